@@ -1,0 +1,71 @@
+public import ParleyProtocol
+
+/// A profile's outcomes sorted by utility: finds the terms nearest a target utility in O(log n).
+///
+/// Built once per profile by enumerating the outcome space (O(n log n)); every turn afterwards is a binary
+/// search, whatever the size of the space. Share it through a ``BiddingIndexCache``.
+public struct BiddingIndex: Sendable {
+    /// The outcome space indexed.
+    public let space: OutcomeSpace
+    /// Utilities in ascending order.
+    public let utilities: [Double]
+    /// The ordinal of the outcome at each position of ``utilities``.
+    public let ordinals: [Int32]
+
+    /// Builds the index of a utility function's outcome space.
+    public init(utility: UtilityFunction) throws(BiddingIndexError) {
+        let scenario = Scenario(id: "", name: "", issues: utility.issues, opener: .buyer, deadline: Deadline(rounds: 1))
+        guard let space = OutcomeSpace(scenario), space.count <= Int(Int32.max) else {
+            throw BiddingIndexError.outcomeSpaceTooLarge(limit: OutcomeSpace.maximumCount)
+        }
+        let values = utility.utilities(over: space)
+        // Ascending utility; among equal utilities, the lower ordinal first, so the order is deterministic.
+        let order = (0..<Int32(space.count)).sorted { left, right in
+            let (a, b) = (values[Int(left)], values[Int(right)])
+            return a < b || (a == b && left < right)
+        }
+        self.space = space
+        self.ordinals = order
+        self.utilities = order.map { values[Int($0)] }
+    }
+
+    /// The number of outcomes.
+    public var count: Int { ordinals.count }
+
+    /// The highest utility.
+    public var maximum: Double { utilities[utilities.count - 1] }
+
+    /// The lowest utility.
+    public var minimum: Double { utilities[0] }
+
+    /// The rank (position in ascending order) of the outcome with the smallest utility ≥ `target`, or the best
+    /// outcome's rank when no outcome reaches the target.
+    public func rank(nearestAtOrAbove target: Double) -> Int {
+        var low = 0
+        var high = utilities.count
+        while low < high {
+            let middle = (low + high) / 2
+            if utilities[middle] < target { low = middle + 1 } else { high = middle }
+        }
+        return min(low, utilities.count - 1)
+    }
+
+    /// The terms at a rank.
+    public func terms(atRank rank: Int) -> Terms { space.terms(at: Int(ordinals[rank])) }
+
+    /// The terms with the smallest utility ≥ `target` (the best terms, if none reaches it).
+    public func terms(nearestAtOrAbove target: Double) -> Terms { terms(atRank: rank(nearestAtOrAbove: target)) }
+}
+
+/// Why a bidding index could not be built.
+public enum BiddingIndexError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The outcome space is larger than Parley enumerates.
+    case outcomeSpaceTooLarge(limit: Int)
+
+    /// For people.
+    public var description: String {
+        switch self {
+        case .outcomeSpaceTooLarge(let limit): "the outcome space has more than \(limit) outcomes; use coarser issue steps"
+        }
+    }
+}

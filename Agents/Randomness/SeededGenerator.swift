@@ -1,0 +1,56 @@
+/// A fast, seedable random number generator (xoshiro256**, seeded through SplitMix64).
+///
+/// The same seed gives the same sequence on every platform, so sessions and tournaments replay exactly.
+public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable {
+    private var state: (UInt64, UInt64, UInt64, UInt64)
+
+    /// A generator whose whole sequence is fixed by `seed`.
+    public init(seed: UInt64) {
+        var mixer = seed
+        state = (Self.splitMix(&mixer), Self.splitMix(&mixer), Self.splitMix(&mixer), Self.splitMix(&mixer))
+    }
+
+    /// The next 64 random bits.
+    public mutating func next() -> UInt64 {
+        let result = rotate(state.1 &* 5, 7) &* 9
+        let shifted = state.1 << 17
+        state.2 ^= state.0
+        state.3 ^= state.1
+        state.1 ^= state.2
+        state.0 ^= state.3
+        state.2 ^= shifted
+        state.3 = rotate(state.3, 45)
+        return result
+    }
+
+    /// A seed derived from a parent seed and a label, e.g. one per side of a session.
+    public static func derive(_ seed: UInt64, _ label: UInt64) -> UInt64 {
+        var mixer = seed ^ (label &* 0x9E37_79B9_7F4A_7C15)
+        return splitMix(&mixer)
+    }
+
+    private static func splitMix(_ value: inout UInt64) -> UInt64 {
+        value &+= 0x9E37_79B9_7F4A_7C15
+        var z = value
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    private func rotate(_ value: UInt64, _ count: UInt64) -> UInt64 {
+        (value << count) | (value >> (64 - count))
+    }
+
+    /// Compares the generators' states.
+    public static func == (lhs: SeededGenerator, rhs: SeededGenerator) -> Bool {
+        lhs.state == rhs.state
+    }
+
+    /// Hashes the state.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(state.0)
+        hasher.combine(state.1)
+        hasher.combine(state.2)
+        hasher.combine(state.3)
+    }
+}

@@ -1,0 +1,71 @@
+/// A strategy's name with parameters, as written on the command line: `boulware`, `boulware:e=0.2`,
+/// `tit-for-tat:kindness=0.05`. Parameters are separated by `:` so specs can be listed with commas.
+public struct AgentSpec: Sendable, Hashable, CustomStringConvertible {
+    /// The strategy's name.
+    public var strategy: String
+    /// Parameter values by name, as written.
+    public var parameters: [String: String]
+
+    /// Creates a spec.
+    public init(strategy: String, parameters: [String: String] = [:]) {
+        self.strategy = strategy
+        self.parameters = parameters
+    }
+
+    /// Parses `name[:key=value]…`.
+    public init(parsing text: String) throws(AgentSpecError) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard let name = parts.first, !name.isEmpty else {
+            throw AgentSpecError(.malformed, "'\(text)' is not an agent; write a strategy name such as boulware, optionally with parameters: boulware:e=0.2")
+        }
+        var parameters: [String: String] = [:]
+        for part in parts.dropFirst() {
+            let pair = part.split(separator: "=", maxSplits: 1).map(String.init)
+            guard pair.count == 2, !pair[0].isEmpty, !pair[1].isEmpty else {
+                throw AgentSpecError(.malformed, "'\(part)' in '\(text)' is not a parameter; write key=value")
+            }
+            guard parameters.updateValue(pair[1], forKey: pair[0]) == nil else {
+                throw AgentSpecError(.malformed, "the parameter '\(pair[0])' is given twice in '\(text)'")
+            }
+        }
+        self.init(strategy: name, parameters: parameters)
+    }
+
+    /// `name:key=value…`, parameters sorted by name.
+    public var description: String {
+        ([strategy] + parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }).joined(separator: ":")
+    }
+}
+
+/// Why an agent spec could not be turned into a strategy.
+public struct AgentSpecError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Stable codes.
+    public struct Code: RawRepresentable, Sendable, Hashable {
+        /// The code.
+        public let rawValue: String
+        /// Wraps a code.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// The text is not `name[:key=value]…`.
+        public static let malformed = Code(rawValue: "malformed_agent")
+        /// No strategy has that name.
+        public static let unknownStrategy = Code(rawValue: "unknown_strategy")
+        /// The strategy has no such parameter.
+        public static let unknownParameter = Code(rawValue: "unknown_parameter")
+        /// A parameter's value is not valid.
+        public static let invalidParameter = Code(rawValue: "invalid_parameter")
+    }
+
+    /// The stable code.
+    public var code: Code
+    /// What is wrong and how to fix it.
+    public var message: String
+
+    /// Creates an error.
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    /// The message.
+    public var description: String { message }
+}

@@ -1,0 +1,32 @@
+public import ParleyProtocol
+
+/// Everything a strategy is created with: the scenario, its side, its private profile, and its seed.
+public struct AgentContext: Sendable {
+    /// The scenario.
+    public let scenario: Scenario
+    /// The side the agent plays.
+    public let role: Role
+    /// The agent's private profile.
+    public let profile: Profile
+    /// The profile compiled against the scenario.
+    public let utility: UtilityFunction
+    /// The seed for the agent's randomness; see ``SeededGenerator``.
+    public let seed: UInt64
+    private let indexes: BiddingIndexCache
+
+    /// Creates a context, compiling the profile. Throws the profile's validation problems.
+    public init(scenario: Scenario, role: Role, profile: Profile, seed: UInt64, indexes: BiddingIndexCache) throws(ValidationFailure) {
+        self.scenario = scenario
+        self.role = role
+        self.profile = profile
+        self.utility = try UtilityFunction(profile: profile, scenario: scenario)
+        self.seed = seed
+        self.indexes = indexes
+    }
+
+    /// The bidding index of this profile, built on first use and shared through the cache with every other
+    /// session that uses the same profile on the same issues.
+    public func biddingIndex() throws(BiddingIndexError) -> BiddingIndex {
+        try indexes.index(for: utility)
+    }
+}

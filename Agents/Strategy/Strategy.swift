@@ -1,0 +1,29 @@
+public import ParleyProtocol
+
+/// The decision logic of an agent: given a read-only view of the session, choose an action.
+///
+/// A strategy is a value bound to one side of one session: it is created from an ``AgentContext`` (scenario,
+/// role, its own profile, a seed) and asked for an action on each of its turns. It never sees the opponent's
+/// profile.
+///
+/// Rules every conformer must keep, checked by `ParleyTesting.StrategyConformance`:
+/// - **Deterministic.** The actions depend only on the context (including its seed) and the views received.
+///   Use ``SeededGenerator`` seeded from ``AgentContext/seed`` for randomness; never a global generator or the clock.
+/// - **No shared mutable state.** Keep state in the value's own stored properties (it is `mutating`).
+/// - **Within the rules.** Offer only terms inside the scenario's domains; accept only when
+///   ``TurnView/standingOffer`` is set. The arbiter ends the session with a violation otherwise.
+///
+/// A synchronous `mutating func respond(to:) throws -> Action` satisfies the requirement; remote and LLM agents
+/// implement it asynchronously. Throwing ends the session with ``Outcome/failure(by:error:)`` naming this side.
+public protocol Strategy: Sendable {
+    /// Chooses the action for the current turn.
+    mutating func respond(to view: TurnView) async throws -> Action
+
+    /// Told once, after the session ends, how it ended. The default does nothing.
+    mutating func sessionEnded(with outcome: Outcome) async
+}
+
+extension Strategy {
+    /// Does nothing.
+    public mutating func sessionEnded(with outcome: Outcome) async {}
+}

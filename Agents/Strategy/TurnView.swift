@@ -1,0 +1,63 @@
+public import ParleyProtocol
+
+/// What a strategy sees on its turn: the public state of the session. It holds nothing private of the opponent.
+public struct TurnView: Sendable {
+    /// The scenario.
+    public let scenario: Scenario
+    /// The side this strategy plays.
+    public let role: Role
+    /// The number of this action in the session, from 1.
+    public let turn: Int
+    /// The current round, from 1.
+    public let round: Int
+    /// Every action so far, in order.
+    public let history: [TranscriptEntry]
+    /// Time since the session started.
+    public let elapsed: Duration
+
+    /// Creates a view; the arbiter does this.
+    public init(scenario: Scenario, role: Role, turn: Int, history: [TranscriptEntry], elapsed: Duration) {
+        self.scenario = scenario
+        self.role = role
+        self.turn = turn
+        self.round = (turn - 1) / 2 + 1
+        self.history = history
+        self.elapsed = elapsed
+    }
+
+    /// The opponent's offer that this side may accept now, if there is one.
+    public var standingOffer: Terms? {
+        guard let last = history.last, last.by == role.opponent else { return nil }
+        return last.action.offeredTerms
+    }
+
+    /// The opponent's last action, if it has acted.
+    public var lastOpponentAction: Action? {
+        history.last { $0.by == role.opponent }?.action
+    }
+
+    /// Rounds left after this one, if rounds are limited.
+    public var roundsLeft: Int? { scenario.deadline.rounds.map { max(0, $0 - round) } }
+
+    /// Whether this is this side's last chance to act under the rounds deadline.
+    public var isLastTurn: Bool {
+        guard let maximum = scenario.deadline.maximumTurns else { return false }
+        return turn + 1 >= maximum
+    }
+
+    /// Time left before the session's wall-clock deadline, if it has one.
+    public var timeLeft: Duration? { scenario.deadline.duration.map { max(.zero, $0 - elapsed) } }
+
+    /// Relative time in [0, 1]: how far the session has gone toward its deadline, by rounds or by wall-clock
+    /// time, whichever is further. A side's first round is 0 and its last round is 1.
+    public var progress: Double {
+        var progress = 0.0
+        if let rounds = scenario.deadline.rounds {
+            progress = rounds > 1 ? Double(round - 1) / Double(rounds - 1) : 1
+        }
+        if let limit = scenario.deadline.duration, limit > .zero {
+            progress = max(progress, elapsed / limit)
+        }
+        return min(1, max(0, progress))
+    }
+}

@@ -1,0 +1,73 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings every Parley target shares: Swift 6 language mode plus the upcoming features
+/// that keep imports explicit and existentials visible.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Parley",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "ParleyProtocol", targets: ["ParleyProtocol"]),
+        .library(name: "ParleyAgents", targets: ["ParleyAgents"]),
+        .library(name: "ParleyAnalysis", targets: ["ParleyAnalysis"]),
+        .library(name: "ParleyArbiter", targets: ["ParleyArbiter"]),
+        .library(name: "ParleyTesting", targets: ["ParleyTesting"]),
+        .executable(name: "parley", targets: ["ParleyCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+    ],
+    targets: [
+        // The protocol: scenarios, profiles, terms, actions, the alternating-offers rules, the wire format.
+        .target(name: "ParleyProtocol", path: "Protocols", swiftSettings: strictSettings),
+        // Strategies: the interface, bidding index, built-ins.
+        .target(name: "ParleyAgents", dependencies: ["ParleyProtocol"], path: "Agents", swiftSettings: strictSettings),
+        // Settlement analysis: Pareto frontier, Nash and Kalai points, distances.
+        .target(name: "ParleyAnalysis", dependencies: ["ParleyProtocol"], swiftSettings: strictSettings),
+        // The arbiter: runs sessions, enforces deadlines and turn limits, writes transcripts.
+        .target(
+            name: "ParleyArbiter",
+            dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyAnalysis", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        // Test support shipped as a product: a manual clock and strategy conformance checks.
+        .target(name: "ParleyTesting", dependencies: ["ParleyProtocol", "ParleyAgents"], swiftSettings: strictSettings),
+        // The `parley` command-line tool.
+        .executableTarget(
+            name: "ParleyCLI",
+            dependencies: [
+                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyArbiter",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // A custom strategy in about twenty lines, run against a built-in.
+        .executableTarget(
+            name: "CustomStrategyExample",
+            dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyArbiter", .product(name: "Logging", package: "swift-log")],
+            path: "Examples/CustomStrategy",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "ParleyProtocolTests", dependencies: ["ParleyProtocol"], swiftSettings: strictSettings),
+        .testTarget(name: "ParleyAgentsTests", dependencies: ["ParleyAgents", "ParleyTesting"], swiftSettings: strictSettings),
+        .testTarget(name: "ParleyAnalysisTests", dependencies: ["ParleyAnalysis"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ParleyArbiterTests",
+            dependencies: ["ParleyArbiter", "ParleyTesting", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ParleyCLITests",
+            dependencies: ["ParleyCLI", "CustomStrategyExample", "ParleyProtocol"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

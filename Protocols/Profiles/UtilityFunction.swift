@@ -1,0 +1,75 @@
+/// A profile compiled against its scenario: the fast way to compute utilities.
+///
+/// Each issue's weighted values are tabulated once, so the utility of terms is a sum of table look-ups, and
+/// the utility of an outcome ordinal needs no ``Terms`` at all. Both paths add the same numbers in the same
+/// order, so they return bit-identical results.
+public struct UtilityFunction: Sendable {
+    /// The largest issue domain that can be tabulated.
+    public static let maximumDomainSize = 1 << 22
+
+    /// The scenario's issues, in order.
+    public let issues: [Issue]
+    /// The utility of no agreement.
+    public let reservation: Double
+    /// Weighted values, `weightedValues[issue][position]`.
+    public let weightedValues: [[Double]]
+    /// The highest utility any outcome has.
+    public let maximum: Double
+    /// The lowest utility any outcome has.
+    public let minimum: Double
+
+    /// Compiles a profile. Throws the problems ``Profile/validate(against:)`` finds.
+    public init(profile: Profile, scenario: Scenario) throws(ValidationFailure) {
+        let problems = profile.validate(against: scenario)
+        guard problems.isEmpty else { throw ValidationFailure(problems: problems) }
+        issues = scenario.issues
+        reservation = profile.reservation
+        weightedValues = scenario.issues.map { issue in
+            let preference = profile.issues[issue.name]!
+            return (0..<issue.domain.count).map { position in
+                preference.weight * (preference.value.value(of: issue.domain.value(at: position), in: issue.domain) ?? 0)
+            }
+        }
+        maximum = weightedValues.reduce(0) { $0 + ($1.max() ?? 0) }
+        minimum = weightedValues.reduce(0) { $0 + ($1.min() ?? 0) }
+    }
+
+    /// The utility of terms, or `nil` when the terms miss an issue or hold a value outside its domain.
+    public func utility(of terms: Terms) -> Double? {
+        var total = 0.0
+        for position in issues.indices {
+            let issue = issues[position]
+            guard let value = terms[issue.name], let index = issue.domain.index(of: value) else { return nil }
+            total += weightedValues[position][index]
+        }
+        return total
+    }
+
+    /// The utility of the outcome whose domain positions are `digits`.
+    @inlinable
+    public func utility(digits: [Int]) -> Double {
+        var total = 0.0
+        for position in digits.indices {
+            total += weightedValues[position][digits[position]]
+        }
+        return total
+    }
+
+    /// The utilities of every outcome of a space, indexed by ordinal. O(outcomes × issues), allocation-free per outcome.
+    public func utilities(over space: OutcomeSpace) -> [Double] {
+        var result = [Double](repeating: 0, count: space.count)
+        var digits = [Int](repeating: 0, count: space.radices.count)
+        let last = space.radices.count - 1
+        for ordinal in 0..<space.count {
+            result[ordinal] = utility(digits: digits)
+            var position = last
+            while position >= 0 {
+                digits[position] += 1
+                if digits[position] < space.radices[position] { break }
+                digits[position] = 0
+                position -= 1
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,21 @@
+/// When a session ends without agreement: after a number of rounds, after a wall-clock time, or whichever comes first.
+///
+/// JSON: `{"rounds": 100}`, `{"seconds": 30}` or `{"rounds": 100, "seconds": 30}`.
+public struct Deadline: Sendable, Hashable, Codable {
+    /// The maximum number of rounds (one action by each side is a round).
+    public var rounds: Int?
+    /// The maximum wall-clock time of the session, in seconds.
+    public var seconds: Double?
+
+    /// Creates a deadline; at least one limit must be set (``Scenario/validate()`` checks this).
+    public init(rounds: Int? = nil, seconds: Double? = nil) {
+        self.rounds = rounds
+        self.seconds = seconds
+    }
+
+    /// The maximum number of turns (actions), `2 × rounds`, if rounds are limited.
+    public var maximumTurns: Int? { rounds.map { $0 * 2 } }
+
+    /// The wall-clock limit as a `Duration`.
+    public var duration: Duration? { seconds.map { .seconds($0) } }
+}

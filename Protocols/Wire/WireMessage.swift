@@ -1,0 +1,112 @@
+/// A protocol message: a body with the protocol version beside its fields.
+///
+/// `{"protocol": "parley/1", …the body's fields…}`. Decoding checks the version first and throws
+/// ``WireError/Code/unsupportedVersion`` for any other.
+public struct WireMessage<Body: Codable & Sendable & Hashable>: Sendable, Hashable, Codable {
+    private enum CodingKeys: String, CodingKey { case `protocol` }
+
+    /// The protocol version.
+    public var version: ProtocolVersion
+    /// The message itself.
+    public var body: Body
+
+    /// Wraps a body in the current version.
+    public init(_ body: Body, version: ProtocolVersion = .current) {
+        self.body = body
+        self.version = version
+    }
+
+    /// Decodes the version, then the body from the same object.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        version = try container.decode(ProtocolVersion.self, forKey: .protocol)
+        guard version == .current else {
+            throw WireError(.unsupportedVersion, path: "$.protocol", message: "unsupported protocol '\(version)'; this build speaks \(ProtocolVersion.current)")
+        }
+        body = try Body(from: decoder)
+    }
+
+    /// Encodes the body's fields and the version in one object.
+    public func encode(to encoder: any Encoder) throws {
+        try body.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(version, forKey: .protocol)
+    }
+}
+
+/// The arbiter tells an agent that a session starts: the scenario, its role, and its profile when the arbiter assigns one.
+public struct SessionStart: Sendable, Hashable, Codable {
+    /// The session.
+    public var sessionID: SessionID
+    /// The public scenario.
+    public var scenario: Scenario
+    /// The side the agent plays.
+    public var role: Role
+    /// The agent's private profile, when the arbiter assigns it (as in tournaments).
+    public var profile: Profile?
+    /// The seed for the agent's own randomness.
+    public var seed: UInt64?
+
+    /// Creates the message.
+    public init(sessionID: SessionID, scenario: Scenario, role: Role, profile: Profile? = nil, seed: UInt64? = nil) {
+        self.sessionID = sessionID
+        self.scenario = scenario
+        self.role = role
+        self.profile = profile
+        self.seed = seed
+    }
+}
+
+/// The arbiter asks an agent for its action on a turn, passing the opponent's last action.
+public struct TurnRequest: Sendable, Hashable, Codable {
+    /// The session.
+    public var sessionID: SessionID
+    /// The turn being asked for, from 1.
+    public var turn: Int
+    /// The opponent's last action, if it has acted.
+    public var opponentAction: Action?
+    /// Seconds since the session started.
+    public var elapsed: Double
+
+    /// Creates the message.
+    public init(sessionID: SessionID, turn: Int, opponentAction: Action?, elapsed: Double) {
+        self.sessionID = sessionID
+        self.turn = turn
+        self.opponentAction = opponentAction
+        self.elapsed = elapsed
+    }
+}
+
+/// An agent's answer to a ``TurnRequest``.
+public struct TurnReply: Sendable, Hashable, Codable {
+    /// The session.
+    public var sessionID: SessionID
+    /// The turn answered.
+    public var turn: Int
+    /// The agent's action.
+    public var action: Action
+
+    /// Creates the message.
+    public init(sessionID: SessionID, turn: Int, action: Action) {
+        self.sessionID = sessionID
+        self.turn = turn
+        self.action = action
+    }
+}
+
+/// The arbiter tells an agent how the session ended. It carries no analysis: the opponent's utilities stay private.
+public struct OutcomeNotice: Sendable, Hashable, Codable {
+    /// The session.
+    public var sessionID: SessionID
+    /// How it ended.
+    public var outcome: Outcome
+    /// The number of actions taken.
+    public var turns: Int
+
+    /// Creates the message.
+    public init(sessionID: SessionID, outcome: Outcome, turns: Int) {
+        self.sessionID = sessionID
+        self.outcome = outcome
+        self.turns = turns
+    }
+}

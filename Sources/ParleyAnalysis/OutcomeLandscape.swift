@@ -1,0 +1,102 @@
+public import ParleyProtocol
+
+/// Everything about a scenario's outcome space that does not depend on the session: both sides' utilities,
+/// the Pareto frontier, and the Nash and Kalai points.
+///
+/// Building it enumerates the space once, O(n log n); analysing a settlement afterwards costs O(frontier).
+/// Build one per scenario and pair of profiles, and share it between sessions.
+public struct OutcomeLandscape: Sendable {
+    /// The buyer's compiled profile.
+    public let buyer: UtilityFunction
+    /// The seller's compiled profile.
+    public let seller: UtilityFunction
+    /// The outcome space.
+    public let space: OutcomeSpace
+    /// The Pareto frontier.
+    public let frontier: ParetoFrontier
+    /// The Nash point, if any outcome is rational for both sides.
+    public let nash: OutcomePoint?
+    /// The Kalai point, if any outcome is rational for both sides.
+    public let kalai: OutcomePoint?
+
+    /// Analyses a scenario under both profiles.
+    public init(scenario: Scenario, buyer: Profile, seller: Profile) throws(LandscapeError) {
+        guard let space = OutcomeSpace(scenario) else { throw .outcomeSpaceTooLarge(limit: OutcomeSpace.maximumCount) }
+        let buyerUtility: UtilityFunction
+        let sellerUtility: UtilityFunction
+        do {
+            buyerUtility = try UtilityFunction(profile: buyer, scenario: scenario)
+            sellerUtility = try UtilityFunction(profile: seller, scenario: scenario)
+        } catch {
+            throw .invalidProfile(error)
+        }
+        let frontier = ParetoFrontier(buyer: buyerUtility.utilities(over: space), seller: sellerUtility.utilities(over: space))
+        let (rb, rs) = (buyerUtility.reservation, sellerUtility.reservation)
+        let rational = frontier.points.filter { $0.buyer >= rb && $0.seller >= rs }
+        func best(by score: (ParetoFrontier.Point) -> Double) -> ParetoFrontier.Point? {
+            rational.max { a, b in
+                let (sa, sb) = (score(a), score(b))
+                if sa != sb { return sa < sb }
+                if a.buyer + a.seller != b.buyer + b.seller { return a.buyer + a.seller < b.buyer + b.seller }
+                return a.ordinal > b.ordinal
+            }
+        }
+        let nashPoint = best { ($0.buyer - rb) * ($0.seller - rs) }
+        let idealBuyer = rational.map(\.buyer).max() ?? rb
+        let idealSeller = rational.map(\.seller).max() ?? rs
+        let kalaiPoint = best { point in
+            min(idealBuyer > rb ? (point.buyer - rb) / (idealBuyer - rb) : 1, idealSeller > rs ? (point.seller - rs) / (idealSeller - rs) : 1)
+        }
+        self.buyer = buyerUtility
+        self.seller = sellerUtility
+        self.space = space
+        self.frontier = frontier
+        nash = nashPoint.map { OutcomePoint(terms: space.terms(at: $0.ordinal), buyer: $0.buyer, seller: $0.seller) }
+        kalai = kalaiPoint.map { OutcomePoint(terms: space.terms(at: $0.ordinal), buyer: $0.buyer, seller: $0.seller) }
+    }
+
+    /// Both sides' utilities of terms, or `nil` when the terms are not an outcome of the scenario.
+    public func utilities(of terms: Terms) -> (buyer: Double, seller: Double)? {
+        guard let b = buyer.utility(of: terms), let s = seller.utility(of: terms) else { return nil }
+        return (b, s)
+    }
+
+    /// Judges how a session ended.
+    public func analyze(_ outcome: Outcome) -> SettlementAnalysis {
+        let agreed = outcome.agreement.flatMap { utilities(of: $0.terms) }
+        let (b, s) = agreed ?? (buyer.reservation, seller.reservation)
+        let (gainB, gainS) = (b - buyer.reservation, s - seller.reservation)
+        return SettlementAnalysis(
+            buyer: .init(utility: b, reservation: buyer.reservation, maximum: buyer.maximum),
+            seller: .init(utility: s, reservation: seller.reservation, maximum: seller.maximum),
+            agreed: agreed != nil,
+            individuallyRational: gainB >= 0 && gainS >= 0,
+            socialWelfare: b + s,
+            nashProduct: gainB >= 0 && gainS >= 0 ? gainB * gainS : 0,
+            paretoOptimal: agreed != nil && frontier.isOptimal(buyer: b, seller: s),
+            distanceToPareto: frontier.distance(buyer: b, seller: s),
+            distanceToNash: nash?.distance(toBuyer: b, seller: s),
+            distanceToKalai: kalai?.distance(toBuyer: b, seller: s),
+            nash: nash,
+            kalai: kalai,
+            frontierSize: frontier.points.count,
+            outcomeCount: space.count
+        )
+    }
+}
+
+/// Why a landscape could not be built.
+public enum LandscapeError: Error, Sendable, CustomStringConvertible {
+    /// The outcome space is larger than Parley enumerates.
+    case outcomeSpaceTooLarge(limit: Int)
+    /// A profile does not fit the scenario.
+    case invalidProfile(ValidationFailure)
+
+    /// For people.
+    public var description: String {
+        switch self {
+        case .outcomeSpaceTooLarge(let limit): "the outcome space has more than \(limit) outcomes"
+        case .invalidProfile(let failure): "a profile does not fit the scenario:\n\(failure)"
+        }
+    }
+}

@@ -1,0 +1,125 @@
+public import Foundation
+public import Logging
+public import ParleyAgents
+import ParleyAnalysis
+import ParleyProtocol
+
+/// Runs negotiation sessions between two agents and enforces the rules: turn order, domains, the deadline and
+/// the per-turn time limit.
+///
+/// The clock, the wall clock and the logger are injected, so a session replays exactly from its seed and
+/// tests control time. The arbiter checks every action with ``AlternatingOffers`` and writes the transcript as
+/// the session goes. An agent that throws, breaks a rule, or takes too long ends only its own session, with
+/// the outcome that names it.
+///
+/// Without a per-turn limit or a wall-clock deadline, a turn is a direct call; with one, each turn races the
+/// strategy against a timer on the clock.
+public struct Arbiter<C: Clock>: Sendable where C.Duration == Duration {
+    /// The clock for elapsed times, deadlines and turn limits.
+    public let clock: C
+    /// The wall clock for the transcript's start date.
+    public let wallClock: @Sendable () -> Date
+    /// Where the arbiter logs session starts and ends (never private values).
+    public let logger: Logger
+
+    /// Creates an arbiter.
+    public init(clock: C, wallClock: @escaping @Sendable () -> Date = { Date() }, logger: Logger) {
+        self.clock = clock
+        self.wallClock = wallClock
+        self.logger = logger
+    }
+
+    /// Runs one session to its end and returns its transcript and settlement.
+    public func run(_ setup: SessionSetup, buyer: any Strategy, seller: any Strategy) async -> SessionRecord {
+        let scenario = setup.scenario
+        var logger = logger
+        logger[metadataKey: "session"] = "\(setup.id)"
+        logger.debug("session started", metadata: ["scenario": "\(scenario.id)", "buyer": "\(setup.buyer)", "seller": "\(setup.seller)"])
+
+        let startedAt = wallClock()
+        let start = clock.now
+        var agents: [Role: any Strategy] = [.buyer: buyer, .seller: seller]
+        var rules = AlternatingOffers(scenario: scenario)
+        var entries: [TranscriptEntry] = []
+        entries.reserveCapacity(min(scenario.deadline.maximumTurns ?? 64, 256))
+        var elapsed = Duration.zero
+
+        while rules.outcome == nil {
+            let role = rules.sideToMove
+            let remaining = scenario.deadline.duration.map { $0 - elapsed }
+            if let remaining, remaining <= .zero {
+                rules.close(.deadline)
+                break
+            }
+            let view = TurnView(scenario: scenario, role: role, turn: rules.turns + 1, history: entries, elapsed: elapsed)
+            let budget = [scenario.turnDuration, remaining].compactMap { $0 }.min()
+            let result: TurnResult
+            if let budget {
+                result = await race(agents[role]!, view: view, budget: budget, clock: clock)
+            } else {
+                var strategy = agents.removeValue(forKey: role)!
+                do {
+                    result = .answered(try await strategy.respond(to: view), strategy)
+                } catch {
+                    result = .threw(error, strategy)
+                }
+            }
+            let before = elapsed
+            elapsed = start.duration(to: clock.now)
+            switch result {
+            case .answered(let action, let strategy):
+                agents[role] = strategy
+                if let limit = scenario.turnDuration, elapsed - before > limit {
+                    rules.close(.turnTimeout(by: role))
+                    break
+                }
+                var entry = TranscriptEntry(turn: rules.turns + 1, round: rules.round, by: role, action: action, elapsed: elapsed.seconds)
+                do {
+                    try rules.apply(action, by: role, elapsed: elapsed)
+                } catch {
+                    entry.violation = error
+                    rules.close(error.code == .pastDeadline ? .deadline : .violation(by: role, code: error.code))
+                }
+                entries.append(entry)
+            case .threw(let error, let strategy):
+                agents[role] = strategy
+                rules.close(.failure(by: role, error: Self.describe(error)))
+            case .timedOut:
+                let wallClockRanOut = remaining.map { $0 <= budget! } ?? false
+                rules.close(wallClockRanOut ? .deadline : .turnTimeout(by: role))
+            }
+        }
+
+        let outcome = rules.outcome!
+        for (role, strategy) in agents {
+            var strategy = strategy
+            await strategy.sessionEnded(with: outcome)
+            agents[role] = strategy
+        }
+        elapsed = start.duration(to: clock.now)
+        logger.debug("session ended", metadata: ["outcome": "\(outcome.typeName)", "turns": "\(entries.count)"])
+        let transcript = Transcript(
+            header: .init(sessionID: setup.id, scenario: scenario, buyer: setup.buyer, seller: setup.seller, seed: setup.seed, startedAt: startedAt),
+            entries: entries, outcome: outcome, elapsed: elapsed.seconds
+        )
+        let settlement = Settlement(
+            outcome: outcome, turns: entries.count, rounds: transcript.rounds, elapsed: elapsed.seconds,
+            analysis: setup.landscape?.analyze(outcome)
+        )
+        return SessionRecord(transcript: transcript, settlement: settlement)
+    }
+
+    /// A strategy's error as the transcript shows it: its description, at most 300 characters.
+    static func describe(_ error: any Error) -> String {
+        let text = String(describing: error)
+        return text.count > 300 ? String(text.prefix(300)) + "…" : text
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a floating-point number.
+    var seconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+}

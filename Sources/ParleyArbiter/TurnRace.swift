@@ -1,0 +1,57 @@
+import ParleyAgents
+import ParleyProtocol
+import Synchronization
+
+/// The result of asking a strategy to act within a time budget.
+enum TurnResult: Sendable {
+    /// It answered; the strategy's state after answering comes back with it.
+    case answered(Action, any Strategy)
+    /// It threw.
+    case threw(any Error, any Strategy)
+    /// It did not answer in time; its state is lost with its abandoned task.
+    case timedOut
+}
+
+/// Resumes a continuation once, whichever of the racers finishes first.
+private final class FirstFinisher: Sendable {
+    // A class because two tasks share it; the mutex makes it Sendable.
+    private let continuation: Mutex<CheckedContinuation<TurnResult, Never>?>
+
+    init(_ continuation: CheckedContinuation<TurnResult, Never>) {
+        self.continuation = Mutex(continuation)
+    }
+
+    func finish(_ result: TurnResult) {
+        continuation.withLock { $0.take() }?.resume(returning: result)
+    }
+}
+
+/// Runs a strategy's turn in its own task, against a timer on the injected clock.
+///
+/// If the timer wins, the strategy's task is cancelled and abandoned: a strategy that ignores cancellation
+/// keeps its task, but no longer holds up the session.
+func race<C: Clock>(
+    _ strategy: any Strategy, view: TurnView, budget: Duration, clock: C
+) async -> TurnResult where C.Duration == Duration {
+    var tasks: [Task<Void, Never>] = []
+    let result = await withCheckedContinuation { (continuation: CheckedContinuation<TurnResult, Never>) in
+        let finisher = FirstFinisher(continuation)
+        tasks.append(Task {
+            var strategy = strategy
+            do {
+                let action = try await strategy.respond(to: view)
+                finisher.finish(.answered(action, strategy))
+            } catch {
+                finisher.finish(.threw(error, strategy))
+            }
+        })
+        tasks.append(Task {
+            do {
+                try await clock.sleep(for: budget)
+                finisher.finish(.timedOut)
+            } catch {}
+        })
+    }
+    for task in tasks { task.cancel() }
+    return result
+}

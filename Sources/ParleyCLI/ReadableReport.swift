@@ -1,0 +1,95 @@
+import Foundation
+import ParleyAnalysis
+import ParleyArbiter
+import ParleyProtocol
+
+/// The account `parley run` prints: each turn with both utilities, then the settlement and its analysis.
+struct ReadableReport {
+    let record: SessionRecord
+    let landscape: OutcomeLandscape?
+
+    var text: String {
+        let transcript = record.transcript
+        let header = transcript.header
+        let scenario = header.scenario
+        var lines = [
+            "\(scenario.name) (\(scenario.id)) · session \(header.sessionID) · seed \(header.seed)",
+            "buyer: \(header.buyer) · seller: \(header.seller) · \(scenario.opener) opens · \(Self.deadline(scenario.deadline))",
+            "",
+            "turn round side    " + "action".padding(toLength: 58, withPad: " ", startingAt: 0) + "u(buyer) u(seller)",
+        ]
+        for entry in transcript.entries {
+            var row = "\(Self.pad(entry.turn, 4)) \(Self.pad(entry.round, 5)) \(entry.by.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) "
+            row += describe(entry.action, in: scenario).padding(toLength: 58, withPad: " ", startingAt: 0)
+            if let terms = entry.action.offeredTerms, let (buyer, seller) = landscape?.utilities(of: terms) {
+                row += "  \(Self.number(buyer))    \(Self.number(seller))"
+            }
+            if let violation = entry.violation { row += "  refused: \(violation)" }
+            lines.append(row)
+        }
+        lines.append("")
+        lines.append("Outcome: " + describe(record.settlement.outcome, in: scenario) + " after \(record.settlement.turns) turns")
+        if let analysis = record.settlement.analysis { lines += describe(analysis, in: scenario) }
+        return lines.joined(separator: "\n")
+    }
+
+    private func describe(_ analysis: SettlementAnalysis, in scenario: Scenario) -> [String] {
+        var lines = [
+            "",
+            "              buyer   seller",
+            "utility       \(Self.number(analysis.buyer.utility))   \(Self.number(analysis.seller.utility))",
+            "reservation   \(Self.number(analysis.buyer.reservation))   \(Self.number(analysis.seller.reservation))",
+            "advantage     \(Self.number(analysis.buyer.advantage))   \(Self.number(analysis.seller.advantage))",
+            "",
+            "social welfare \(Self.number(analysis.socialWelfare)) · Nash product \(Self.number(analysis.nashProduct))",
+            "Pareto-optimal: \(analysis.paretoOptimal ? "yes" : "no") · distance to frontier \(Self.number(analysis.distanceToPareto)) "
+                + "(\(analysis.frontierSize) frontier points of \(analysis.outcomeCount) outcomes)",
+        ]
+        for (name, point, distance) in [("Nash point ", analysis.nash, analysis.distanceToNash), ("Kalai point", analysis.kalai, analysis.distanceToKalai)] {
+            guard let point, let distance else {
+                lines.append("\(name): none (no outcome is acceptable to both)")
+                continue
+            }
+            lines.append("\(name): \(format(point.terms, in: scenario)) · buyer \(Self.number(point.buyer)) seller \(Self.number(point.seller)) · distance \(Self.number(distance))")
+        }
+        return lines
+    }
+
+    private func describe(_ action: Action, in scenario: Scenario) -> String {
+        let text: String
+        switch action.move {
+        case .offer(let terms): text = "offer " + format(terms, in: scenario)
+        case .accept: text = "accept"
+        case .walkAway(let reason): text = "walk away" + (reason.map { ": \($0)" } ?? "")
+        }
+        return text + (action.note.map { " “\($0)”" } ?? "")
+    }
+
+    private func describe(_ outcome: Outcome, in scenario: Scenario) -> String {
+        switch outcome {
+        case .agreement(let agreement): "agreement on \(format(agreement.terms, in: scenario)) (offered by the \(agreement.proposer))"
+        case .walkAway(let role, let reason): "the \(role) walked away" + (reason.map { ": \($0)" } ?? "")
+        case .deadline: "deadline reached without agreement"
+        case .turnTimeout(let role): "the \(role) exceeded its turn time limit"
+        case .violation(let role, let code): "the \(role) broke a rule (\(code))"
+        case .failure(let role, let error): "the \(role)'s agent failed: \(error)"
+        }
+    }
+
+    private func format(_ terms: Terms, in scenario: Scenario) -> String {
+        let known = scenario.issues.compactMap { issue in terms[issue.name].map { "\(issue.name) \(issue.domain.format($0))" } }
+        let unknown = terms.values.keys.filter { scenario.issue(named: $0) == nil }.sorted().map { "\($0) \(terms[$0]!)" }
+        return (known + unknown).joined(separator: ", ")
+    }
+
+    private static func deadline(_ deadline: Deadline) -> String {
+        [deadline.rounds.map { "\($0) rounds" }, deadline.seconds.map { "\($0) s" }].compactMap { $0 }.joined(separator: " or ")
+    }
+
+    private static func number(_ value: Double) -> String { String(format: "%.3f", value) }
+
+    private static func pad(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return String(repeating: " ", count: max(0, width - text.count)) + text
+    }
+}

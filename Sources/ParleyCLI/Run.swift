@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ParleyAgents
+import ParleyAnalysis
+import ParleyArbiter
+import ParleyProtocol
+
+/// `parley run`: one negotiation between two agents, with its settlement analysis.
+struct Run: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run one negotiation session and print the transcript and settlement.",
+        discussion: """
+            AGENT is a strategy name, optionally with parameters: boulware, boulware:e=0.1, tit-for-tat:kindness=0.05.
+            See `parley strategies`. Each side uses the profile the scenario file gives it.
+            The same seed gives the same session; --json output differs between runs only in wall-clock times.
+            """
+    )
+
+    @Option(help: "The scenario file (JSON), with buyer and seller profiles.")
+    var scenario: String
+
+    @Option(help: "The buyer's agent.")
+    var buyer: String
+
+    @Option(help: "The seller's agent.")
+    var seller: String
+
+    @Option(help: "The seed all randomness derives from.")
+    var seed: UInt64 = 1
+
+    @Flag(help: "Print the transcript and settlement as JSON.")
+    var json = false
+
+    @Option(help: "Log level on standard error (trace, debug, info, notice, warning, error, critical).")
+    var logLevel = "warning"
+
+    func validate() throws {
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("unknown log level '\(logLevel)'")
+        }
+    }
+
+    func run() async throws {
+        let file = try ScenarioLoader.load(scenario)
+        let buyerSpec = try AgentSpec(parsing: buyer)
+        let sellerSpec = try AgentSpec(parsing: seller)
+        let factory = AgentFactory()
+        let buyerAgent = try factory.makeAgent(buyerSpec, role: .buyer, file: file, sessionSeed: seed)
+        let sellerAgent = try factory.makeAgent(sellerSpec, role: .seller, file: file, sessionSeed: seed)
+        let landscape = try OutcomeLandscape(scenario: file.scenario, buyer: file.profiles[.buyer]!, seller: file.profiles[.seller]!)
+        let setup = SessionSetup(
+            id: .derived(seed: seed, scenario: file.scenario.id, buyer: buyerSpec.description, seller: sellerSpec.description),
+            scenario: file.scenario,
+            buyer: AgentDescriptor(strategy: buyerSpec.strategy, spec: buyerSpec.description),
+            seller: AgentDescriptor(strategy: sellerSpec.strategy, spec: sellerSpec.description),
+            seed: seed, landscape: landscape
+        )
+        var logger = Logger(label: "parley") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .warning
+        let arbiter = Arbiter(clock: ContinuousClock(), logger: logger)
+        let record = await arbiter.run(setup, buyer: buyerAgent, seller: sellerAgent)
+        if json {
+            let data = try WireCodec().encode(WireMessage(record), pretty: true)
+            FileHandle.standardOutput.write(data + Data("\n".utf8))
+        } else {
+            print(ReadableReport(record: record, landscape: landscape).text)
+        }
+    }
+}
