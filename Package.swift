@@ -52,16 +52,19 @@ let package = Package(
         // A custom strategy in about twenty lines, run against a built-in.
         .executableTarget(
             name: "CustomStrategyExample",
-            dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyArbiter", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyArbiter", .product(name: "Logging", package: "swift-log")],
             path: "Examples/CustomStrategy",
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ParleyProtocolTests", dependencies: ["ParleyProtocol"], swiftSettings: strictSettings),
-        .testTarget(name: "ParleyAgentsTests", dependencies: ["ParleyAgents", "ParleyTesting"], swiftSettings: strictSettings),
-        .testTarget(name: "ParleyAnalysisTests", dependencies: ["ParleyAnalysis"], swiftSettings: strictSettings),
+        .testTarget(name: "ParleyAgentsTests", dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyTesting"], swiftSettings: strictSettings),
+        .testTarget(name: "ParleyAnalysisTests", dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyAnalysis"], swiftSettings: strictSettings),
         .testTarget(
             name: "ParleyArbiterTests",
-            dependencies: ["ParleyArbiter", "ParleyTesting", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyArbiter", "ParleyTesting",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -41,7 +41,7 @@ public struct WireCodec: Sendable {
         case .typeMismatch(let type, let context):
             return WireError(.invalidField, path: WireError.path(context.codingPath), message: "expected \(Self.describe(type))")
         case .dataCorrupted(let context):
-            if context.codingPath.isEmpty, context.underlyingError != nil {
+            if context.codingPath.isEmpty {
                 return WireError(.malformedJSON, path: "$", message: "the body is not valid JSON")
             }
             let isVersion = context.codingPath.last?.stringValue == "protocol"
