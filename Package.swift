@@ -69,7 +69,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ParleyCLITests",
-            dependencies: ["ParleyCLI", "CustomStrategyExample", "ParleyProtocol"],
+            dependencies: ["ParleyCLI", "CustomStrategyExample", "ParleyProtocol", "ParleyAnalysis", "ParleyArbiter"],
             swiftSettings: strictSettings
         ),
     ]

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Runs the built `parley` executable as a user would and captures what it prints.
+enum CLI {
+    struct Result {
+        let status: Int32
+        let output: String
+        let errors: String
+    }
+
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The folder the test runner was built into, where SwiftPM also puts the `parley` executable.
+    static var binary: URL {
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+        return runner.deletingLastPathComponent().appendingPathComponent("parley")
+    }
+
+    static func run(_ arguments: String...) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = repository
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self), errors: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Writes a temporary file and returns its path.
+    static func temporaryFile(_ contents: String) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("parley-\(UUID().uuidString).json")
+        try contents.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+}

@@ -1,0 +1,23 @@
+@testable import CustomStrategyExample
+import Foundation
+import ParleyAnalysis
+import ParleyArbiter
+import ParleyProtocol
+import Testing
+
+@Suite("The custom strategy example")
+struct ExampleTests {
+    @Test(arguments: ["boulware", "conceder", "tit-for-tat", "hardliner"])
+    func anchoredNegotiatesAndNeverGoesBelowItsReservation(opponent: String) async throws {
+        let record = try await Example.run(
+            scenarioPath: CLI.repository.appendingPathComponent("Examples/Scenarios/industrial-components.json").path,
+            opponent: opponent, seed: 3
+        )
+        let analysis = try #require(record.settlement.analysis)
+        #expect(analysis.buyer.utility >= analysis.buyer.reservation)
+        #expect(record.transcript.entries.allSatisfy { $0.violation == nil })
+        if opponent != "hardliner" {
+            #expect(analysis.agreed, "anchored reaches agreement with \(opponent)")
+        }
+    }
+}
