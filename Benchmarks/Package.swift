@@ -1,0 +1,26 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Benchmarks live in their own package so that their build never slows the main one.
+// Run: swift run -c release --package-path Benchmarks parley-bench
+let package = Package(
+    name: "ParleyBenchmarks",
+    platforms: [.macOS(.v15)],
+    products: [.executable(name: "parley-bench", targets: ["ParleyBenchmarks"])],
+    dependencies: [
+        .package(name: "Parley", path: ".."),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "ParleyBenchmarks",
+            dependencies: [
+                .product(name: "ParleyProtocol", package: "Parley"),
+                .product(name: "ParleyAgents", package: "Parley"),
+                .product(name: "ParleyAnalysis", package: "Parley"),
+                .product(name: "ParleyArbiter", package: "Parley"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        )
+    ]
+)

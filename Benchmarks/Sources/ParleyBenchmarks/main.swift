@@ -1,0 +1,96 @@
+import Foundation
+import Logging
+import ParleyAgents
+import ParleyAnalysis
+import ParleyArbiter
+import ParleyProtocol
+
+// Figures for the closing notes. Always run in release: swift run -c release --package-path Benchmarks parley-bench
+
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let file = try WireCodec().decode(
+    ScenarioFile.self, from: Data(contentsOf: root.appendingPathComponent("Examples/Scenarios/reference-supply.json"))
+)
+let clock = ContinuousClock()
+
+func measure(_ body: () async throws -> Void) async rethrows -> Duration {
+    let start = clock.now
+    try await body()
+    return start.duration(to: clock.now)
+}
+
+func microseconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) * 1e6 + Double(duration.components.attoseconds) / 1e12
+}
+
+/// `boulware` vs `conceder` on the reference scenario, all in: agents built from specs, the arbiter with its
+/// rules, transcript and clock reads, and the settlement analysis (the landscape shared, as in tournaments).
+func sessions(count: Int, buyer: String, seller: String) async throws -> (duration: Duration, offers: Int, actions: Int, agreements: Int) {
+    let factory = AgentFactory()
+    let landscape = try OutcomeLandscape(scenario: file.scenario, buyer: file.profiles[.buyer]!, seller: file.profiles[.seller]!)
+    let arbiter = Arbiter(clock: clock, logger: Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() })
+    let buyerSpec = try AgentSpec(parsing: buyer)
+    let sellerSpec = try AgentSpec(parsing: seller)
+    var offers = 0
+    var actions = 0
+    var agreements = 0
+    let duration = try await measure {
+        for seed in 0..<UInt64(count) {
+            let setup = SessionSetup(
+                id: SessionID(rawValue: "bench-\(seed)"), scenario: file.scenario,
+                buyer: AgentDescriptor(strategy: buyer, spec: buyer), seller: AgentDescriptor(strategy: seller, spec: seller),
+                seed: seed, landscape: landscape
+            )
+            let record = await arbiter.run(
+                setup,
+                buyer: try factory.makeAgent(buyerSpec, role: .buyer, file: file, sessionSeed: seed),
+                seller: try factory.makeAgent(sellerSpec, role: .seller, file: file, sessionSeed: seed)
+            )
+            actions += record.transcript.entries.count
+            offers += record.transcript.entries.lazy.filter { $0.action.offeredTerms != nil }.count
+            if record.settlement.outcome.agreement != nil { agreements += 1 }
+        }
+    }
+    return (duration, offers, actions, agreements)
+}
+
+print("Parley benchmarks (release build expected)")
+print("")
+
+// Warm up: builds the bidding indexes once, as any run would.
+_ = try await sessions(count: 50, buyer: "boulware", seller: "conceder")
+
+for (buyer, seller) in [("boulware", "conceder"), ("linear", "tit-for-tat"), ("random", "random")] {
+    let count = 20_000
+    let result = try await sessions(count: count, buyer: buyer, seller: seller)
+    let total = microseconds(result.duration)
+    print("\(buyer) vs \(seller), reference scenario, \(count) sessions:")
+    print(String(format: "  %.3f µs per offer (all in)   %.3f µs per action   %.0f sessions/s   %.1f offers/session   %d%% agreements",
+                 total / Double(result.offers), total / Double(result.actions), Double(count) / (total / 1e6),
+                 Double(result.offers) / Double(count), result.agreements * 100 / count))
+}
+
+// Settlement analysis on a million outcomes: enumerate, sort, sweep, Nash and Kalai.
+let million = Scenario(
+    id: "million", name: "million",
+    issues: [
+        Issue(name: "price", domain: .money(Currency(rawValue: "EUR"), SteppedRange(min: 0, max: 99_900, step: 100))),
+        Issue(name: "quantity", domain: .integer(SteppedRange(min: 1, max: 100))),
+        Issue(name: "days", domain: .integer(SteppedRange(min: 1, max: 10))),
+    ],
+    opener: .buyer, deadline: Deadline(rounds: 100)
+)
+var millionFile = file
+millionFile.scenario = million
+let millionBuyer = Profile(reservation: 0, issues: ["price": file.profiles[.buyer]!.issues["price"]!, "quantity": file.profiles[.buyer]!.issues["quantity"]!, "days": file.profiles[.buyer]!.issues["delivery_days"]!])
+let millionSeller = Profile(reservation: 0, issues: ["price": file.profiles[.seller]!.issues["price"]!, "quantity": file.profiles[.seller]!.issues["quantity"]!, "days": file.profiles[.seller]!.issues["delivery_days"]!])
+var frontierSize = 0
+let landscapeTime = try await measure {
+    frontierSize = try OutcomeLandscape(scenario: million, buyer: millionBuyer, seller: millionSeller).frontier.points.count
+}
+print("")
+print(String(format: "Outcome landscape of 1,000,000 outcomes (frontier, Nash, Kalai): %.1f ms, %d frontier points", microseconds(landscapeTime) / 1000, frontierSize))
+let indexTime = try await measure {
+    _ = try BiddingIndex(utility: UtilityFunction(profile: millionBuyer, scenario: million))
+}
+print(String(format: "Bidding index of 1,000,000 outcomes: %.1f ms (built once per profile)", microseconds(indexTime) / 1000))
