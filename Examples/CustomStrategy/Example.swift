@@ -22,14 +22,7 @@ enum Example {
         let factory = AgentFactory(registry: registry)
         let buyer = AgentSpec(strategy: "anchored")
         let seller = try AgentSpec(parsing: opponent)
-        let setup = SessionSetup(
-            id: .derived(seed: seed, scenario: file.scenario.id, buyer: buyer.description, seller: seller.description),
-            scenario: file.scenario,
-            buyer: AgentDescriptor(strategy: buyer.strategy, spec: buyer.description),
-            seller: AgentDescriptor(strategy: seller.strategy, spec: seller.description),
-            seed: seed,
-            landscape: try OutcomeLandscape(scenario: file.scenario, buyer: file.profiles[.buyer]!, seller: file.profiles[.seller]!)
-        )
+        let setup = SessionSetup(scenario: file.scenario, buyer: buyer, seller: seller, seed: seed, landscape: try OutcomeLandscape(file: file))
         let arbiter = Arbiter(clock: ContinuousClock(), logger: Logger(label: "example") { _ in SwiftLogNoOpLogHandler() })
         return await arbiter.run(
             setup,

@@ -1,4 +1,5 @@
 public import ParleyAnalysis
+public import ParleyAgents
 public import ParleyProtocol
 
 /// What the arbiter needs to run one session, besides the two agents.
@@ -36,5 +37,32 @@ extension SessionID {
         }
         let hex = String(hash, radix: 16)
         return SessionID(rawValue: "s-" + String(repeating: "0", count: 16 - hex.count) + hex)
+    }
+}
+
+extension SessionSetup {
+    /// A setup for in-process agents named by specs: the session id derives from the seed, the scenario and the
+    /// specs, so replaying the same command gives the same id.
+    public init(scenario: Scenario, buyer: AgentSpec, seller: AgentSpec, seed: UInt64, landscape: OutcomeLandscape?) {
+        self.init(
+            id: .derived(seed: seed, scenario: scenario.id, buyer: buyer.description, seller: seller.description),
+            scenario: scenario, buyer: AgentDescriptor(buyer), seller: AgentDescriptor(seller), seed: seed, landscape: landscape
+        )
+    }
+}
+
+extension AgentDescriptor {
+    /// How an agent built from a spec is named in transcripts.
+    public init(_ spec: AgentSpec) {
+        self.init(strategy: spec.strategy, spec: spec.description)
+    }
+}
+
+extension OutcomeLandscape {
+    /// The landscape of a scenario file with both profiles; throws when the file lacks one.
+    public init(file: ScenarioFile) throws {
+        guard let buyer = file.profile(for: .buyer) else { throw SessionSetupError.missingProfile(.buyer) }
+        guard let seller = file.profile(for: .seller) else { throw SessionSetupError.missingProfile(.seller) }
+        try self.init(scenario: file.scenario, buyer: buyer, seller: seller)
     }
 }

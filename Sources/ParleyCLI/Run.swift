@@ -48,14 +48,8 @@ struct Run: AsyncParsableCommand {
         let factory = AgentFactory()
         let buyerAgent = try factory.makeAgent(buyerSpec, role: .buyer, file: file, sessionSeed: seed)
         let sellerAgent = try factory.makeAgent(sellerSpec, role: .seller, file: file, sessionSeed: seed)
-        let landscape = try OutcomeLandscape(scenario: file.scenario, buyer: file.profiles[.buyer]!, seller: file.profiles[.seller]!)
-        let setup = SessionSetup(
-            id: .derived(seed: seed, scenario: file.scenario.id, buyer: buyerSpec.description, seller: sellerSpec.description),
-            scenario: file.scenario,
-            buyer: AgentDescriptor(strategy: buyerSpec.strategy, spec: buyerSpec.description),
-            seller: AgentDescriptor(strategy: sellerSpec.strategy, spec: sellerSpec.description),
-            seed: seed, landscape: landscape
-        )
+        let landscape = try OutcomeLandscape(file: file)
+        let setup = SessionSetup(scenario: file.scenario, buyer: buyerSpec, seller: sellerSpec, seed: seed, landscape: landscape)
         var logger = Logger(label: "parley") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .warning
         let arbiter = Arbiter(clock: ContinuousClock(), logger: logger)

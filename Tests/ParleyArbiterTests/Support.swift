@@ -22,11 +22,8 @@ enum Support {
 
     static func setup(_ file: ScenarioFile, buyer: String, seller: String, seed: UInt64 = 1, analyse: Bool = true) throws -> SessionSetup {
         SessionSetup(
-            id: .derived(seed: seed, scenario: file.scenario.id, buyer: buyer, seller: seller),
-            scenario: file.scenario,
-            buyer: AgentDescriptor(strategy: buyer, spec: buyer), seller: AgentDescriptor(strategy: seller, spec: seller),
-            seed: seed,
-            landscape: analyse ? try OutcomeLandscape(scenario: file.scenario, buyer: file.profiles[.buyer]!, seller: file.profiles[.seller]!) : nil
+            scenario: file.scenario, buyer: AgentSpec(strategy: buyer), seller: AgentSpec(strategy: seller),
+            seed: seed, landscape: analyse ? try OutcomeLandscape(file: file) : nil
         )
     }
 

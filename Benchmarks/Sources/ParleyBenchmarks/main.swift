@@ -27,7 +27,7 @@ func microseconds(_ duration: Duration) -> Double {
 /// rules, transcript and clock reads, and the settlement analysis (the landscape shared, as in tournaments).
 func sessions(count: Int, buyer: String, seller: String) async throws -> (duration: Duration, offers: Int, actions: Int, agreements: Int) {
     let factory = AgentFactory()
-    let landscape = try OutcomeLandscape(scenario: file.scenario, buyer: file.profiles[.buyer]!, seller: file.profiles[.seller]!)
+    let landscape = try OutcomeLandscape(file: file)
     let arbiter = Arbiter(clock: clock, logger: Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() })
     let buyerSpec = try AgentSpec(parsing: buyer)
     let sellerSpec = try AgentSpec(parsing: seller)
@@ -36,11 +36,7 @@ func sessions(count: Int, buyer: String, seller: String) async throws -> (durati
     var agreements = 0
     let duration = try await measure {
         for seed in 0..<UInt64(count) {
-            let setup = SessionSetup(
-                id: SessionID(rawValue: "bench-\(seed)"), scenario: file.scenario,
-                buyer: AgentDescriptor(strategy: buyer, spec: buyer), seller: AgentDescriptor(strategy: seller, spec: seller),
-                seed: seed, landscape: landscape
-            )
+            let setup = SessionSetup(scenario: file.scenario, buyer: buyerSpec, seller: sellerSpec, seed: seed, landscape: landscape)
             let record = await arbiter.run(
                 setup,
                 buyer: try factory.makeAgent(buyerSpec, role: .buyer, file: file, sessionSeed: seed),
