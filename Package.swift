@@ -38,7 +38,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Test support shipped as a product: a manual clock and strategy conformance checks.
-        .target(name: "ParleyTesting", dependencies: ["ParleyProtocol", "ParleyAgents"], swiftSettings: strictSettings),
+        .target(
+            name: "ParleyTesting",
+            dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyArbiter", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
         // The `parley` command-line tool.
         .executableTarget(
             name: "ParleyCLI",
@@ -69,7 +73,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ParleyCLITests",
-            dependencies: ["ParleyCLI", "CustomStrategyExample", "ParleyProtocol", "ParleyAnalysis", "ParleyArbiter"],
+            dependencies: ["ParleyCLI", "CustomStrategyExample", "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyArbiter", "ParleyTesting"],
             swiftSettings: strictSettings
         ),
     ]

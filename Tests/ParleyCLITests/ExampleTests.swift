@@ -3,6 +3,7 @@ import Foundation
 import ParleyAnalysis
 import ParleyArbiter
 import ParleyProtocol
+import ParleyTesting
 import Testing
 
 @Suite("The custom strategy example")
@@ -19,5 +20,15 @@ struct ExampleTests {
         if opponent != "hardliner" {
             #expect(analysis.agreed, "anchored reaches agreement with \(opponent)")
         }
+    }
+}
+
+@Suite("The custom strategy keeps the strategy contract")
+struct ExampleConformanceTests {
+    @Test func anchoredConforms() async throws {
+        let data = try Data(contentsOf: CLI.repository.appendingPathComponent("Examples/Scenarios/industrial-components.json"))
+        let file = try WireCodec().decode(ScenarioFile.self, from: data)
+        let problems = try await StrategyConformance.check(file: file) { try Anchored(context: $0) }
+        #expect(problems.isEmpty, "\(problems)")
     }
 }
