@@ -62,7 +62,9 @@ let package = Package(
         ),
         .testTarget(name: "ParleyProtocolTests", dependencies: ["ParleyProtocol"], swiftSettings: strictSettings),
         .testTarget(name: "ParleyAgentsTests", dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyTesting"], swiftSettings: strictSettings),
-        .testTarget(name: "ParleyAnalysisTests", dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyAnalysis"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ParleyAnalysisTests", dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyTesting"], swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "ParleyArbiterTests",
             dependencies: [

@@ -19,6 +19,7 @@ let package = Package(
                 .product(name: "ParleyAgents", package: "Parley"),
                 .product(name: "ParleyAnalysis", package: "Parley"),
                 .product(name: "ParleyArbiter", package: "Parley"),
+                .product(name: "ParleyTesting", package: "Parley"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         )

@@ -51,17 +51,20 @@ public struct Arbiter<C: Clock>: Sendable where C.Duration == Duration {
                 rules.close(.deadline)
                 break
             }
-            let view = TurnView(scenario: scenario, role: role, turn: rules.turns + 1, history: entries, elapsed: elapsed)
             let budget = [scenario.turnDuration, remaining].compactMap { $0 }.min()
+            var strategy = agents.removeValue(forKey: role)!
             let result: TurnResult
-            if let budget {
-                result = await race(agents[role]!, view: view, budget: budget, clock: clock)
-            } else {
-                var strategy = agents.removeValue(forKey: role)!
-                do {
-                    result = .answered(try await strategy.respond(to: view), strategy)
-                } catch {
-                    result = .threw(error, strategy)
+            do {
+                // The view lives only in this block, so the history is no longer shared when an entry is appended.
+                let view = TurnView(scenario: scenario, role: role, turn: rules.turns + 1, history: entries, elapsed: elapsed)
+                if let budget {
+                    result = await race(strategy, view: view, budget: budget, clock: clock)
+                } else {
+                    do {
+                        result = .answered(try await strategy.respond(to: view), strategy)
+                    } catch {
+                        result = .threw(error, strategy)
+                    }
                 }
             }
             let before = elapsed
@@ -84,7 +87,8 @@ public struct Arbiter<C: Clock>: Sendable where C.Duration == Duration {
             case .threw(let error, let strategy):
                 agents[role] = strategy
                 rules.close(.failure(by: role, error: Self.describe(error)))
-            case .timedOut:
+            case .timedOut(let strategy):
+                agents[role] = strategy
                 let wallClockRanOut = remaining.map { $0 <= budget! } ?? false
                 rules.close(wallClockRanOut ? .deadline : .turnTimeout(by: role))
             }

@@ -8,8 +8,9 @@ enum TurnResult: Sendable {
     case answered(Action, any Strategy)
     /// It threw.
     case threw(any Error, any Strategy)
-    /// It did not answer in time; its state is lost with its abandoned task.
-    case timedOut
+    /// It did not answer in time; its abandoned task keeps its state, so the strategy as it was before the turn
+    /// comes back (to be told the outcome).
+    case timedOut(any Strategy)
 }
 
 /// Resumes a continuation once, whichever of the racers finishes first.
@@ -48,7 +49,7 @@ func race<C: Clock>(
         tasks.append(Task {
             do {
                 try await clock.sleep(for: budget)
-                finisher.finish(.timedOut)
+                finisher.finish(.timedOut(strategy))
             } catch {}
         })
     }

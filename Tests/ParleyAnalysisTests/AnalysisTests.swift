@@ -1,6 +1,7 @@
 import ParleyAgents
 import ParleyAnalysis
 import ParleyProtocol
+import ParleyTesting
 import Testing
 
 @Suite("Settlement analysis")
@@ -149,24 +150,8 @@ struct AnalysisTests {
     }
 
     @Test func frontierOfAMillionOutcomes() throws {
-        let scenario = Scenario(
-            id: "m", name: "m",
-            issues: [
-                Issue(name: "price", domain: .money(Currency(rawValue: "EUR"), SteppedRange(min: 0, max: 99_900, step: 100))),
-                Issue(name: "quantity", domain: .integer(SteppedRange(min: 1, max: 100))),
-                Issue(name: "days", domain: .integer(SteppedRange(min: 1, max: 10))),
-            ],
-            opener: .buyer, deadline: Deadline(rounds: 10)
-        )
-        let buyer = Profile(reservation: 0, issues: [
-            "price": .init(weight: 0.5, value: .linear(.decreasing)), "quantity": .init(weight: 0.3, value: .linear(.increasing)),
-            "days": .init(weight: 0.2, value: .linear(.decreasing)),
-        ])
-        let seller = Profile(reservation: 0, issues: [
-            "price": .init(weight: 0.6, value: .linear(.increasing)), "quantity": .init(weight: 0.1, value: .linear(.increasing)),
-            "days": .init(weight: 0.3, value: .linear(.increasing)),
-        ])
-        let landscape = try OutcomeLandscape(scenario: scenario, buyer: buyer, seller: seller)
+        let file = SyntheticScenarios.supply(prices: 1000)
+        let landscape = try OutcomeLandscape(scenario: file.scenario, buyer: file.profiles[.buyer]!, seller: file.profiles[.seller]!)
         #expect(landscape.space.count == 1_000_000)
         // Along the frontier buyer utility falls strictly while seller utility rises strictly.
         let points = landscape.frontier.points

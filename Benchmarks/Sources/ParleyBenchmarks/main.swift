@@ -4,6 +4,7 @@ import ParleyAgents
 import ParleyAnalysis
 import ParleyArbiter
 import ParleyProtocol
+import ParleyTesting
 
 // Figures for the closing notes. Always run in release: swift run -c release --package-path Benchmarks parley-bench
 
@@ -67,26 +68,16 @@ for (buyer, seller) in [("boulware", "conceder"), ("linear", "tit-for-tat"), ("r
 }
 
 // Settlement analysis on a million outcomes: enumerate, sort, sweep, Nash and Kalai.
-let million = Scenario(
-    id: "million", name: "million",
-    issues: [
-        Issue(name: "price", domain: .money(Currency(rawValue: "EUR"), SteppedRange(min: 0, max: 99_900, step: 100))),
-        Issue(name: "quantity", domain: .integer(SteppedRange(min: 1, max: 100))),
-        Issue(name: "days", domain: .integer(SteppedRange(min: 1, max: 10))),
-    ],
-    opener: .buyer, deadline: Deadline(rounds: 100)
-)
-var millionFile = file
-millionFile.scenario = million
-let millionBuyer = Profile(reservation: 0, issues: ["price": file.profiles[.buyer]!.issues["price"]!, "quantity": file.profiles[.buyer]!.issues["quantity"]!, "days": file.profiles[.buyer]!.issues["delivery_days"]!])
-let millionSeller = Profile(reservation: 0, issues: ["price": file.profiles[.seller]!.issues["price"]!, "quantity": file.profiles[.seller]!.issues["quantity"]!, "days": file.profiles[.seller]!.issues["delivery_days"]!])
+let million = SyntheticScenarios.supply(prices: 1000)
+let millionBuyer = million.profiles[.buyer]!
+let millionSeller = million.profiles[.seller]!
 var frontierSize = 0
 let landscapeTime = try await measure {
-    frontierSize = try OutcomeLandscape(scenario: million, buyer: millionBuyer, seller: millionSeller).frontier.points.count
+    frontierSize = try OutcomeLandscape(file: million).frontier.points.count
 }
 print("")
 print(String(format: "Outcome landscape of 1,000,000 outcomes (frontier, Nash, Kalai): %.1f ms, %d frontier points", microseconds(landscapeTime) / 1000, frontierSize))
 let indexTime = try await measure {
-    _ = try BiddingIndex(utility: UtilityFunction(profile: millionBuyer, scenario: million))
+    _ = try BiddingIndex(utility: UtilityFunction(profile: millionBuyer, scenario: million.scenario))
 }
 print(String(format: "Bidding index of 1,000,000 outcomes: %.1f ms (built once per profile)", microseconds(indexTime) / 1000))
