@@ -17,16 +17,18 @@ let package = Package(
         .library(name: "ParleyAgents", targets: ["ParleyAgents"]),
         .library(name: "ParleyAnalysis", targets: ["ParleyAnalysis"]),
         .library(name: "ParleyArbiter", targets: ["ParleyArbiter"]),
+        .library(name: "ParleyLedger", targets: ["ParleyLedger"]),
         .library(name: "ParleyTesting", targets: ["ParleyTesting"]),
         .executable(name: "parley", targets: ["ParleyCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         // The protocol: scenarios, profiles, terms, actions, the alternating-offers rules, the wire format.
-        .target(name: "ParleyProtocol", path: "Protocols", swiftSettings: strictSettings),
+        .target(name: "ParleyProtocol", path: "Protocols", exclude: ["Spec"], swiftSettings: strictSettings),
         // Strategies: the interface, bidding index, built-ins.
         .target(name: "ParleyAgents", dependencies: ["ParleyProtocol"], path: "Agents", swiftSettings: strictSettings),
         // Settlement analysis: Pareto frontier, Nash and Kalai points, distances.
@@ -35,6 +37,12 @@ let package = Package(
         .target(
             name: "ParleyArbiter",
             dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyAnalysis", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        // Verifiable records: canonical JSON (RFC 8785) and the SHA-256 hash chain over a session.
+        .target(
+            name: "ParleyLedger",
+            dependencies: ["ParleyProtocol", "ParleyArbiter", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         // Test support shipped as a product: a manual clock and strategy conformance checks.
@@ -71,6 +79,11 @@ let package = Package(
                 "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyArbiter", "ParleyTesting",
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ParleyLedgerTests",
+            dependencies: ["ParleyProtocol", "ParleyArbiter", "ParleyLedger", "ParleyTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(

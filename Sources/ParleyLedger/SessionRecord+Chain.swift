@@ -1,0 +1,33 @@
+public import ParleyArbiter
+public import ParleyProtocol
+
+/// The header record of a chained session: the transcript header and, when the arbiter knows them, both profiles.
+public struct ChainedHeader: Sendable, Hashable, Codable {
+    /// The transcript header.
+    public var header: Transcript.Header
+    /// The profiles the session was judged with, by role.
+    public var profiles: [String: Profile]
+
+    /// Creates a header record.
+    public init(header: Transcript.Header, profiles: [Role: Profile]) {
+        self.header = header
+        self.profiles = Dictionary(uniqueKeysWithValues: profiles.map { ($0.key.rawValue, $0.value) })
+    }
+}
+
+extension SessionRecord {
+    /// The session as a hash chain: the header (with profiles), every event, then the settlement.
+    public func chain(profiles: [Role: Profile]) throws -> [ChainLink] {
+        var records: [(kind: ChainLink.Kind, body: String)] = []
+        records.append((.header, try Self.body(ChainedHeader(header: transcript.header, profiles: profiles))))
+        for entry in transcript.entries {
+            records.append((.event, try Self.body(entry)))
+        }
+        records.append((.settlement, try Self.body(settlement)))
+        return HashChain.link(records)
+    }
+
+    private static func body(_ value: some Encodable) throws -> String {
+        String(decoding: try CanonicalJSON.encode(value), as: UTF8.self)
+    }
+}
