@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "ParleyAnalysis", targets: ["ParleyAnalysis"]),
         .library(name: "ParleyArbiter", targets: ["ParleyArbiter"]),
         .library(name: "ParleyLedger", targets: ["ParleyLedger"]),
+        .library(name: "ParleyStore", targets: ["ParleyStore"]),
         .library(name: "ParleyTesting", targets: ["ParleyTesting"]),
         .executable(name: "parley", targets: ["ParleyCLI"]),
     ],
@@ -25,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         // The protocol: scenarios, profiles, terms, actions, the alternating-offers rules, the wire format.
@@ -45,6 +47,12 @@ let package = Package(
             dependencies: ["ParleyProtocol", "ParleyArbiter", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
+        // The embedded store: SQLite through GRDB, one transaction per session, chain verification.
+        .target(
+            name: "ParleyStore",
+            dependencies: ["ParleyProtocol", "ParleyArbiter", "ParleyLedger", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
         // Test support shipped as a product: a manual clock and strategy conformance checks.
         .target(
             name: "ParleyTesting",
@@ -55,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "ParleyCLI",
             dependencies: [
-                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyArbiter",
+                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyArbiter", "ParleyLedger", "ParleyStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -83,7 +91,17 @@ let package = Package(
         ),
         .testTarget(
             name: "ParleyLedgerTests",
-            dependencies: ["ParleyProtocol", "ParleyArbiter", "ParleyLedger", "ParleyTesting"],
+            dependencies: [
+                "ParleyProtocol", "ParleyAgents", "ParleyArbiter", "ParleyLedger", "ParleyTesting", .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ParleyStoreTests",
+            dependencies: [
+                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyArbiter", "ParleyLedger", "ParleyStore", "ParleyTesting",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

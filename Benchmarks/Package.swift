@@ -20,6 +20,8 @@ let package = Package(
                 .product(name: "ParleyAnalysis", package: "Parley"),
                 .product(name: "ParleyArbiter", package: "Parley"),
                 .product(name: "ParleyTesting", package: "Parley"),
+                .product(name: "ParleyLedger", package: "Parley"),
+                .product(name: "ParleyStore", package: "Parley"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         )

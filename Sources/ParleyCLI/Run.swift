@@ -5,6 +5,7 @@ import ParleyAgents
 import ParleyAnalysis
 import ParleyArbiter
 import ParleyProtocol
+import ParleyStore
 
 /// `parley run`: one negotiation between two agents, with its settlement analysis.
 struct Run: AsyncParsableCommand {
@@ -32,6 +33,12 @@ struct Run: AsyncParsableCommand {
     @Flag(help: "Print the transcript and settlement as JSON.")
     var json = false
 
+    @Option(help: "The SQLite store the session is written to.")
+    var store = "parley.sqlite"
+
+    @Flag(help: "Do not write the session to a store.")
+    var noStore = false
+
     @Option(help: "Log level on standard error (trace, debug, info, notice, warning, error, critical).")
     var logLevel = "warning"
 
@@ -43,6 +50,7 @@ struct Run: AsyncParsableCommand {
 
     func run() async throws {
         let file = try ScenarioLoader.load(scenario)
+        let transcripts = noStore ? nil : try TranscriptStore(path: store)
         let buyerSpec = try AgentSpec(parsing: buyer)
         let sellerSpec = try AgentSpec(parsing: seller)
         let factory = AgentFactory()
@@ -54,11 +62,15 @@ struct Run: AsyncParsableCommand {
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .warning
         let arbiter = Arbiter(clock: ContinuousClock(), logger: logger)
         let record = await arbiter.run(setup, buyer: buyerAgent, seller: sellerAgent)
+        let stored = try transcripts?.save(record, profiles: file.profiles)
+        let storedNote = stored.map { "Stored as session \($0.number) in \(store) (final hash \($0.finalHash.prefix(16))…)." }
         if json {
             let data = try WireCodec().encode(WireMessage(record), pretty: true)
             FileHandle.standardOutput.write(data + Data("\n".utf8))
+            if let storedNote { FileHandle.standardError.write(Data((storedNote + "\n").utf8)) }
         } else {
             print(ReadableReport(record: record, landscape: landscape).text)
+            if let storedNote { print("\n" + storedNote) }
         }
     }
 }

@@ -11,59 +11,80 @@ import ParleyProtocol
 public enum CanonicalJSON {
     /// The canonical bytes of a value.
     public static func encode(_ value: some Encodable) throws -> Data {
-        let data = try WireCodec().encode(value)
-        let tree = try JSONDecoder().decode(JSONValue.self, from: data)
-        var output = ""
-        write(tree, into: &output)
-        return Data(output.utf8)
+        Data(try bytes(value))
     }
 
-    static func write(_ value: JSONValue, into output: inout String) {
-        switch value {
-        case .null: output += "null"
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .integer(let number): output += String(number)
-        case .unsigned(let number): output += String(number)
-        case .number(let number): output += ECMAScriptNumber.format(number)
-        case .string(let text): writeString(text, into: &output)
-        case .array(let items):
-            output += "["
+    /// The canonical JSON of a value, as text.
+    public static func string(_ value: some Encodable) throws -> String {
+        String(decoding: try bytes(value), as: UTF8.self)
+    }
+
+    static func bytes(_ value: some Encodable) throws -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(256)
+        write(try CanonicalEncoder.tree(value), into: &output)
+        return output
+    }
+
+    /// The same bytes by way of `WireCodec`'s JSON text: the slow reference the fast path is tested against.
+    static func encodeThroughWireFormat(_ value: some Encodable) throws -> Data {
+        let tree = try JSONDecoder().decode(JSONValue.self, from: try WireCodec().encode(value))
+        var output: [UInt8] = []
+        write(CanonicalEncoder.Node(json: tree), into: &output)
+        return Data(output)
+    }
+
+    static func write(_ node: CanonicalEncoder.Node, into output: inout [UInt8]) {
+        if let members = node.members {
+            output.append(UInt8(ascii: "{"))
+            let sorted = members.sorted { $0.key.utf16.lexicographicallyPrecedes($1.key.utf16) }
+            for (position, member) in sorted.enumerated() {
+                if position > 0 { output.append(UInt8(ascii: ",")) }
+                writeString(member.key, into: &output)
+                output.append(UInt8(ascii: ":"))
+                write(member.node, into: &output)
+            }
+            output.append(UInt8(ascii: "}"))
+        } else if let items = node.items {
+            output.append(UInt8(ascii: "["))
             for (position, item) in items.enumerated() {
-                if position > 0 { output += "," }
+                if position > 0 { output.append(UInt8(ascii: ",")) }
                 write(item, into: &output)
             }
-            output += "]"
-        case .object(let members):
-            output += "{"
-            let keys = members.keys.sorted { Array($0.utf16).lexicographicallyPrecedes(Array($1.utf16)) }
-            for (position, key) in keys.enumerated() {
-                if position > 0 { output += "," }
-                writeString(key, into: &output)
-                output += ":"
-                write(members[key]!, into: &output)
+            output.append(UInt8(ascii: "]"))
+        } else {
+            switch node.value ?? .object([:]) {
+            case .null: output += "null".utf8
+            case .bool(let flag): output += (flag ? "true" : "false").utf8
+            case .integer(let number): output += String(number).utf8
+            case .unsigned(let number): output += String(number).utf8
+            case .number(let number): output += ECMAScriptNumber.format(number).utf8
+            case .string(let text): writeString(text, into: &output)
+            case .array, .object: output += "{}".utf8
             }
-            output += "}"
         }
     }
 
-    static func writeString(_ text: String, into output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    /// Writes a string with RFC 8785's minimal escaping. Bytes of multi-byte UTF-8 sequences are all ≥ 0x80
+    /// and pass through unchanged.
+    static func writeString(_ text: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): output += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): output += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x08: output += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
+            case 0x0C: output += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+            case 0x0A: output += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0D: output += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x09: output += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                output += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
             default:
-                output.unicodeScalars.append(scalar)
+                output.append(byte)
             }
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 }

@@ -7,6 +7,11 @@ enum ECMAScriptNumber {
         precondition(value.isFinite, "JSON has no representation for \(value)")
         if value == 0 { return "0" }
         let text = value.magnitude.description
+        // Without an exponent, Swift's shortest digits are already ECMAScript's; only a trailing ".0" differs.
+        if !text.utf8.contains(UInt8(ascii: "e")) {
+            let plain = text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+            return value < 0 ? "-" + plain : plain
+        }
         let parts = text.split(separator: "e", maxSplits: 1)
         let exponent = parts.count == 2 ? Int(parts[1])! : 0
         let mantissa = parts[0].split(separator: ".", maxSplits: 1)

@@ -42,18 +42,34 @@ public enum HashChain {
 
     /// The next hash: SHA-256 of the previous hash's bytes followed by the body's bytes.
     public static func hash(previous: String, body: String) -> String {
-        var hasher = SHA256()
-        hasher.update(data: bytes(fromHex: previous) ?? [UInt8](repeating: 0, count: 32))
-        hasher.update(data: Data(body.utf8))
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        hex(digest(previous: bytes(fromHex: previous) ?? [UInt8](repeating: 0, count: 32), body: body))
     }
 
     /// Chains bodies in order.
     public static func link(_ records: [(kind: ChainLink.Kind, body: String)]) -> [ChainLink] {
-        var previous = origin
+        var previous = [UInt8](repeating: 0, count: 32)
         return records.enumerated().map { index, record in
-            previous = hash(previous: previous, body: record.body)
-            return ChainLink(index: index, kind: record.kind, body: record.body, hash: previous)
+            previous = digest(previous: previous, body: record.body)
+            return ChainLink(index: index, kind: record.kind, body: record.body, hash: hex(previous))
+        }
+    }
+
+    private static func digest(previous: [UInt8], body: String) -> [UInt8] {
+        var hasher = SHA256()
+        hasher.update(data: previous)
+        var body = body
+        body.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        return Array(hasher.finalize())
+    }
+
+    private static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
+            for (position, byte) in bytes.enumerated() {
+                buffer[2 * position] = digits[Int(byte >> 4)]
+                buffer[2 * position + 1] = digits[Int(byte & 0x0F)]
+            }
+            return bytes.count * 2
         }
     }
 

@@ -21,13 +21,13 @@ extension SessionRecord {
         var records: [(kind: ChainLink.Kind, body: String)] = []
         records.append((.header, try Self.body(ChainedHeader(header: transcript.header, profiles: profiles))))
         for entry in transcript.entries {
-            records.append((.event, try Self.body(entry)))
+            records.append((.event, String(decoding: entry.canonicalBytes(), as: UTF8.self)))
         }
         records.append((.settlement, try Self.body(settlement)))
         return HashChain.link(records)
     }
 
     private static func body(_ value: some Encodable) throws -> String {
-        String(decoding: try CanonicalJSON.encode(value), as: UTF8.self)
+        try CanonicalJSON.string(value)
     }
 }

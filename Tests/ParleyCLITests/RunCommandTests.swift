@@ -19,7 +19,7 @@ struct RunCommandTests {
     }
 
     @Test func jsonSettlementHasTheAgreementAndTheFullAnalysis() throws {
-        let result = try CLI.run("run", "--scenario", Self.reference, "--buyer", "boulware", "--seller", "conceder", "--seed", "1", "--json")
+        let result = try CLI.run("run", "--scenario", Self.reference, "--buyer", "boulware", "--seller", "conceder", "--seed", "1", "--json", "--no-store")
         #expect(result.status == 0, "\(result.errors)")
         let root = try json(result.output)
         #expect(root["protocol"] as? String == "parley/1")
@@ -43,16 +43,16 @@ struct RunCommandTests {
     }
 
     @Test func sameSeedSameJSONExceptWallClock() throws {
-        let arguments = ["run", "--scenario", "Examples/Scenarios/industrial-components.json", "--buyer", "random", "--seller", "tit-for-tat", "--seed", "7", "--json"]
-        let first = try CLI.run(arguments[0], arguments[1], arguments[2], arguments[3], arguments[4], arguments[5], arguments[6], arguments[7], arguments[8], arguments[9])
-        let second = try CLI.run(arguments[0], arguments[1], arguments[2], arguments[3], arguments[4], arguments[5], arguments[6], arguments[7], arguments[8], arguments[9])
+        let arguments = ["run", "--scenario", "Examples/Scenarios/industrial-components.json", "--buyer", "random", "--seller", "tit-for-tat", "--seed", "7", "--json", "--no-store"]
+        let first = try CLI.run(arguments)
+        let second = try CLI.run(arguments)
         let a = try JSONSerialization.data(withJSONObject: withoutWallClock(json(first.output)), options: .sortedKeys)
         let b = try JSONSerialization.data(withJSONObject: withoutWallClock(json(second.output)), options: .sortedKeys)
         #expect(a == b)
     }
 
     @Test func readableAccountShowsTurnsAndAnalysis() throws {
-        let result = try CLI.run("run", "--scenario", Self.reference, "--buyer", "boulware:e=0.3", "--seller", "linear")
+        let result = try CLI.run("run", "--scenario", Self.reference, "--buyer", "boulware:e=0.3", "--seller", "linear", "--no-store")
         #expect(result.status == 0)
         #expect(result.output.contains("   1     1 buyer   offer price EUR 100.00, quantity 100, delivery_days 1"))
         #expect(result.output.contains("Outcome: agreement on price EUR"))
@@ -62,7 +62,7 @@ struct RunCommandTests {
     }
 
     @Test func unknownStrategyIsAClearError() throws {
-        let result = try CLI.run("run", "--scenario", Self.reference, "--buyer", "bulwark", "--seller", "linear")
+        let result = try CLI.run("run", "--scenario", Self.reference, "--buyer", "bulwark", "--seller", "linear", "--no-store")
         #expect(result.status != 0)
         #expect(result.errors.contains("unknown strategy 'bulwark'"))
         #expect(result.errors.contains("boulware"))
@@ -88,7 +88,7 @@ struct RunCommandTests {
         let result = try CLI.run("scenario", "validate", try CLI.temporaryFile(#"{"id": "x", "name": "x", "issues": [{"name": "p", "type": "money"}]}"#))
         #expect(result.status == 1)
         #expect(result.output.contains("$.issues[0].currency"))
-        let run = try CLI.run("run", "--scenario", try CLI.temporaryFile("{not json"), "--buyer", "linear", "--seller", "linear")
+        let run = try CLI.run("run", "--scenario", try CLI.temporaryFile("{not json"), "--buyer", "linear", "--seller", "linear", "--no-store")
         #expect(run.status != 0)
         #expect(run.errors.contains("malformed_json"))
     }

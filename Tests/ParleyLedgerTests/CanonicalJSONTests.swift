@@ -1,6 +1,8 @@
 import Foundation
+import ParleyArbiter
 @testable import ParleyLedger
 import ParleyProtocol
+import ParleyTesting
 import Testing
 
 @Suite("Canonical JSON (RFC 8785)")
@@ -50,5 +52,57 @@ struct CanonicalJSONTests {
         b["quantity"] = .integer(50)
         b["price"] = .integer(15000)
         #expect(try CanonicalJSON.encode(a) == CanonicalJSON.encode(b))
+    }
+}
+
+@Suite("The fast canonical encoder agrees with the wire format")
+struct CanonicalEncoderTests {
+    @Test func realSessionsEncodeIdenticallyBothWays() async throws {
+        let (record, profiles) = HashChainTests.sampleRecord()
+        let header = ChainedHeader(header: record.transcript.header, profiles: profiles)
+        #expect(try CanonicalJSON.encode(header) == CanonicalJSON.encodeThroughWireFormat(header))
+        #expect(try CanonicalJSON.encode(record.settlement) == CanonicalJSON.encodeThroughWireFormat(record.settlement))
+        for entry in record.transcript.entries {
+            #expect(try CanonicalJSON.encode(entry) == CanonicalJSON.encodeThroughWireFormat(entry))
+        }
+        let violation = TranscriptEntry(
+            turn: 1, round: 1, by: .buyer, action: .walkAway(reason: "x\u{7}y"), elapsed: 1e-7,
+            violation: ProtocolViolation(.noteTooLong, role: .buyer, message: "too long")
+        )
+        #expect(try CanonicalJSON.encode(violation) == CanonicalJSON.encodeThroughWireFormat(violation))
+        let everything: [Outcome] = [.deadline, .turnTimeout(by: .seller), .violation(by: .buyer, code: .outOfTurn), .failure(by: .seller, error: "é\n"), .walkAway(by: .buyer, reason: nil)]
+        #expect(try CanonicalJSON.encode(everything) == CanonicalJSON.encodeThroughWireFormat(everything))
+    }
+}
+
+@Suite("The direct event writer agrees with the generic encoder")
+struct EventWriterTests {
+    @Test(arguments: ["boulware", "conceder", "hardliner", "random", "tit-for-tat"])
+    func realEventsEncodeIdentically(buyer: String) async throws {
+        let file = SyntheticScenarios.supply(prices: 40)
+        for seller in ["linear", "random", "hardliner"] {
+            let record = try await Sessions.run(file, buyer: buyer, seller: seller)
+            for entry in record.transcript.entries {
+                #expect(Data(entry.canonicalBytes()) == (try CanonicalJSON.encodeThroughWireFormat(entry)))
+            }
+        }
+    }
+
+    @Test func unusualEventsEncodeIdentically() throws {
+        let terms: Terms = ["zeta": .integer(-5), "alpha": .option("a \"quoted\" \\ name"), "émoji😀": .option("\u{1}\u{1F}"), "\u{FB01}": .integer(0)]
+        let entries = [
+            TranscriptEntry(turn: 1, round: 1, by: .buyer, action: .offer(terms, note: "line\nbreak\ttab"), elapsed: 1e-7),
+            TranscriptEntry(turn: 2, round: 1, by: .seller, action: .accept(note: nil), elapsed: 0),
+            TranscriptEntry(turn: 3, round: 2, by: .buyer, action: .walkAway(reason: "too far", note: "bye"), elapsed: 123456.5),
+            TranscriptEntry(turn: 4, round: 2, by: .seller, action: .walkAway(), elapsed: 1e22),
+            TranscriptEntry(
+                turn: 5, round: 3, by: .buyer, action: .accept, elapsed: 0.5,
+                violation: ProtocolViolation(.valueOutOfDomain, role: .buyer, issue: "price", message: "the value of 'price' is outside its domain")
+            ),
+            TranscriptEntry(turn: 6, round: 3, by: .seller, action: .accept, elapsed: 2, violation: ProtocolViolation(.outOfTurn, role: .seller, message: "it is the buyer's turn")),
+        ]
+        for entry in entries {
+            #expect(Data(entry.canonicalBytes()) == (try CanonicalJSON.encodeThroughWireFormat(entry)))
+        }
     }
 }

@@ -3,7 +3,9 @@ import Logging
 import ParleyAgents
 import ParleyAnalysis
 import ParleyArbiter
+import ParleyLedger
 import ParleyProtocol
+import ParleyStore
 import ParleyTesting
 
 // Figures for the closing notes. Always run in release: swift run -c release --package-path Benchmarks parley-bench
@@ -81,3 +83,38 @@ let indexTime = try await measure {
     _ = try BiddingIndex(utility: UtilityFunction(profile: millionBuyer, scenario: million.scenario))
 }
 print(String(format: "Bidding index of 1,000,000 outcomes: %.1f ms (built once per profile)", microseconds(indexTime) / 1000))
+
+// The store: boulware vs conceder sessions (about 125 events each) hashed and written to a fresh SQLite file.
+func storeBenchmark(batch: Int, total: Int) async throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parley-bench-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let store = try TranscriptStore(path: folder.appendingPathComponent("bench.sqlite").path)
+    let factory = AgentFactory()
+    let landscape = try OutcomeLandscape(file: file)
+    let arbiter = Arbiter(clock: clock, logger: Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() })
+    var records: [(record: SessionRecord, profiles: [Role: Profile])] = []
+    for seed in 0..<UInt64(batch) {
+        let buyer = AgentSpec(strategy: "boulware"), seller = AgentSpec(strategy: "conceder")
+        let record = await arbiter.run(
+            SessionSetup(scenario: file.scenario, buyer: buyer, seller: seller, seed: seed, landscape: landscape),
+            buyer: try factory.makeAgent(buyer, role: .buyer, file: file, sessionSeed: seed),
+            seller: try factory.makeAgent(seller, role: .seller, file: file, sessionSeed: seed)
+        )
+        records.append((record, file.profiles))
+    }
+    var chained = 0
+    let chainTime = try await measure {
+        for (record, profiles) in records { chained += try record.chain(profiles: profiles).count }
+    }
+    let storeTime = try await measure {
+        for _ in 0..<(total / batch) { try store.save(records) }
+    }
+    print(String(format: "  hash chains: %.1f µs per record, %.0f sessions/s", microseconds(chainTime) / Double(chained), Double(batch) / (microseconds(chainTime) / 1e6)))
+    print(String(format: "  stored in batches of %d: %.0f sessions/s (%d sessions, chains included)", batch, Double(total) / (microseconds(storeTime) / 1e6), total))
+}
+print("")
+print("Transcript store, boulware vs conceder on the reference scenario:")
+try await storeBenchmark(batch: 1, total: 200)
+try await storeBenchmark(batch: 100, total: 2000)
+

@@ -1,0 +1,172 @@
+import ArgumentParser
+import Foundation
+import ParleyAnalysis
+import ParleyArbiter
+import ParleyLedger
+import ParleyProtocol
+import ParleyStore
+
+/// `parley transcripts …`: read, export and verify the stored sessions.
+struct Transcripts: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List, show, export and verify stored sessions.",
+        subcommands: [List.self, Show.self, Export.self, Verify.self]
+    )
+
+    /// The store to read, shared by every subcommand.
+    struct StoreOption: ParsableArguments {
+        @Option(help: "The SQLite store to read.")
+        var store = "parley.sqlite"
+
+        func open() throws -> TranscriptStore {
+            try TranscriptStore(path: store, options: .init(readOnly: true))
+        }
+    }
+
+    /// `parley transcripts list`.
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List stored sessions, newest first.")
+
+        @OptionGroup var options: StoreOption
+        @Option(help: "Only sessions of this scenario id.") var scenario: String?
+        @Option(help: "Only sessions in which this agent (a strategy name or a full spec) played either side.") var agent: String?
+        @Option(help: "Only sessions with this outcome (agreement, walkAway, deadline, turnTimeout, violation, failure).") var outcome: String?
+        @Option(help: "Only sessions started on or after this date (YYYY-MM-DD or ISO 8601).") var since: String?
+        @Option(help: "Only sessions started before this date (YYYY-MM-DD or ISO 8601).") var until: String?
+        @Option(help: "At most this many sessions.") var limit: Int?
+
+        func run() async throws {
+            let filter = SessionFilter(
+                scenario: scenario, agent: agent, outcome: outcome,
+                since: try since.map { try Self.date($0) }, until: try until.map { try Self.date($0) }, limit: limit
+            )
+            let sessions = try options.open().sessions(matching: filter)
+            print("   #  started               scenario                 buyer            seller           outcome      turns  session")
+            for session in sessions {
+                let cause = session.causedBy.map { "(\($0))" } ?? ""
+                print([
+                    String(session.number).leftPadded(4), session.startedAt.padded(21), session.scenarioID.padded(24),
+                    session.buyer.padded(16), session.seller.padded(16), (session.outcome + cause).padded(12),
+                    String(session.turns).leftPadded(5), session.sessionID,
+                ].joined(separator: " "))
+            }
+            print("\(sessions.count) session\(sessions.count == 1 ? "" : "s")")
+        }
+
+        static func date(_ text: String) throws -> Date {
+            if let date = try? Date(text, strategy: .iso8601) { return date }
+            if let day = try? Date(text + "T00:00:00Z", strategy: .iso8601) { return day }
+            throw ValidationError("'\(text)' is not a date; write YYYY-MM-DD or an ISO 8601 time")
+        }
+    }
+
+    /// `parley transcripts show REF`.
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a stored session as `parley run` prints it.")
+
+        @OptionGroup var options: StoreOption
+        @Argument(help: "The session's number in the store, or its session id.") var session: String
+
+        func run() async throws {
+            let store = try options.open()
+            let stored = try store.session(session)
+            let (record, profiles) = try store.record(of: stored)
+            let landscape = try? profiles[.buyer].flatMap { buyer in
+                try profiles[.seller].map { try OutcomeLandscape(scenario: record.transcript.header.scenario, buyer: buyer, seller: $0) }
+            }
+            print("Stored session \(stored.number) · final hash \(stored.finalHash)")
+            print(ReadableReport(record: record, landscape: landscape).text)
+        }
+    }
+
+    /// `parley transcripts export`.
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Export sessions as JSON or JSON Lines.",
+            discussion: """
+                json: {"protocol": "parley/1", "sessions": [{"number", "finalHash", "transcript", "settlement", "profiles"}]}.
+                jsonl: one line per chained record: {"body", "hash", "index", "kind", "session", "sessionID"}, where body is the
+                record's canonical JSON verbatim, so the hash chain can be recomputed from the export alone.
+                """
+        )
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case json, jsonl }
+
+        @OptionGroup var options: StoreOption
+        @Argument(help: "The session's number or session id.") var session: String?
+        @Flag(help: "Export every session.") var all = false
+        @Option(help: "json or jsonl.") var format: Format = .json
+
+        func validate() throws {
+            guard (session == nil) == all else { throw ValidationError("give a session, or --all, but not both") }
+        }
+
+        func run() async throws {
+            let store = try options.open()
+            let sessions = all ? try store.sessions().reversed() : [try store.session(session!)]
+            let output = FileHandle.standardOutput
+            if format == .json { output.write(Data(#"{"protocol":"parley/1","sessions":["#.utf8)) }
+            for (position, stored) in sessions.enumerated() {
+                switch format {
+                case .json:
+                    let (record, profiles) = try store.record(of: stored)
+                    let exported = ExportedSession(
+                        number: stored.number, finalHash: stored.finalHash, transcript: record.transcript, settlement: record.settlement,
+                        profiles: Dictionary(uniqueKeysWithValues: profiles.map { ($0.key.rawValue, $0.value) })
+                    )
+                    if position > 0 { output.write(Data(",".utf8)) }
+                    output.write(try WireCodec().encode(exported))
+                case .jsonl:
+                    for link in try store.links(of: stored) {
+                        let line = #"{"body":\#(link.body),"hash":"\#(link.hash)","index":\#(link.index),"kind":"\#(link.kind.rawValue)","session":\#(stored.number),"sessionID":\#(try String(decoding: WireCodec().encode(stored.sessionID), as: UTF8.self))}"#
+                        output.write(Data((line + "\n").utf8))
+                    }
+                }
+            }
+            if format == .json { output.write(Data("]}\n".utf8)) }
+        }
+    }
+
+    /// `parley transcripts verify`.
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Recompute every hash chain; exit 1 and name the first broken record if anything was changed, removed or reordered."
+        )
+
+        @OptionGroup var options: StoreOption
+        @Argument(help: "The session's number or session id (default: every session).") var session: String?
+        @Flag(help: "Verify every session (the default when no session is given).") var all = false
+
+        func run() async throws {
+            let store = try options.open()
+            let checked: Int
+            let failures: [VerificationFailure]
+            if let session, !all {
+                checked = 1
+                failures = try store.verify(store.session(session)).map { [$0] } ?? []
+            } else {
+                (checked, failures) = try store.verifyAll()
+            }
+            guard failures.isEmpty else {
+                for failure in failures { print("BROKEN \(failure)") }
+                print("\(failures.count) of \(checked) session\(checked == 1 ? "" : "s") failed verification in \(options.store)")
+                throw ExitCode(1)
+            }
+            print("verified \(checked) session\(checked == 1 ? "" : "s") in \(options.store): every hash chain is intact")
+        }
+    }
+}
+
+/// One session in `parley transcripts export --format json`.
+struct ExportedSession: Codable {
+    var number: Int
+    var finalHash: String
+    var transcript: Transcript
+    var settlement: Settlement
+    var profiles: [String: Profile]
+}
+
+extension String {
+    func padded(_ width: Int) -> String { count >= width ? self : padding(toLength: width, withPad: " ", startingAt: 0) }
+    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+}

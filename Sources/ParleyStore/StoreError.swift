@@ -1,0 +1,73 @@
+import GRDB
+
+/// Why the store could not do what was asked, with a stable code. Messages name the file and the cause; they
+/// never quote stored values.
+public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Stable codes.
+    public struct Code: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+        /// The code.
+        public let rawValue: String
+        /// Wraps a code.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// The file exists but is not a Parley store (another SQLite database, or not SQLite at all).
+        public static let notAStore = Code(rawValue: "not_a_store")
+        /// SQLite reports the file as malformed.
+        public static let corrupt = Code(rawValue: "corrupt")
+        /// The file or the store is read-only.
+        public static let readOnly = Code(rawValue: "read_only")
+        /// Another writer held the store longer than the busy timeout.
+        public static let locked = Code(rawValue: "locked")
+        /// The store was written by a newer version of Parley.
+        public static let newerSchema = Code(rawValue: "newer_schema")
+        /// The disk (or the store's size limit) is full.
+        public static let diskFull = Code(rawValue: "disk_full")
+        /// The file cannot be opened (missing folder, no permission, or no store there when reading).
+        public static let cannotOpen = Code(rawValue: "cannot_open")
+        /// No session matches the reference.
+        public static let notFound = Code(rawValue: "not_found")
+        /// A stored record cannot be read back.
+        public static let unreadableRecord = Code(rawValue: "unreadable_record")
+        /// Any other database failure.
+        public static let database = Code(rawValue: "database")
+        /// The code.
+        public var description: String { rawValue }
+    }
+
+    /// The stable code.
+    public var code: Code
+    /// What went wrong and, where it helps, what to do.
+    public var message: String
+
+    /// Creates an error.
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    /// The message and the code.
+    public var description: String { "\(message) [\(code)]" }
+
+    /// Translates a database failure on a store file.
+    init(_ error: any Error, path: String) {
+        guard let error = error as? DatabaseError else {
+            self.init(.database, "\(path): \(error)")
+            return
+        }
+        switch error.resultCode {
+        case .SQLITE_NOTADB:
+            self.init(.notAStore, "\(path) is not a Parley store (not an SQLite database)")
+        case .SQLITE_CORRUPT:
+            self.init(.corrupt, "\(path) is corrupt (SQLite: database disk image is malformed)")
+        case .SQLITE_READONLY:
+            self.init(.readOnly, "\(path) is read-only; choose a writable --store or use --no-store")
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            self.init(.locked, "\(path) is locked by another writer; gave up after the busy timeout")
+        case .SQLITE_FULL:
+            self.init(.diskFull, "\(path): the disk or the store's size limit is full; nothing was written")
+        case .SQLITE_CANTOPEN:
+            self.init(.cannotOpen, "cannot open \(path): check that the folder exists and is writable")
+        default:
+            self.init(.database, "\(path): SQLite error \(error.resultCode.rawValue): \(error.message ?? "unknown")")
+        }
+    }
+}

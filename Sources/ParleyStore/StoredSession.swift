@@ -1,0 +1,68 @@
+public import Foundation
+import GRDB
+
+/// One stored session as `parley transcripts list` shows it.
+public struct StoredSession: Sendable, Hashable, Codable {
+    /// The store's own number for the session, from 1.
+    public var number: Int
+    /// The session's identifier (the same for replays of one seed, scenario and agents).
+    public var sessionID: String
+    /// The scenario's identifier.
+    public var scenarioID: String
+    /// The buyer's agent spec.
+    public var buyer: String
+    /// The seller's agent spec.
+    public var seller: String
+    /// The session seed.
+    public var seed: UInt64
+    /// When the session started, ISO 8601.
+    public var startedAt: String
+    /// The outcome's type, such as `agreement` or `turnTimeout`.
+    public var outcome: String
+    /// The side that ended the session without agreement, if one did.
+    public var causedBy: String?
+    /// The number of actions.
+    public var turns: Int
+    /// The hash of the settlement record, which closes the chain.
+    public var finalHash: String
+
+    init(row: Row) {
+        number = row["number"]
+        sessionID = row["session_id"]
+        scenarioID = row["scenario_id"]
+        buyer = row["buyer"]
+        seller = row["seller"]
+        seed = UInt64(row["seed"] as String) ?? 0
+        startedAt = row["started_at"]
+        outcome = row["outcome"]
+        causedBy = row["caused_by"]
+        turns = row["turns"]
+        finalHash = row["final_hash"]
+    }
+}
+
+/// Which sessions `list` returns.
+public struct SessionFilter: Sendable, Hashable {
+    /// Only this scenario.
+    public var scenario: String?
+    /// Only sessions where this agent played either side: a strategy name (`boulware`) or a full spec.
+    public var agent: String?
+    /// Only this outcome type.
+    public var outcome: String?
+    /// Only sessions started at or after this date.
+    public var since: Date?
+    /// Only sessions started before this date.
+    public var until: Date?
+    /// At most this many, newest first.
+    public var limit: Int?
+
+    /// A filter; every criterion is optional.
+    public init(scenario: String? = nil, agent: String? = nil, outcome: String? = nil, since: Date? = nil, until: Date? = nil, limit: Int? = nil) {
+        self.scenario = scenario
+        self.agent = agent
+        self.outcome = outcome
+        self.since = since
+        self.until = until
+        self.limit = limit
+    }
+}

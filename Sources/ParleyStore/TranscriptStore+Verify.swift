@@ -1,0 +1,88 @@
+import ParleyLedger
+import ParleyProtocol
+import ParleyArbiter
+import GRDB
+import Foundation
+
+/// What `verify` found wrong with one stored session.
+public struct VerificationFailure: Sendable, Hashable, CustomStringConvertible {
+    /// The session's number in the store.
+    public var session: Int
+    /// The first record at fault, when one is.
+    public var record: Int?
+    /// What is wrong.
+    public var reason: String
+
+    /// `session 3, record 5: …`.
+    public var description: String {
+        "session \(session)" + (record.map { ", record \($0)" } ?? "") + ": \(reason)"
+    }
+}
+
+extension TranscriptStore {
+    /// Recomputes a session's chain and checks it against the stored hashes, the final hash, and the session row.
+    /// Returns the first problem, or `nil` when the session is intact.
+    public func verify(_ session: StoredSession) throws(StoreError) -> VerificationFailure? {
+        let links = try links(of: session)
+        func failure(_ record: Int?, _ reason: String) -> VerificationFailure {
+            VerificationFailure(session: session.number, record: record, reason: reason)
+        }
+        if let broken = HashChain.firstBreak(in: links) {
+            let expectedIndex = links.firstIndex(of: broken) ?? broken.index
+            if broken.index != expectedIndex {
+                return failure(expectedIndex, "record \(expectedIndex) is missing or out of order")
+            }
+            return failure(broken.index, "its hash does not match its contents and the record before it (changed, removed or reordered)")
+        }
+        guard links.first?.kind == .header, links.last?.kind == .settlement, links.dropFirst().dropLast().allSatisfy({ $0.kind == .event }) else {
+            return failure(nil, "the records are not a header, events and a settlement")
+        }
+        guard links.last?.hash == session.finalHash else {
+            return failure(links.count - 1, "the session's final hash does not match its last record")
+        }
+        let stored: (record: ParleyArbiter.SessionRecord, profiles: [Role: Profile])
+        do {
+            stored = try record(of: session)
+        } catch {
+            return failure(nil, error.message)
+        }
+        let header = stored.record.transcript.header
+        let settlement = stored.record.settlement
+        let columns: [(String, Bool)] = [
+            ("session_id", header.sessionID.rawValue == session.sessionID),
+            ("scenario_id", header.scenario.id == session.scenarioID),
+            ("buyer", header.buyer.spec == session.buyer),
+            ("seller", header.seller.spec == session.seller),
+            ("seed", header.seed == session.seed),
+            ("started_at", Self.timestamp(header.startedAt) == session.startedAt),
+            ("outcome", settlement.outcome.typeName == session.outcome),
+            ("caused_by", settlement.outcome.causedBy?.rawValue == session.causedBy),
+            ("turns", settlement.turns == session.turns),
+        ]
+        if let (column, _) = columns.first(where: { !$0.1 }) {
+            return failure(nil, "the sessions row's \(column) does not match the chained records")
+        }
+        return nil
+    }
+
+    /// Verifies every session, in batches, and returns every failure.
+    public func verifyAll(batchSize: Int = 500) throws(StoreError) -> (checked: Int, failures: [VerificationFailure]) {
+        var failures: [VerificationFailure] = []
+        var checked = 0
+        var after = 0
+        while true {
+            let batch = try perform {
+                try database.read { db in
+                    try Row.fetchAll(db, sql: "SELECT * FROM sessions WHERE number > ? ORDER BY number LIMIT ?", arguments: [after, batchSize]).map(StoredSession.init(row:))
+                }
+            }
+            guard let last = batch.last else { break }
+            for session in batch {
+                if let failure = try verify(session) { failures.append(failure) }
+            }
+            checked += batch.count
+            after = last.number
+        }
+        return (checked, failures)
+    }
+}

@@ -1,0 +1,221 @@
+public import Foundation
+import GRDB
+public import ParleyArbiter
+public import ParleyLedger
+public import ParleyProtocol
+
+/// The embedded store of session transcripts: one SQLite file in WAL mode, through GRDB.
+///
+/// Each session is written in one transaction, as a hash chain of records (header with profiles, every event,
+/// the settlement; see `ParleyLedger`), so a killed process never leaves half a session and any later edit of
+/// a record is detected by ``verify(_:)``. Safe to share between tasks: writes are serialized by SQLite and
+/// GRDB, reads run concurrently.
+public struct TranscriptStore: Sendable {
+    /// How to open a store.
+    public struct Options: Sendable {
+        /// Open for reading only; every write fails with ``StoreError/Code/readOnly``.
+        public var readOnly = false
+        /// How long to wait for another writer before failing with ``StoreError/Code/locked``.
+        public var busyTimeout: TimeInterval = 5
+        /// A size limit in pages of 4 KiB (SQLite's `max_page_count`), to bound the file or to simulate a full disk.
+        public var maximumPageCount: Int?
+
+        /// Default options: writable, a 5-second busy timeout, no size limit.
+        public init(readOnly: Bool = false, busyTimeout: TimeInterval = 5, maximumPageCount: Int? = nil) {
+            self.readOnly = readOnly
+            self.busyTimeout = busyTimeout
+            self.maximumPageCount = maximumPageCount
+        }
+    }
+
+    /// The store's file.
+    public let path: String
+    let database: any DatabaseWriter
+
+    /// Opens (or creates) the store at `path`, migrating it to the current schema. Throws a ``StoreError`` when
+    /// the file is not a Parley store, is corrupt, locked, read-only, or was written by a newer Parley.
+    public init(path: String, options: Options = Options()) throws(StoreError) {
+        self.path = path
+        var configuration = Configuration()
+        configuration.label = "parley-store"
+        configuration.readonly = options.readOnly
+        configuration.busyMode = .timeout(options.busyTimeout)
+        configuration.foreignKeysEnabled = true
+        if let pages = options.maximumPageCount {
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA max_page_count = \(pages)") }
+        }
+        do {
+            if options.readOnly {
+                guard FileManager.default.fileExists(atPath: path) else {
+                    throw StoreError(.cannotOpen, "there is no store at \(path)")
+                }
+                database = try DatabaseQueue(path: path, configuration: configuration)
+            } else {
+                database = try DatabasePool(path: path, configuration: configuration)
+            }
+            let migrator = StoreSchema.migrator
+            let (isForeign, isNewer, isMigrated) = try database.read { db in
+                let applicationID = try Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+                let foreign = applicationID != StoreSchema.applicationID && tables > 0
+                let newer = foreign ? false : try migrator.hasBeenSuperseded(db)
+                let migrated = foreign ? false : try migrator.hasCompletedMigrations(db)
+                return (foreign, newer, migrated)
+            }
+            if isForeign { throw StoreError(.notAStore, "\(path) is an SQLite database, but not a Parley store") }
+            if isNewer { throw StoreError(.newerSchema, "\(path) was written by a newer version of Parley; upgrade Parley to read it") }
+            if !options.readOnly {
+                try migrator.migrate(database)
+            } else if !isMigrated {
+                throw StoreError(.notAStore, "\(path) is not a Parley store (it has no Parley tables)")
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    /// Stores one finished session atomically and returns its summary.
+    @discardableResult
+    public func save(_ record: SessionRecord, profiles: [Role: Profile]) throws(StoreError) -> StoredSession {
+        try save([(record, profiles)])[0]
+    }
+
+    /// Stores finished sessions in one transaction: all of them, or none.
+    @discardableResult
+    public func save(_ records: [(record: SessionRecord, profiles: [Role: Profile])]) throws(StoreError) -> [StoredSession] {
+        let chains: [[ChainLink]]
+        do {
+            chains = try records.map { try $0.record.chain(profiles: $0.profiles) }
+        } catch {
+            throw StoreError(.database, "cannot encode a session for the store: \(error)")
+        }
+        return try perform {
+            try database.write { db in
+                let insertSession = try db.cachedStatement(sql: """
+                    INSERT INTO sessions (session_id, scenario_id, buyer, seller, seed, started_at, outcome, caused_by, turns, final_hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                let insertRecord = try db.cachedStatement(sql: "INSERT INTO records (session, idx, kind, body, hash) VALUES (?, ?, ?, ?, ?)")
+                var stored: [StoredSession] = []
+                for ((record, _), chain) in zip(records, chains) {
+                    let header = record.transcript.header
+                    let outcome = record.settlement.outcome
+                    try insertSession.execute(arguments: [
+                        header.sessionID.rawValue, header.scenario.id, header.buyer.spec, header.seller.spec, String(header.seed),
+                        Self.timestamp(header.startedAt), outcome.typeName, outcome.causedBy?.rawValue, record.settlement.turns, chain.last!.hash,
+                    ])
+                    let number = Int(db.lastInsertedRowID)
+                    for link in chain {
+                        try insertRecord.execute(arguments: [number, link.index, link.kind.rawValue, link.body, link.hash])
+                    }
+                    stored.append(StoredSession(row: try Row.fetchOne(db, sql: "SELECT * FROM sessions WHERE number = ?", arguments: [number])!))
+                }
+                return stored
+            }
+        }
+    }
+
+    /// The sessions matching a filter, newest first.
+    public func sessions(matching filter: SessionFilter = SessionFilter()) throws(StoreError) -> [StoredSession] {
+        var conditions: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        if let scenario = filter.scenario {
+            conditions.append("scenario_id = ?")
+            arguments.append(scenario)
+        }
+        if let agent = filter.agent {
+            conditions.append("(buyer = ? OR seller = ? OR buyer LIKE ? OR seller LIKE ?)")
+            arguments += [agent, agent, agent + ":%", agent + ":%"]
+        }
+        if let outcome = filter.outcome {
+            conditions.append("outcome = ?")
+            arguments.append(outcome)
+        }
+        if let since = filter.since {
+            conditions.append("started_at >= ?")
+            arguments.append(Self.timestamp(since))
+        }
+        if let until = filter.until {
+            conditions.append("started_at < ?")
+            arguments.append(Self.timestamp(until))
+        }
+        var sql = "SELECT * FROM sessions"
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        sql += " ORDER BY number DESC"
+        if let limit = filter.limit { sql += " LIMIT \(max(0, limit))" }
+        let statementArguments = StatementArguments(arguments)
+        return try perform {
+            try database.read { db in try Row.fetchAll(db, sql: sql, arguments: statementArguments).map(StoredSession.init(row:)) }
+        }
+    }
+
+    /// The number of stored sessions.
+    public func count() throws(StoreError) -> Int {
+        try perform { try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sessions") ?? 0 } }
+    }
+
+    /// A session by its number (`12`) or its session id (`s-…`, the newest if several share it).
+    public func session(_ reference: String) throws(StoreError) -> StoredSession {
+        let row = try perform {
+            try database.read { db in
+                if let number = Int(reference) {
+                    return try Row.fetchOne(db, sql: "SELECT * FROM sessions WHERE number = ?", arguments: [number])
+                }
+                return try Row.fetchOne(db, sql: "SELECT * FROM sessions WHERE session_id = ? ORDER BY number DESC LIMIT 1", arguments: [reference])
+            }
+        }
+        guard let row else { throw StoreError(.notFound, "no session '\(reference)' in \(path)") }
+        return StoredSession(row: row)
+    }
+
+    /// A session's chain records, in stored order.
+    public func links(of session: StoredSession) throws(StoreError) -> [ChainLink] {
+        try perform {
+            try database.read { db in
+                try Row.fetchAll(db, sql: "SELECT idx, kind, body, hash FROM records WHERE session = ? ORDER BY idx", arguments: [session.number]).map { row in
+                    ChainLink(index: row["idx"], kind: ChainLink.Kind(rawValue: row["kind"]) ?? .event, body: row["body"], hash: row["hash"])
+                }
+            }
+        }
+    }
+
+    /// A session read back: its transcript and settlement, and the profiles it was judged with.
+    public func record(of session: StoredSession) throws(StoreError) -> (record: SessionRecord, profiles: [Role: Profile]) {
+        let links = try links(of: session)
+        let codec = WireCodec()
+        do {
+            guard let first = links.first, first.kind == .header, let last = links.last, last.kind == .settlement else {
+                throw StoreError(.unreadableRecord, "session \(session.number) is missing its header or settlement record")
+            }
+            let header = try codec.decode(ChainedHeader.self, from: Data(first.body.utf8))
+            let settlement = try codec.decode(Settlement.self, from: Data(last.body.utf8))
+            let entries = try links.dropFirst().dropLast().map { try codec.decode(TranscriptEntry.self, from: Data($0.body.utf8)) }
+            let transcript = Transcript(header: header.header, entries: entries, outcome: settlement.outcome, elapsed: settlement.elapsed)
+            var profiles: [Role: Profile] = [:]
+            for (role, profile) in header.profiles { if let role = Role(rawValue: role) { profiles[role] = profile } }
+            return (SessionRecord(transcript: transcript, settlement: settlement), profiles)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.unreadableRecord, "session \(session.number) has a record that cannot be read: \(error)")
+        }
+    }
+
+    /// Runs a database operation, translating its failure.
+    func perform<T>(_ body: () throws -> T) throws(StoreError) -> T {
+        do {
+            return try body()
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    /// ISO 8601 with seconds, as the transcript header's `startedAt` is written.
+    static func timestamp(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
+}
