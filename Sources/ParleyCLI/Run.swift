@@ -39,10 +39,14 @@ struct Run: AsyncParsableCommand {
     @Flag(help: "Do not write the session to a store.")
     var noStore = false
 
+    @Option(help: "Sign the stored settlement with this Ed25519 private key file (see `parley keys generate`).")
+    var signingKey: String?
+
     @Option(help: "Log level on standard error (trace, debug, info, notice, warning, error, critical).")
     var logLevel = "warning"
 
     func validate() throws {
+        if noStore, signingKey != nil { throw ValidationError("--signing-key signs the stored settlement; it cannot be used with --no-store") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("unknown log level '\(logLevel)'")
         }
@@ -51,6 +55,7 @@ struct Run: AsyncParsableCommand {
     func run() async throws {
         let file = try ScenarioLoader.load(scenario)
         let transcripts = noStore ? nil : try TranscriptStore(path: store)
+        let signer = try signingKey.map { try Keys.signingKey(at: $0) }
         let buyerSpec = try AgentSpec(parsing: buyer)
         let sellerSpec = try AgentSpec(parsing: seller)
         let factory = AgentFactory()
@@ -62,8 +67,10 @@ struct Run: AsyncParsableCommand {
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .warning
         let arbiter = Arbiter(clock: ContinuousClock(), logger: logger)
         let record = await arbiter.run(setup, buyer: buyerAgent, seller: sellerAgent)
-        let stored = try transcripts?.save(record, profiles: file.profiles)
-        let storedNote = stored.map { "Stored as session \($0.number) in \(store) (final hash \($0.finalHash.prefix(16))…)." }
+        let stored = try transcripts?.save(record, profiles: file.profiles, signer: signer)
+        let storedNote = stored.map {
+            "Stored as session \($0.number) in \(store) (final hash \($0.finalHash.prefix(16))…" + ($0.signature == nil ? ")." : ", signed).")
+        }
         if json {
             let data = try WireCodec().encode(WireMessage(record), pretty: true)
             FileHandle.standardOutput.write(data + Data("\n".utf8))

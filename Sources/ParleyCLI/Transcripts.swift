@@ -74,7 +74,7 @@ struct Transcripts: AsyncParsableCommand {
             let landscape = try? profiles[.buyer].flatMap { buyer in
                 try profiles[.seller].map { try OutcomeLandscape(scenario: record.transcript.header.scenario, buyer: buyer, seller: $0) }
             }
-            print("Stored session \(stored.number) · final hash \(stored.finalHash)")
+            print("Stored session \(stored.number) · final hash \(stored.finalHash)" + (stored.publicKey.map { " · signed by \($0)" } ?? ""))
             print(ReadableReport(record: record, landscape: landscape).text)
         }
     }
@@ -136,23 +136,26 @@ struct Transcripts: AsyncParsableCommand {
         @OptionGroup var options: StoreOption
         @Argument(help: "The session's number or session id (default: every session).") var session: String?
         @Flag(help: "Verify every session (the default when no session is given).") var all = false
+        @Option(help: "Require every session to be signed by this key (a .pub or .key file from `parley keys generate`).") var publicKey: String?
 
         func run() async throws {
             let store = try options.open()
+            let trusted = try publicKey.map { try Keys.publicKey(at: $0) }
             let checked: Int
             let failures: [VerificationFailure]
             if let session, !all {
                 checked = 1
-                failures = try store.verify(store.session(session)).map { [$0] } ?? []
+                failures = try store.verify(store.session(session), trusting: trusted).map { [$0] } ?? []
             } else {
-                (checked, failures) = try store.verifyAll()
+                (checked, failures) = try store.verifyAll(trusting: trusted)
             }
             guard failures.isEmpty else {
                 for failure in failures { print("BROKEN \(failure)") }
                 print("\(failures.count) of \(checked) session\(checked == 1 ? "" : "s") failed verification in \(options.store)")
                 throw ExitCode(1)
             }
-            print("verified \(checked) session\(checked == 1 ? "" : "s") in \(options.store): every hash chain is intact")
+            let signatures = trusted.map { " and signed by \($0)" } ?? ""
+            print("verified \(checked) session\(checked == 1 ? "" : "s") in \(options.store): every hash chain is intact\(signatures)")
         }
     }
 }

@@ -84,7 +84,7 @@ public enum HashChain {
         return nil
     }
 
-    private static func bytes(fromHex hex: String) -> [UInt8]? {
+    static func bytes(fromHex hex: String) -> [UInt8]? {
         let characters = Array(hex.utf8)
         guard characters.count == 64 else { return nil }
         var bytes: [UInt8] = []

@@ -37,6 +37,10 @@ enum StoreSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v2-signatures") { db in
+            try db.execute(sql: "ALTER TABLE sessions ADD COLUMN signature TEXT")
+            try db.execute(sql: "ALTER TABLE sessions ADD COLUMN public_key TEXT")
+        }
         return migrator
     }
 }

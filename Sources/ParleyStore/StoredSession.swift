@@ -25,6 +25,10 @@ public struct StoredSession: Sendable, Hashable, Codable {
     public var turns: Int
     /// The hash of the settlement record, which closes the chain.
     public var finalHash: String
+    /// The Ed25519 signature of the final hash (base64), when the arbiter had a signing key.
+    public var signature: String?
+    /// The public key of the signer (base64), when signed.
+    public var publicKey: String?
 
     init(row: Row) {
         number = row["number"]
@@ -38,6 +42,8 @@ public struct StoredSession: Sendable, Hashable, Codable {
         causedBy = row["caused_by"]
         turns = row["turns"]
         finalHash = row["final_hash"]
+        signature = row["signature"]
+        publicKey = row["public_key"]
     }
 }
 

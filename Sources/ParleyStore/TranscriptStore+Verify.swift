@@ -1,4 +1,4 @@
-import ParleyLedger
+public import ParleyLedger
 import ParleyProtocol
 import ParleyArbiter
 import GRDB
@@ -20,9 +20,10 @@ public struct VerificationFailure: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension TranscriptStore {
-    /// Recomputes a session's chain and checks it against the stored hashes, the final hash, and the session row.
+    /// Recomputes a session's chain and checks it against the stored hashes, the final hash, the session row and,
+    /// when the session is signed, its signature. With `trusting`, the session must be signed by that key.
     /// Returns the first problem, or `nil` when the session is intact.
-    public func verify(_ session: StoredSession) throws(StoreError) -> VerificationFailure? {
+    public func verify(_ session: StoredSession, trusting trusted: PublicKeyIdentity? = nil) throws(StoreError) -> VerificationFailure? {
         let links = try links(of: session)
         func failure(_ record: Int?, _ reason: String) -> VerificationFailure {
             VerificationFailure(session: session.number, record: record, reason: reason)
@@ -39,6 +40,16 @@ extension TranscriptStore {
         }
         guard links.last?.hash == session.finalHash else {
             return failure(links.count - 1, "the session's final hash does not match its last record")
+        }
+        if let signature = session.signature {
+            guard let key = session.publicKey.flatMap(PublicKeyIdentity.init(rawValue:)), key.verifies(signature: signature, finalHash: session.finalHash) else {
+                return failure(nil, "the settlement's signature does not match its final hash")
+            }
+        }
+        if let trusted {
+            guard session.signature != nil, session.publicKey == trusted.rawValue else {
+                return failure(nil, session.signature == nil ? "the settlement is not signed" : "the settlement is signed by another key")
+            }
         }
         let stored: (record: ParleyArbiter.SessionRecord, profiles: [Role: Profile])
         do {
@@ -66,7 +77,7 @@ extension TranscriptStore {
     }
 
     /// Verifies every session, in batches, and returns every failure.
-    public func verifyAll(batchSize: Int = 500) throws(StoreError) -> (checked: Int, failures: [VerificationFailure]) {
+    public func verifyAll(trusting trusted: PublicKeyIdentity? = nil, batchSize: Int = 500) throws(StoreError) -> (checked: Int, failures: [VerificationFailure]) {
         var failures: [VerificationFailure] = []
         var checked = 0
         var after = 0
@@ -78,7 +89,7 @@ extension TranscriptStore {
             }
             guard let last = batch.last else { break }
             for session in batch {
-                if let failure = try verify(session) { failures.append(failure) }
+                if let failure = try verify(session, trusting: trusted) { failures.append(failure) }
             }
             checked += batch.count
             after = last.number

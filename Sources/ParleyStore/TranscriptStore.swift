@@ -76,15 +76,16 @@ public struct TranscriptStore: Sendable {
         }
     }
 
-    /// Stores one finished session atomically and returns its summary.
+    /// Stores one finished session atomically and returns its summary. With a signer, the settlement's final
+    /// hash is signed and the signature and public key are stored with it.
     @discardableResult
-    public func save(_ record: SessionRecord, profiles: [Role: Profile]) throws(StoreError) -> StoredSession {
-        try save([(record, profiles)])[0]
+    public func save(_ record: SessionRecord, profiles: [Role: Profile], signer: SigningKey? = nil) throws(StoreError) -> StoredSession {
+        try save([(record, profiles)], signer: signer)[0]
     }
 
     /// Stores finished sessions in one transaction: all of them, or none.
     @discardableResult
-    public func save(_ records: [(record: SessionRecord, profiles: [Role: Profile])]) throws(StoreError) -> [StoredSession] {
+    public func save(_ records: [(record: SessionRecord, profiles: [Role: Profile])], signer: SigningKey? = nil) throws(StoreError) -> [StoredSession] {
         let chains: [[ChainLink]]
         do {
             chains = try records.map { try $0.record.chain(profiles: $0.profiles) }
@@ -94,17 +95,19 @@ public struct TranscriptStore: Sendable {
         return try perform {
             try database.write { db in
                 let insertSession = try db.cachedStatement(sql: """
-                    INSERT INTO sessions (session_id, scenario_id, buyer, seller, seed, started_at, outcome, caused_by, turns, final_hash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO sessions (session_id, scenario_id, buyer, seller, seed, started_at, outcome, caused_by, turns, final_hash, signature, public_key)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 let insertRecord = try db.cachedStatement(sql: "INSERT INTO records (session, idx, kind, body, hash) VALUES (?, ?, ?, ?, ?)")
                 var stored: [StoredSession] = []
                 for ((record, _), chain) in zip(records, chains) {
                     let header = record.transcript.header
                     let outcome = record.settlement.outcome
+                    let finalHash = chain.last!.hash
                     try insertSession.execute(arguments: [
                         header.sessionID.rawValue, header.scenario.id, header.buyer.spec, header.seller.spec, String(header.seed),
-                        Self.timestamp(header.startedAt), outcome.typeName, outcome.causedBy?.rawValue, record.settlement.turns, chain.last!.hash,
+                        Self.timestamp(header.startedAt), outcome.typeName, outcome.causedBy?.rawValue, record.settlement.turns, finalHash,
+                        signer?.sign(finalHash: finalHash), signer?.publicKey.rawValue,
                     ])
                     let number = Int(db.lastInsertedRowID)
                     for link in chain {

@@ -83,3 +83,33 @@ struct TranscriptsCommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder))
     }
 }
+
+@Suite("parley keys and signed runs, end to end")
+struct SigningCommandTests {
+    @Test func generateSignAndVerify() throws {
+        let base = try CLI.temporaryPath("arbiter")
+        let other = try CLI.temporaryPath("other")
+        #expect(try CLI.run("keys", "generate", "--out", base).status == 0)
+        #expect(try CLI.run("keys", "generate", "--out", other).status == 0)
+        let permissions = try FileManager.default.attributesOfItem(atPath: base + ".key")[.posixPermissions] as? Int
+        #expect(permissions == 0o600)
+        #expect(try CLI.run("keys", "generate", "--out", base).status != 0, "existing keys are not overwritten")
+
+        let store = try CLI.temporaryPath("signed.sqlite")
+        let run = try CLI.run("run", "--scenario", "Examples/Scenarios/reference-supply.json", "--buyer", "linear", "--seller", "conceder", "--store", store, "--signing-key", base + ".key")
+        #expect(run.status == 0)
+        #expect(run.output.contains("signed)."))
+        let good = try CLI.run("transcripts", "verify", "--store", store, "--public-key", base + ".pub")
+        #expect(good.status == 0)
+        #expect(good.output.contains("signed by"))
+        let wrong = try CLI.run("transcripts", "verify", "--store", store, "--public-key", other + ".pub")
+        #expect(wrong.status == 1)
+        #expect(wrong.output.contains("signed by another key"))
+    }
+
+    @Test func signingNeedsAStore() throws {
+        let result = try CLI.run("run", "--scenario", "Examples/Scenarios/reference-supply.json", "--buyer", "linear", "--seller", "linear", "--no-store", "--signing-key", "x.key")
+        #expect(result.status != 0)
+        #expect(result.errors.contains("cannot be used with --no-store"))
+    }
+}
