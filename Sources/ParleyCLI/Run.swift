@@ -42,11 +42,16 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Sign the stored settlement with this Ed25519 private key file (see `parley keys generate`).")
     var signingKey: String?
 
+    @Option(name: .customLong("repeat"), help: "Run this many sessions, with seeds seed, seed + 1, …; each is stored as it completes and summarized in one line.")
+    var repetitions = 1
+
     @Option(help: "Log level on standard error (trace, debug, info, notice, warning, error, critical).")
     var logLevel = "warning"
 
     func validate() throws {
         if noStore, signingKey != nil { throw ValidationError("--signing-key signs the stored settlement; it cannot be used with --no-store") }
+        if repetitions < 1 { throw ValidationError("--repeat must be at least 1") }
+        if repetitions > 1, json { throw ValidationError("--json prints one session; use `parley transcripts export` for many") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("unknown log level '\(logLevel)'")
         }
@@ -59,25 +64,32 @@ struct Run: AsyncParsableCommand {
         let buyerSpec = try AgentSpec(parsing: buyer)
         let sellerSpec = try AgentSpec(parsing: seller)
         let factory = AgentFactory()
-        let buyerAgent = try factory.makeAgent(buyerSpec, role: .buyer, file: file, sessionSeed: seed)
-        let sellerAgent = try factory.makeAgent(sellerSpec, role: .seller, file: file, sessionSeed: seed)
         let landscape = try OutcomeLandscape(file: file)
-        let setup = SessionSetup(scenario: file.scenario, buyer: buyerSpec, seller: sellerSpec, seed: seed, landscape: landscape)
         var logger = Logger(label: "parley") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .warning
         let arbiter = Arbiter(clock: ContinuousClock(), logger: logger)
-        let record = await arbiter.run(setup, buyer: buyerAgent, seller: sellerAgent)
-        let stored = try transcripts?.save(record, profiles: file.profiles, signer: signer)
-        let storedNote = stored.map {
-            "Stored as session \($0.number) in \(store) (final hash \($0.finalHash.prefix(16))…" + ($0.signature == nil ? ")." : ", signed).")
-        }
-        if json {
-            let data = try WireCodec().encode(WireMessage(record), pretty: true)
-            FileHandle.standardOutput.write(data + Data("\n".utf8))
-            if let storedNote { FileHandle.standardError.write(Data((storedNote + "\n").utf8)) }
-        } else {
-            print(ReadableReport(record: record, landscape: landscape).text)
-            if let storedNote { print("\n" + storedNote) }
+        for sessionSeed in seed..<(seed + UInt64(repetitions)) {
+            let record = await arbiter.run(
+                SessionSetup(scenario: file.scenario, buyer: buyerSpec, seller: sellerSpec, seed: sessionSeed, landscape: landscape),
+                buyer: try factory.makeAgent(buyerSpec, role: .buyer, file: file, sessionSeed: sessionSeed),
+                seller: try factory.makeAgent(sellerSpec, role: .seller, file: file, sessionSeed: sessionSeed)
+            )
+            let stored = try transcripts?.save(record, profiles: file.profiles, signer: signer)
+            let storedNote = stored.map {
+                "Stored as session \($0.number) in \(store) (final hash \($0.finalHash.prefix(16))…" + ($0.signature == nil ? ")." : ", signed).")
+            }
+            if repetitions > 1 {
+                let analysis = record.settlement.analysis
+                let utilities = analysis.map { String(format: " · buyer %.3f seller %.3f", $0.buyer.utility, $0.seller.utility) } ?? ""
+                print("seed \(sessionSeed): \(record.settlement.outcome.typeName) after \(record.settlement.turns) turns\(utilities)" + (stored.map { " · session \($0.number)" } ?? ""))
+            } else if json {
+                let data = try WireCodec().encode(WireMessage(record), pretty: true)
+                FileHandle.standardOutput.write(data + Data("\n".utf8))
+                if let storedNote { FileHandle.standardError.write(Data((storedNote + "\n").utf8)) }
+            } else {
+                print(ReadableReport(record: record, landscape: landscape).text)
+                if let storedNote { print("\n" + storedNote) }
+            }
         }
     }
 }
