@@ -39,19 +39,18 @@ struct Keys: AsyncParsableCommand {
 
     /// Reads a private key file for signing.
     static func signingKey(at path: String) throws -> SigningKey {
-        guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read the key file \(path)") }
-        do {
-            return try SigningKey(file: data)
-        } catch {
-            throw ValidationError("\(path): \(error)")
-        }
+        try readKeyFile(path) { try SigningKey(file: $0) }
     }
 
     /// Reads a public (or private) key file for verification.
     static func publicKey(at path: String) throws -> PublicKeyIdentity {
+        try readKeyFile(path) { try PublicKeyIdentity(file: $0) }
+    }
+
+    private static func readKeyFile<Key>(_ path: String, _ read: (Data) throws -> Key) throws -> Key {
         guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read the key file \(path)") }
         do {
-            return try PublicKeyIdentity(file: data)
+            return try read(data)
         } catch {
             throw ValidationError("\(path): \(error)")
         }
