@@ -6,7 +6,7 @@ import ParleyProtocol
 let arguments = CommandLine.arguments
 let scenario = arguments.count > 1 ? arguments[1] : "Examples/Scenarios/reference-supply.json"
 let opponent = arguments.count > 2 ? arguments[2] : "boulware"
-let record = try await Example.run(scenarioPath: scenario, opponent: opponent, seed: 1)
+let record = try await Example.run(scenarioPath: scenario, opponent: opponent, seed: 1, clock: ContinuousClock())
 let settlement = record.settlement
 print("anchored (buyer) vs \(opponent) (seller): \(settlement.outcome.typeName) after \(settlement.turns) turns")
 if let analysis = settlement.analysis {

@@ -12,7 +12,7 @@ struct ExampleTests {
     func anchoredNegotiatesAndNeverGoesBelowItsReservation(opponent: String) async throws {
         let record = try await Example.run(
             scenarioPath: CLI.repository.appendingPathComponent("Examples/Scenarios/industrial-components.json").path,
-            opponent: opponent, seed: 3
+            opponent: opponent, seed: 3, clock: ManualClock()
         )
         let analysis = try #require(record.settlement.analysis)
         #expect(analysis.buyer.utility >= analysis.buyer.reservation)
