@@ -76,7 +76,7 @@ let package = Package(
             path: "Examples/CustomStrategy",
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "ParleyProtocolTests", dependencies: ["ParleyProtocol"], swiftSettings: strictSettings),
+        .testTarget(name: "ParleyProtocolTests", dependencies: ["ParleyProtocol", "ParleyTesting"], swiftSettings: strictSettings),
         .testTarget(name: "ParleyAgentsTests", dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "ParleyAnalysisTests", dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyTesting"], swiftSettings: strictSettings

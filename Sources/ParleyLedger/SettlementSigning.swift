@@ -1,5 +1,6 @@
 import Crypto
 public import Foundation
+import ParleyProtocol
 
 /// The public half of a settlement-signing key: who signed. Written as the base64 of the raw 32-byte Ed25519 key.
 public struct PublicKeyIdentity: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
@@ -30,7 +31,7 @@ public struct PublicKeyIdentity: RawRepresentable, Sendable, Hashable, Codable, 
 
     /// The contents of a public key file: `{"protocol": "parley/1", "type": "ed25519", "publicKey": "…"}`.
     public var fileContents: Data {
-        (try? WireCodecShim.encode(SigningKey.File(type: "ed25519", publicKey: rawValue, privateKey: nil))) ?? Data()
+        SigningKey.fileData(SigningKey.File(type: "ed25519", publicKey: rawValue, privateKey: nil))
     }
 
     /// The base64 key.
@@ -77,7 +78,12 @@ public struct SigningKey: Sendable {
     /// The contents of a private key file: `{"protocol": "parley/1", "type": "ed25519", "publicKey": "…", "privateKey": "…"}`.
     /// Keep it secret: write it with owner-only permissions.
     public var fileContents: Data {
-        (try? WireCodecShim.encode(File(type: "ed25519", publicKey: publicKey.rawValue, privateKey: raw.base64EncodedString()))) ?? Data()
+        Self.fileData(File(type: "ed25519", publicKey: publicKey.rawValue, privateKey: raw.base64EncodedString()))
+    }
+
+    /// A key file's bytes: pretty JSON with sorted keys and a final newline.
+    static func fileData(_ file: File) -> Data {
+        ((try? WireCodec().encode(file, pretty: true)) ?? Data()) + Data("\n".utf8)
     }
 
     /// The base64 Ed25519 signature of a final hash (hex).
@@ -93,13 +99,4 @@ public struct KeyFileError: Error, Sendable, Hashable, CustomStringConvertible {
     public var message: String
     /// The message.
     public var description: String { message }
-}
-
-/// Pretty, sorted JSON for key files.
-enum WireCodecShim {
-    static func encode(_ value: some Encodable) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return try encoder.encode(value) + Data("\n".utf8)
-    }
 }

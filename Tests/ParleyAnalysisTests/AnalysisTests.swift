@@ -150,7 +150,7 @@ struct AnalysisTests {
     }
 
     @Test func frontierOfAMillionOutcomes() throws {
-        let file = SyntheticScenarios.supply(prices: 1000)
+        let file = ReferenceScenarios.supply(prices: 1000)
         let landscape = try OutcomeLandscape(scenario: file.scenario, buyer: file.profiles[.buyer]!, seller: file.profiles[.seller]!)
         #expect(landscape.space.count == 1_000_000)
         // Along the frontier buyer utility falls strictly while seller utility rises strictly.

@@ -79,7 +79,7 @@ struct CanonicalEncoderTests {
 struct EventWriterTests {
     @Test(arguments: ["boulware", "conceder", "hardliner", "random", "tit-for-tat"])
     func realEventsEncodeIdentically(buyer: String) async throws {
-        let file = SyntheticScenarios.supply(prices: 40)
+        let file = ReferenceScenarios.supply(prices: 40)
         for seller in ["linear", "random", "hardliner"] {
             let record = try await Sessions.run(file, buyer: buyer, seller: seller)
             for entry in record.transcript.entries {

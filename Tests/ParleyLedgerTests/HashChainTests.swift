@@ -12,7 +12,7 @@ struct HashChainTests {
 
     /// A small session written out by hand, so the vector does not depend on any strategy.
     static func sampleRecord() -> (SessionRecord, [Role: Profile]) {
-        let file = SyntheticScenarios.supply(prices: 5)
+        let file = ReferenceScenarios.supply(prices: 5)
         let low: Terms = ["price": .integer(100), "quantity": .integer(80), "delivery_days": .integer(2)]
         let high: Terms = ["price": .integer(300), "quantity": .integer(60), "delivery_days": .integer(6)]
         let header = Transcript.Header(

@@ -70,7 +70,7 @@ for (buyer, seller) in [("boulware", "conceder"), ("linear", "tit-for-tat"), ("r
 }
 
 // Settlement analysis on a million outcomes: enumerate, sort, sweep, Nash and Kalai.
-let million = SyntheticScenarios.supply(prices: 1000)
+let million = ReferenceScenarios.supply(prices: 1000)
 let millionBuyer = million.profiles[.buyer]!
 let millionSeller = million.profiles[.seller]!
 var frontierSize = 0
