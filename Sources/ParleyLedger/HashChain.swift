@@ -1,36 +1,6 @@
 import Crypto
 import Foundation
 
-/// One record of a hash-chained transcript: its canonical body and the chain's hash after it.
-public struct ChainLink: Sendable, Hashable, Codable {
-    /// What a record is.
-    public enum Kind: String, Sendable, Hashable, Codable {
-        /// The session header: scenario, agents, seed, profiles.
-        case header
-        /// One action.
-        case event
-        /// The settlement: outcome and analysis.
-        case settlement
-    }
-
-    /// The record's position in the chain, from 0 (the header).
-    public var index: Int
-    /// What the record is.
-    public var kind: Kind
-    /// The record's canonical JSON (see ``CanonicalJSON``).
-    public var body: String
-    /// `SHA-256(previous hash ‖ body)` in lowercase hex; the previous hash of the header is 32 zero bytes.
-    public var hash: String
-
-    /// Creates a link.
-    public init(index: Int, kind: Kind, body: String, hash: String) {
-        self.index = index
-        self.kind = kind
-        self.body = body
-        self.hash = hash
-    }
-}
-
 /// Links records into a hash chain and verifies one: any edited, removed, inserted or reordered record breaks
 /// the chain at that record.
 ///
@@ -42,35 +12,16 @@ public enum HashChain {
 
     /// The next hash: SHA-256 of the previous hash's bytes followed by the body's bytes.
     public static func hash(previous: String, body: String) -> String {
-        hex(digest(previous: bytes(fromHex: previous) ?? [UInt8](repeating: 0, count: 32), body: body))
+        var chain = PackedChain()
+        chain.appendHash(previous: bytes(fromHex: previous) ?? [UInt8](repeating: 0, count: 32), body: Array(body.utf8))
+        return chain.finalHash ?? origin
     }
 
     /// Chains bodies in order.
-    public static func link(_ records: [(kind: ChainLink.Kind, body: String)]) -> [ChainLink] {
-        var previous = [UInt8](repeating: 0, count: 32)
-        return records.enumerated().map { index, record in
-            previous = digest(previous: previous, body: record.body)
-            return ChainLink(index: index, kind: record.kind, body: record.body, hash: hex(previous))
-        }
-    }
-
-    private static func digest(previous: [UInt8], body: String) -> [UInt8] {
-        var hasher = SHA256()
-        hasher.update(data: previous)
-        var body = body
-        body.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-        return Array(hasher.finalize())
-    }
-
-    private static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        return String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
-            for (position, byte) in bytes.enumerated() {
-                buffer[2 * position] = digits[Int(byte >> 4)]
-                buffer[2 * position + 1] = digits[Int(byte & 0x0F)]
-            }
-            return bytes.count * 2
-        }
+    public static func link(_ bodies: [String]) -> [ChainLink] {
+        var chain = PackedChain()
+        for body in bodies { chain.append { $0 += body.utf8 } }
+        return chain.links
     }
 
     /// The first link whose hash does not follow from its predecessor and body, or whose index is out of place;
@@ -84,7 +35,20 @@ public enum HashChain {
         return nil
     }
 
-    static func bytes(fromHex hex: String) -> [UInt8]? {
+    /// Lowercase hex of bytes.
+    static func hex(_ bytes: some Collection<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
+            for (position, byte) in bytes.enumerated() {
+                buffer[2 * position] = digits[Int(byte >> 4)]
+                buffer[2 * position + 1] = digits[Int(byte & 0x0F)]
+            }
+            return bytes.count * 2
+        }
+    }
+
+    /// The 32 bytes of a 64-digit hex hash, or `nil` if it is not one.
+    public static func bytes(fromHex hex: String) -> [UInt8]? {
         let characters = Array(hex.utf8)
         guard characters.count == 64 else { return nil }
         var bytes: [UInt8] = []

@@ -17,17 +17,15 @@ public struct ChainedHeader: Sendable, Hashable, Codable {
 
 extension SessionRecord {
     /// The session as a hash chain: the header (with profiles), every event, then the settlement.
-    public func chain(profiles: [Role: Profile]) throws -> [ChainLink] {
-        var records: [(kind: ChainLink.Kind, body: String)] = []
-        records.append((.header, try Self.body(ChainedHeader(header: transcript.header, profiles: profiles))))
+    public func chain(profiles: [Role: Profile]) throws -> PackedChain {
+        var chain = PackedChain()
+        let header = try CanonicalJSON.bytes(ChainedHeader(header: transcript.header, profiles: profiles))
+        chain.append { $0 += header }
         for entry in transcript.entries {
-            records.append((.event, String(decoding: entry.canonicalBytes(), as: UTF8.self)))
+            chain.append { entry.writeCanonical(into: &$0) }
         }
-        records.append((.settlement, try Self.body(settlement)))
-        return HashChain.link(records)
-    }
-
-    private static func body(_ value: some Encodable) throws -> String {
-        try CanonicalJSON.string(value)
+        let settlement = try CanonicalJSON.bytes(settlement)
+        chain.append { $0 += settlement }
+        return chain
     }
 }

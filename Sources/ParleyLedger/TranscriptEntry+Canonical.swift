@@ -5,9 +5,7 @@ extension TranscriptEntry {
     ///
     /// It must equal ``CanonicalJSON/encode(_:)`` of the entry byte for byte; a test checks this on real
     /// sessions of every built-in, with notes, walk-aways and violations. Keys are written in sorted order.
-    func canonicalBytes() -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(160)
+    func writeCanonical(into output: inout [UInt8]) {
         output += #"{"action":"#.utf8
         action.writeCanonical(into: &output)
         output += #","by":"#.utf8
@@ -33,6 +31,14 @@ extension TranscriptEntry {
             output.append(UInt8(ascii: "}"))
         }
         output.append(UInt8(ascii: "}"))
+    }
+}
+
+extension TranscriptEntry {
+    /// The entry's canonical JSON on its own.
+    func canonicalBytes() -> [UInt8] {
+        var output: [UInt8] = []
+        writeCanonical(into: &output)
         return output
     }
 }

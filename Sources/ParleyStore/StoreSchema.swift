@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import ParleyLedger
 
 /// The store's schema, as versioned migrations. A store with a migration this build does not know was
 /// written by a newer Parley and is refused rather than misread.
@@ -40,6 +42,26 @@ enum StoreSchema {
         migrator.registerMigration("v2-signatures") { db in
             try db.execute(sql: "ALTER TABLE sessions ADD COLUMN signature TEXT")
             try db.execute(sql: "ALTER TABLE sessions ADD COLUMN public_key TEXT")
+        }
+        migrator.registerMigration("v3-packed-chains") { db in
+            // One row per session instead of one per record: a session's records as lines of text and its hashes
+            // as one blob. Existing rows move over as they are, hashes included, so earlier edits stay detectable.
+            try db.execute(sql: """
+                CREATE TABLE chains (
+                    session INTEGER PRIMARY KEY REFERENCES sessions(number) ON DELETE CASCADE,
+                    records TEXT NOT NULL,
+                    hashes BLOB NOT NULL
+                )
+                """)
+            let insert = try db.makeStatement(sql: "INSERT INTO chains (session, records, hashes) VALUES (?, ?, ?)")
+            for session in try Int.fetchAll(db, sql: "SELECT DISTINCT session FROM records ORDER BY session") {
+                let rows = try Row.fetchAll(db, sql: "SELECT body, hash FROM records WHERE session = ? ORDER BY idx", arguments: [session])
+                let bodies = rows.map { $0["body"] as String }
+                // A hash that is not hex becomes zeros: it keeps its place, and verification still fails there.
+                let hashes = rows.flatMap { row in HashChain.bytes(fromHex: row["hash"]) ?? [UInt8](repeating: 0, count: 32) }
+                try insert.execute(arguments: [session, bodies.joined(separator: "\n"), Data(hashes)])
+            }
+            try db.execute(sql: "DROP TABLE records")
         }
         return migrator
     }

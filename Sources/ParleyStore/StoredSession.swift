@@ -30,6 +30,25 @@ public struct StoredSession: Sendable, Hashable, Codable {
     /// The public key of the signer (base64), when signed.
     public var publicKey: String?
 
+    init(
+        number: Int, sessionID: String, scenarioID: String, buyer: String, seller: String, seed: UInt64, startedAt: String,
+        outcome: String, causedBy: String?, turns: Int, finalHash: String, signature: String?, publicKey: String?
+    ) {
+        self.number = number
+        self.sessionID = sessionID
+        self.scenarioID = scenarioID
+        self.buyer = buyer
+        self.seller = seller
+        self.seed = seed
+        self.startedAt = startedAt
+        self.outcome = outcome
+        self.causedBy = causedBy
+        self.turns = turns
+        self.finalHash = finalHash
+        self.signature = signature
+        self.publicKey = publicKey
+    }
+
     init(row: Row) {
         number = row["number"]
         sessionID = row["session_id"]

@@ -86,37 +86,49 @@ public struct TranscriptStore: Sendable {
     /// Stores finished sessions in one transaction: all of them, or none.
     @discardableResult
     public func save(_ records: [(record: SessionRecord, profiles: [Role: Profile])], signer: SigningKey? = nil) throws(StoreError) -> [StoredSession] {
-        let chains: [[ChainLink]]
+        let chains: [PackedChain]
         do {
             chains = try records.map { try $0.record.chain(profiles: $0.profiles) }
         } catch {
             throw StoreError(.database, "cannot encode a session for the store: \(error)")
         }
-        return try perform {
-            try database.write { db in
-                let insertSession = try db.cachedStatement(sql: """
-                    INSERT INTO sessions (session_id, scenario_id, buyer, seller, seed, started_at, outcome, caused_by, turns, final_hash, signature, public_key)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-                let insertRecord = try db.cachedStatement(sql: "INSERT INTO records (session, idx, kind, body, hash) VALUES (?, ?, ?, ?, ?)")
-                var stored: [StoredSession] = []
-                for ((record, _), chain) in zip(records, chains) {
-                    let header = record.transcript.header
-                    let outcome = record.settlement.outcome
-                    let finalHash = chain.last!.hash
-                    try insertSession.execute(arguments: [
-                        header.sessionID.rawValue, header.scenario.id, header.buyer.spec, header.seller.spec, String(header.seed),
-                        Self.timestamp(header.startedAt), outcome.typeName, outcome.causedBy?.rawValue, record.settlement.turns, finalHash,
-                        signer?.sign(finalHash: finalHash), signer?.publicKey.rawValue,
-                    ])
-                    let number = Int(db.lastInsertedRowID)
-                    for link in chain {
-                        try insertRecord.execute(arguments: [number, link.index, link.kind.rawValue, link.body, link.hash])
-                    }
-                    stored.append(StoredSession(row: try Row.fetchOne(db, sql: "SELECT * FROM sessions WHERE number = ?", arguments: [number])!))
-                }
-                return stored
-            }
+        return try save(zip(records, chains).map { ($0.0.record, $0.1) }, signer: signer)
+    }
+
+    /// Stores sessions whose chains were already computed (the expensive part, which callers can spread over
+    /// cores), in one transaction: all of them, or none.
+    @discardableResult
+    public func save(_ chained: [(record: SessionRecord, chain: PackedChain)], signer: SigningKey? = nil) throws(StoreError) -> [StoredSession] {
+        try perform {
+            try database.write { db in try Self.insert(chained, signer: signer, into: db) }
+        }
+    }
+
+    static func insert(_ chained: [(record: SessionRecord, chain: PackedChain)], signer: SigningKey?, into db: Database) throws -> [StoredSession] {
+        let insertSession = try db.cachedStatement(sql: """
+            INSERT INTO sessions (session_id, scenario_id, buyer, seller, seed, started_at, outcome, caused_by, turns, final_hash, signature, public_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING number
+            """)
+        let insertChain = try db.cachedStatement(sql: "INSERT INTO chains (session, records, hashes) VALUES (?, ?, ?)")
+        return try chained.map { record, chain in
+            let header = record.transcript.header
+            let outcome = record.settlement.outcome
+            guard let finalHash = chain.finalHash else { throw StoreError(.database, "cannot store a session without records") }
+            let signature = signer?.sign(finalHash: finalHash)
+            let startedAt = Self.timestamp(header.startedAt)
+            let seed = String(header.seed)
+            let number = try Int.fetchOne(insertSession, arguments: [
+                header.sessionID.rawValue, header.scenario.id, header.buyer.spec, header.seller.spec, seed,
+                startedAt, outcome.typeName, outcome.causedBy?.rawValue, record.settlement.turns, finalHash,
+                signature, signer?.publicKey.rawValue,
+            ])!
+            try insertChain.execute(arguments: [number, String(decoding: chain.records, as: UTF8.self), Data(chain.hashes)])
+            return StoredSession(
+                number: number, sessionID: header.sessionID.rawValue, scenarioID: header.scenario.id, buyer: header.buyer.spec,
+                seller: header.seller.spec, seed: header.seed, startedAt: startedAt, outcome: outcome.typeName,
+                causedBy: outcome.causedBy?.rawValue, turns: record.settlement.turns, finalHash: finalHash,
+                signature: signature, publicKey: signer?.publicKey.rawValue
+            )
         }
     }
 
@@ -173,15 +185,21 @@ public struct TranscriptStore: Sendable {
         return StoredSession(row: row)
     }
 
+    /// A session's chain as stored.
+    public func chain(of session: StoredSession) throws(StoreError) -> PackedChain {
+        let row = try perform {
+            try database.read { db in try Row.fetchOne(db, sql: "SELECT records, hashes FROM chains WHERE session = ?", arguments: [session.number]) }
+        }
+        guard let row else { return PackedChain() }
+        let records: DatabaseValue = row["records"]
+        let text = String.fromDatabaseValue(records) ?? Data.fromDatabaseValue(records).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let hashes = Data.fromDatabaseValue(row["hashes"]) ?? Data()
+        return PackedChain(records: Array(text.utf8), hashes: Array(hashes))
+    }
+
     /// A session's chain records, in stored order.
     public func links(of session: StoredSession) throws(StoreError) -> [ChainLink] {
-        try perform {
-            try database.read { db in
-                try Row.fetchAll(db, sql: "SELECT idx, kind, body, hash FROM records WHERE session = ? ORDER BY idx", arguments: [session.number]).map { row in
-                    ChainLink(index: row["idx"], kind: ChainLink.Kind(rawValue: row["kind"]) ?? .event, body: row["body"], hash: row["hash"])
-                }
-            }
-        }
+        try chain(of: session).links
     }
 
     /// A session read back: its transcript and settlement, and the profiles it was judged with.

@@ -28,7 +28,7 @@ struct TranscriptsCommandTests {
     @Test func aValueChangedWithRawSQLFailsVerificationAndNamesTheRecord() async throws {
         let store = try storeWithTwoSessions()
         try await DatabaseQueue(path: store).write { db in
-            try db.execute(sql: #"UPDATE records SET body = replace(body, '"round":2', '"round":3') WHERE session = 1 AND idx = 3"#)
+            try db.execute(sql: #"UPDATE chains SET records = replace(records, '"round":2', '"round":3') WHERE session = 1"#)
         }
         let verify = try CLI.run("transcripts", "verify", "--store", store)
         #expect(verify.status == 1)

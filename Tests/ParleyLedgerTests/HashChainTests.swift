@@ -39,7 +39,7 @@ struct HashChainTests {
 
     @Test func testVectorMatches() throws {
         let (record, profiles) = Self.sampleRecord()
-        let links = try record.chain(profiles: profiles)
+        let links = try record.chain(profiles: profiles).links
         let computed = Vector(
             description: "A three-action session: header, three events, settlement. Recompute each hash as SHA-256(previous hash bytes ‖ UTF-8 body); the first previous hash is 32 zero bytes.",
             links: links, finalHash: links.last!.hash
@@ -55,7 +55,10 @@ struct HashChainTests {
 
     @Test func everyEditRemovalInsertionOrSwapBreaksTheChain() throws {
         let (record, profiles) = Self.sampleRecord()
-        let links = try record.chain(profiles: profiles)
+        let chain = try record.chain(profiles: profiles)
+        let links = chain.links
+        #expect(chain.count == 5 && chain.finalHash == links.last?.hash)
+        #expect(HashChain.link(links.map(\.body)) == links, "chaining the bodies again gives the same links")
         #expect(links.map(\.kind) == [.header, .event, .event, .event, .settlement])
         #expect(HashChain.firstBreak(in: links) == nil)
 

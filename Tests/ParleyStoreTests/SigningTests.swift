@@ -31,12 +31,15 @@ struct SigningTests {
         for number in [1, 2] {
             var links = try store.links(of: store.session(String(number)))
             links[3].body = links[3].body.replacingOccurrences(of: #""by":"#, with: #""by" :"#)
-            let forged = HashChain.link(links.map { (kind: $0.kind, body: $0.body) })
+            var chain = PackedChain()
+            for link in links { chain.append { $0 += link.body.utf8 } }
+            let forged = chain
             try await DatabaseQueue(path: path).write { db in
-                for link in forged {
-                    try db.execute(sql: "UPDATE records SET body = ?, hash = ? WHERE session = ? AND idx = ?", arguments: [link.body, link.hash, number, link.index])
-                }
-                try db.execute(sql: "UPDATE sessions SET final_hash = ? WHERE number = ?", arguments: [forged.last!.hash, number])
+                try db.execute(
+                    sql: "UPDATE chains SET records = ?, hashes = ? WHERE session = ?",
+                    arguments: [String(decoding: forged.records, as: UTF8.self), Data(forged.hashes), number]
+                )
+                try db.execute(sql: "UPDATE sessions SET final_hash = ? WHERE number = ?", arguments: [forged.finalHash, number])
             }
         }
         let failures = try store.verifyAll().failures

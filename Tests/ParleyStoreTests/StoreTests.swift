@@ -14,7 +14,7 @@ struct StoreTests {
         let stored = try store.save(record, profiles: profiles)
         #expect(stored.number == 1)
         #expect(stored.outcome == "agreement" && stored.turns == record.settlement.turns)
-        #expect(stored.finalHash == (try record.chain(profiles: profiles)).last?.hash)
+        #expect(stored.finalHash == (try record.chain(profiles: profiles)).finalHash)
         let readBack = try store.record(of: store.session("1"))
         #expect(readBack.record == record)
         #expect(readBack.profiles == profiles)

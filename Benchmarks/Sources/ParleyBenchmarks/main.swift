@@ -107,6 +107,14 @@ func storeBenchmark(batch: Int, total: Int) async throws {
     let chainTime = try await measure {
         for (record, profiles) in records { chained += try record.chain(profiles: profiles).count }
     }
+    var headerBytes = 0
+    let headerTime = try await measure {
+        for (record, profiles) in records {
+            headerBytes += try CanonicalJSON.encode(ChainedHeader(header: record.transcript.header, profiles: profiles)).count
+            headerBytes += try CanonicalJSON.encode(record.settlement).count
+        }
+    }
+    print(String(format: "  header and settlement records: %.1f µs per session (%d bytes)", microseconds(headerTime) / Double(records.count), headerBytes / records.count))
     let storeTime = try await measure {
         for _ in 0..<(total / batch) { try store.save(records) }
     }
