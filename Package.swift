@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "ParleyArbiter", targets: ["ParleyArbiter"]),
         .library(name: "ParleyLedger", targets: ["ParleyLedger"]),
         .library(name: "ParleyStore", targets: ["ParleyStore"]),
+        .library(name: "ParleyTournament", targets: ["ParleyTournament"]),
         .library(name: "ParleyTesting", targets: ["ParleyTesting"]),
         .executable(name: "parley", targets: ["ParleyCLI"]),
     ],
@@ -53,6 +54,15 @@ let package = Package(
             dependencies: ["ParleyProtocol", "ParleyArbiter", "ParleyLedger", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
+        // Tournaments: the plan, the parallel resumable runner, the leaderboard, reports and SVG pictures.
+        .target(
+            name: "ParleyTournament",
+            dependencies: [
+                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyArbiter", "ParleyLedger", "ParleyStore",
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // Test support shipped as a product: a manual clock and strategy conformance checks.
         .target(
             name: "ParleyTesting",
@@ -63,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "ParleyCLI",
             dependencies: [
-                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyArbiter", "ParleyLedger", "ParleyStore",
+                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyArbiter", "ParleyLedger", "ParleyStore", "ParleyTournament",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -100,6 +110,14 @@ let package = Package(
             name: "ParleyStoreTests",
             dependencies: [
                 "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyArbiter", "ParleyLedger", "ParleyStore", "ParleyTesting",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ParleyTournamentTests",
+            dependencies: [
+                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyArbiter", "ParleyStore", "ParleyTournament", "ParleyTesting",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

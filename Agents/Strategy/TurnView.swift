@@ -50,14 +50,20 @@ public struct TurnView: Sendable {
 
     /// Relative time in [0, 1]: how far the session has gone toward its deadline, by rounds or by wall-clock
     /// time, whichever is further. A side's first round is 0 and its last round is 1.
+    ///
+    /// Time counts in steps of 1/1000 of the wall-clock deadline, so that microseconds of scheduling jitter
+    /// never change a decision: a session that runs well inside its deadline replays exactly from its seed.
     public var progress: Double {
         var progress = 0.0
         if let rounds = scenario.deadline.rounds {
             progress = rounds > 1 ? Double(round - 1) / Double(rounds - 1) : 1
         }
         if let limit = scenario.deadline.duration, limit > .zero {
-            progress = max(progress, elapsed / limit)
+            progress = max(progress, (elapsed / limit * Self.timeSteps).rounded(.down) / Self.timeSteps)
         }
         return min(1, max(0, progress))
     }
+
+    /// How many steps wall-clock progress counts in.
+    static let timeSteps = 1000.0
 }

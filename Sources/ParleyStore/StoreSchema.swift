@@ -63,6 +63,41 @@ enum StoreSchema {
             }
             try db.execute(sql: "DROP TABLE records")
         }
+        migrator.registerMigration("v4-tournaments") { db in
+            // A tournament is its plan; each of its sessions is one row with its coordinates and measures, written
+            // in the same transaction as the session itself, so a resumed tournament knows exactly what is done.
+            try db.execute(sql: """
+                CREATE TABLE tournaments (
+                    id TEXT PRIMARY KEY,
+                    created_at TEXT NOT NULL,
+                    total INTEGER NOT NULL,
+                    plan TEXT NOT NULL
+                );
+                CREATE TABLE tournament_sessions (
+                    tournament TEXT NOT NULL REFERENCES tournaments(id) ON DELETE CASCADE,
+                    idx INTEGER NOT NULL,
+                    session INTEGER NOT NULL REFERENCES sessions(number) ON DELETE CASCADE,
+                    scenario_id TEXT NOT NULL,
+                    buyer TEXT NOT NULL,
+                    seller TEXT NOT NULL,
+                    repetition INTEGER NOT NULL,
+                    seed TEXT NOT NULL,
+                    outcome TEXT NOT NULL,
+                    caused_by TEXT,
+                    turns INTEGER NOT NULL,
+                    rounds INTEGER NOT NULL,
+                    agreed INTEGER NOT NULL,
+                    buyer_utility REAL NOT NULL,
+                    seller_utility REAL NOT NULL,
+                    buyer_advantage REAL NOT NULL,
+                    seller_advantage REAL NOT NULL,
+                    welfare REAL NOT NULL,
+                    distance_to_nash REAL,
+                    distance_to_pareto REAL NOT NULL,
+                    PRIMARY KEY (tournament, idx)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

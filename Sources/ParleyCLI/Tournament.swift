@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ParleyAgents
+import ParleyStore
+import ParleyTournament
+
+/// `parley tournament`: every agent against every other, on every scenario, in both roles.
+struct Tournament: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a tournament between agents, or report on one already stored.",
+        subcommands: [TournamentRun.self, TournamentReportCommand.self],
+        defaultSubcommand: TournamentRun.self
+    )
+}
+
+/// `parley tournament [run]`.
+struct TournamentRun: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a tournament: every agent meets every other on every scenario, as buyer and as seller.",
+        discussion: """
+            Each session's seed derives from --seed and the session's coordinates; sessions.csv lists it, and
+            `parley run --scenario FILE --buyer B --seller S --seed SEED` replays that session alone.
+            Rerunning the same command with the same store resumes: stored sessions are skipped, never repeated.
+            """
+    )
+
+    @Option(name: .customLong("scenario"), parsing: .upToNextOption, help: "Scenario files (JSON with both profiles); repeat the option or list several.")
+    var scenarios: [String]
+
+    @Option(help: "Comma-separated agents, with parameters if any (boulware:e=0.1,linear,tit-for-tat). Default: every built-in strategy.")
+    var agents: String?
+
+    @Option(help: "How many times each pairing plays on each scenario.")
+    var repetitions = 1
+
+    @Flag(help: "Also let every agent meet itself.")
+    var selfPlay = false
+
+    @Option(help: "Sessions run in parallel (default: the number of cores).")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "The tournament seed every session seed derives from.")
+    var seed: UInt64 = 1
+
+    @Option(help: "The SQLite store sessions are written to, and resumed from.")
+    var store = "parley.sqlite"
+
+    @Option(help: "Also write leaderboard.md, leaderboard.csv, sessions.csv, tournament.json and summary.svg into this folder.")
+    var out: String?
+
+    @Option(help: "Sign every stored settlement with this Ed25519 private key file.")
+    var signingKey: String?
+
+    @Option(help: "Log level on standard error (trace, debug, info, notice, warning, error, critical).")
+    var logLevel = "warning"
+
+    func validate() throws {
+        if repetitions < 1 { throw ValidationError("--repetitions must be at least 1") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown log level '\(logLevel)'") }
+    }
+
+    func run() async throws {
+        let files = try scenarios.map { try ScenarioLoader.load($0) }
+        let specs = try (agents.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? StrategyRegistry.builtIns.names)
+            .map { try AgentSpec(parsing: $0) }
+        let plan = try TournamentPlan(scenarios: files, agents: specs, repetitions: repetitions, selfPlay: selfPlay, seed: seed)
+        let transcripts = try TranscriptStore(path: store)
+        var logger = Logger(label: "parley") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .warning
+        var runner = TournamentRunner(plan: plan, jobs: jobs, logger: logger)
+        runner.signer = try signingKey.map { try Keys.signingKey(at: $0) }
+
+        let display = ProgressDisplay(interactive: isatty(STDERR_FILENO) == 1)
+        let progress = try await runner.run(store: transcripts, report: display.update)
+        display.finish()
+
+        let report = try TournamentReport(store: transcripts, tournament: plan.id)
+        print(report.title)
+        print("")
+        print(report.leaderboard.table)
+        print("")
+        print(ProgressDisplay.summary(progress, store: store))
+        if let out {
+            try report.write(to: URL(fileURLWithPath: out), store: transcripts)
+            print("Reports written to \(out)/: " + TournamentReport.files.joined(separator: ", "))
+        }
+    }
+}
+
+/// `parley tournament report`.
+struct TournamentReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Rebuild a stored tournament's leaderboard and report files from the store alone."
+    )
+
+    @Option(help: "The store.")
+    var store = "parley.sqlite"
+
+    @Option(help: "The tournament's id (default: the most recently started one).")
+    var id: String?
+
+    @Option(help: "Write leaderboard.md, leaderboard.csv, sessions.csv, tournament.json and summary.svg into this folder.")
+    var out: String?
+
+    func run() async throws {
+        let transcripts = try TranscriptStore(path: store, options: .init(readOnly: true))
+        guard let id = try id ?? transcripts.tournaments().first?.id else {
+            throw ValidationError("\(store) holds no tournament; run one with `parley tournament`")
+        }
+        let report = try TournamentReport(store: transcripts, tournament: id)
+        print(report.title)
+        print("")
+        print(report.leaderboard.table)
+        if let out {
+            try report.write(to: URL(fileURLWithPath: out), store: transcripts)
+            print("\nReports written to \(out)/: " + TournamentReport.files.joined(separator: ", "))
+        }
+    }
+}

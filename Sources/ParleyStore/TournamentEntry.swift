@@ -1,0 +1,98 @@
+/// One session's place in a tournament and what it measured: a row of `tournament_sessions`.
+///
+/// Written in the same transaction as the session it describes, so a tournament's rows are exactly its
+/// completed sessions. Utilities and distances come from the settlement analysis; without an agreement each
+/// side's utility is its reservation value.
+public struct TournamentEntry: Sendable, Hashable, Codable {
+    /// The tournament's identifier.
+    public var tournament: String
+    /// The session's position in the tournament's enumeration, from 0.
+    public var index: Int
+    /// The stored session's number (set when stored).
+    public var session: Int
+    /// The scenario's identifier.
+    public var scenarioID: String
+    /// The buyer's agent spec.
+    public var buyer: String
+    /// The seller's agent spec.
+    public var seller: String
+    /// The repetition, from 0.
+    public var repetition: Int
+    /// The session seed: `parley run --seed` with it replays the session.
+    public var seed: UInt64
+    /// The outcome's type, such as `agreement` or `deadline`.
+    public var outcome: String
+    /// The side that ended the session without agreement, if one did.
+    public var causedBy: String?
+    /// The number of actions.
+    public var turns: Int
+    /// The number of rounds begun.
+    public var rounds: Int
+    /// Whether the session ended in agreement.
+    public var agreed: Bool
+    /// The buyer's utility of the outcome.
+    public var buyerUtility: Double
+    /// The seller's utility of the outcome.
+    public var sellerUtility: Double
+    /// The buyer's advantage, (u − r)/(max − r).
+    public var buyerAdvantage: Double
+    /// The seller's advantage.
+    public var sellerAdvantage: Double
+    /// The sum of both utilities.
+    public var welfare: Double
+    /// Distance to the Nash point in the two sides' utility space, when there is one.
+    public var distanceToNash: Double?
+    /// Distance to the Pareto frontier.
+    public var distanceToPareto: Double
+
+    /// Creates an entry.
+    public init(
+        tournament: String, index: Int, session: Int = 0, scenarioID: String, buyer: String, seller: String, repetition: Int, seed: UInt64,
+        outcome: String, causedBy: String?, turns: Int, rounds: Int, agreed: Bool, buyerUtility: Double, sellerUtility: Double,
+        buyerAdvantage: Double, sellerAdvantage: Double, welfare: Double, distanceToNash: Double?, distanceToPareto: Double
+    ) {
+        self.tournament = tournament
+        self.index = index
+        self.session = session
+        self.scenarioID = scenarioID
+        self.buyer = buyer
+        self.seller = seller
+        self.repetition = repetition
+        self.seed = seed
+        self.outcome = outcome
+        self.causedBy = causedBy
+        self.turns = turns
+        self.rounds = rounds
+        self.agreed = agreed
+        self.buyerUtility = buyerUtility
+        self.sellerUtility = sellerUtility
+        self.buyerAdvantage = buyerAdvantage
+        self.sellerAdvantage = sellerAdvantage
+        self.welfare = welfare
+        self.distanceToNash = distanceToNash
+        self.distanceToPareto = distanceToPareto
+    }
+}
+
+/// A tournament as the store keeps it.
+public struct StoredTournament: Sendable, Hashable, Codable {
+    /// The identifier, derived from the plan.
+    public var id: String
+    /// When it was first started, ISO 8601.
+    public var createdAt: String
+    /// How many sessions it has in all.
+    public var total: Int
+    /// Its plan, as JSON.
+    public var plan: String
+    /// How many of its sessions are stored.
+    public var completed: Int
+
+    /// Creates a stored tournament.
+    public init(id: String, createdAt: String, total: Int, plan: String, completed: Int) {
+        self.id = id
+        self.createdAt = createdAt
+        self.total = total
+        self.plan = plan
+        self.completed = completed
+    }
+}

@@ -1,0 +1,125 @@
+public import Foundation
+import GRDB
+public import ParleyArbiter
+public import ParleyLedger
+
+extension TranscriptStore {
+    /// Records a tournament's plan, unless it is already stored (a resumed run), and returns it as stored.
+    @discardableResult
+    public func register(tournament id: String, total: Int, plan: String, at date: Date) throws(StoreError) -> StoredTournament {
+        try perform {
+            try database.write { db in
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO tournaments (id, created_at, total, plan) VALUES (?, ?, ?, ?)",
+                    arguments: [id, Self.timestamp(date), total, plan]
+                )
+            }
+        }
+        return try tournament(id)
+    }
+
+    /// A stored tournament by its identifier.
+    public func tournament(_ id: String) throws(StoreError) -> StoredTournament {
+        let found = try tournaments().first { $0.id == id }
+        guard let found else { throw StoreError(.notFound, "no tournament '\(id)' in \(path)") }
+        return found
+    }
+
+    /// Every stored tournament, the most recently created first, with how many of its sessions are stored.
+    public func tournaments() throws(StoreError) -> [StoredTournament] {
+        try perform {
+            try database.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT t.id, t.created_at, t.total, t.plan, (SELECT count(*) FROM tournament_sessions s WHERE s.tournament = t.id) AS completed
+                    FROM tournaments t ORDER BY t.created_at DESC, t.rowid DESC
+                    """).map { row in
+                    StoredTournament(id: row["id"], createdAt: row["created_at"], total: row["total"], plan: row["plan"], completed: row["completed"])
+                }
+            }
+        }
+    }
+
+    /// The positions of a tournament's sessions already stored, as a bit set over `0..<total`.
+    public func completedSessions(of tournament: String, total: Int) throws(StoreError) -> CompletedSet {
+        try perform {
+            try database.read { db in
+                var completed = CompletedSet(count: total)
+                let cursor = try Int.fetchCursor(db, sql: "SELECT idx FROM tournament_sessions WHERE tournament = ?", arguments: [tournament])
+                while let index = try cursor.next() { completed.insert(index) }
+                return completed
+            }
+        }
+    }
+
+    /// Stores finished tournament sessions with their chains and entries, in one transaction, off the caller's
+    /// thread: GRDB runs the write on the store's own serial queue.
+    public func save(
+        _ sessions: [(record: SessionRecord, chain: PackedChain, entry: TournamentEntry)], signer: SigningKey? = nil
+    ) async throws(StoreError) {
+        do {
+            try await database.write { db in
+                let stored = try Self.insert(sessions.map { ($0.record, $0.chain) }, signer: signer, into: db)
+                let insert = try db.cachedStatement(sql: """
+                    INSERT INTO tournament_sessions (tournament, idx, session, scenario_id, buyer, seller, repetition, seed, outcome, caused_by,
+                        turns, rounds, agreed, buyer_utility, seller_utility, buyer_advantage, seller_advantage, welfare, distance_to_nash, distance_to_pareto)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                for (session, (_, _, entry)) in zip(stored, sessions) {
+                    try insert.execute(arguments: [
+                        entry.tournament, entry.index, session.number, entry.scenarioID, entry.buyer, entry.seller, entry.repetition, String(entry.seed),
+                        entry.outcome, entry.causedBy, entry.turns, entry.rounds, entry.agreed, entry.buyerUtility, entry.sellerUtility,
+                        entry.buyerAdvantage, entry.sellerAdvantage, entry.welfare, entry.distanceToNash, entry.distanceToPareto,
+                    ])
+                }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    /// Calls `body` with each of a tournament's entries in enumeration order, reading them as a stream: memory
+    /// stays flat however large the tournament. `body` runs inside the read and must not use the store itself.
+    public func forEachEntry(of tournament: String, _ body: (TournamentEntry) throws -> Void) throws(StoreError) {
+        try perform {
+            try database.read { db in
+                let rows = try Row.fetchCursor(db, sql: "SELECT * FROM tournament_sessions WHERE tournament = ? ORDER BY idx", arguments: [tournament])
+                while let row = try rows.next() {
+                    try body(TournamentEntry(
+                        tournament: row["tournament"], index: row["idx"], session: row["session"], scenarioID: row["scenario_id"],
+                        buyer: row["buyer"], seller: row["seller"], repetition: row["repetition"], seed: UInt64(row["seed"] as String) ?? 0,
+                        outcome: row["outcome"], causedBy: row["caused_by"], turns: row["turns"], rounds: row["rounds"], agreed: row["agreed"],
+                        buyerUtility: row["buyer_utility"], sellerUtility: row["seller_utility"], buyerAdvantage: row["buyer_advantage"],
+                        sellerAdvantage: row["seller_advantage"], welfare: row["welfare"], distanceToNash: row["distance_to_nash"],
+                        distanceToPareto: row["distance_to_pareto"]
+                    ))
+                }
+            }
+        }
+    }
+}
+
+/// A set of positions in `0..<count`, one bit each.
+public struct CompletedSet: Sendable, Hashable {
+    private var words: [UInt64]
+    /// How many members it has.
+    public private(set) var members = 0
+
+    /// An empty set over `0..<count`.
+    public init(count: Int) {
+        words = [UInt64](repeating: 0, count: (max(0, count) + 63) / 64)
+    }
+
+    /// Whether `index` is a member.
+    public func contains(_ index: Int) -> Bool {
+        index >= 0 && index / 64 < words.count && words[index / 64] & (1 << UInt64(index % 64)) != 0
+    }
+
+    /// Adds `index`; positions outside the set's range are ignored.
+    public mutating func insert(_ index: Int) {
+        guard index >= 0, index / 64 < words.count, !contains(index) else { return }
+        words[index / 64] |= 1 << UInt64(index % 64)
+        members += 1
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+extension Leaderboard {
+    /// The columns, in order, with their headers.
+    static let headers = ["rank", "agent", "sessions", "utility", "±95%", "advantage", "agreement", "welfare", "d(Nash)", "d(Pareto)", "rounds", "no agreement"]
+
+    /// The cells of one row as text, for the table and Markdown.
+    func cells(_ row: Row) -> [String] {
+        [
+            row.rank ?? "–", row.agent, "\(row.sessions)", Self.number(row.meanUtility), row.utilityInterval.map(Self.number) ?? "–",
+            Self.number(row.meanAdvantage), String(format: "%.0f%%", row.agreementRate * 100), Self.number(row.meanWelfare),
+            row.meanDistanceToNash.map(Self.number) ?? "–", Self.number(row.meanDistanceToPareto),
+            row.meanRoundsToAgreement.map { String(format: "%.1f", $0) } ?? "–", Self.failures(row.failures),
+        ]
+    }
+
+    /// A plain-text table for the terminal.
+    public var table: String {
+        let body = rows.map(cells)
+        let widths = Self.headers.indices.map { column in ([Self.headers[column]] + body.map { $0[column] }).map(\.count).max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { column, cell in
+                // Text columns align left, numbers right.
+                column <= 1 || column == cells.count - 1
+                    ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                    : String(repeating: " ", count: widths[column] - cell.count) + cell
+            }.joined(separator: "  ").replacing(/\s+$/, with: "")
+        }
+        var lines = [line(Self.headers), String(repeating: "─", count: widths.reduce(0, +) + 2 * (widths.count - 1))]
+        lines += body.map(line)
+        lines.append("")
+        lines.append("\(sessions) sessions, \(String(format: "%.0f%%", agreementRate * 100)) agreements.")
+        if let note { lines.append(note) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The leaderboard as a Markdown table, with a key to the columns.
+    public var markdown: String {
+        var lines = ["| " + Self.headers.joined(separator: " | ") + " |", "|" + Self.headers.indices.map { $0 == 1 || $0 == Self.headers.count - 1 ? "---|" : "---:|" }.joined()]
+        lines += rows.map { "| " + cells($0).map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |" }
+        lines.append("")
+        lines.append("\(sessions) sessions, \(String(format: "%.0f%%", agreementRate * 100)) agreements.")
+        if let note { lines += ["", "> " + note] }
+        lines += ["", Self.key]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One line per agent, every figure at full precision, the rank as its best and worst place; `failures` as `cause=count` pairs separated by `;`.
+    public var csv: String {
+        let header = "best_rank,worst_rank,agent,sessions,mean_utility,utility_ci95,mean_advantage,agreement_rate,mean_welfare,mean_distance_to_nash,mean_distance_to_pareto,mean_rounds_to_agreement,failures"
+        let lines = rows.map { row in
+            var fields: [String] = [optional(row.bestRank), optional(row.worstRank), row.agent, "\(row.sessions)", "\(row.meanUtility)"]
+            fields += [optional(row.utilityInterval), "\(row.meanAdvantage)", "\(row.agreementRate)", "\(row.meanWelfare)"]
+            fields += [optional(row.meanDistanceToNash), "\(row.meanDistanceToPareto)", optional(row.meanRoundsToAgreement)]
+            fields.append(row.failures.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";"))
+            return fields.map(CSV.field).joined(separator: ",")
+        }
+        return ([header] + lines).joined(separator: "\n") + "\n"
+    }
+
+    private func optional(_ value: (some CustomStringConvertible)?) -> String {
+        value.map(\.description) ?? ""
+    }
+
+    /// What the columns mean.
+    public static let key = """
+        rank: places by mean utility consistent with the 95% intervals (a range when intervals overlap).
+        utility: mean utility to the agent's own principal, as buyer and as seller (its reservation value when there is no agreement); ±95%: half-width of its confidence interval.
+        advantage: mean (u − r)/(max − r), 0 at the reservation value and 1 at the best outcome.
+        agreement: share of sessions that ended in agreement. welfare: mean sum of both sides' utilities.
+        d(Nash), d(Pareto): mean distance of the outcome to the Nash point and to the Pareto frontier, in utility space (0 is best).
+        rounds: mean rounds to agreement. no agreement: deadlines, and walk-aways, timeouts, violations and failures this agent caused.
+        """
+
+    static func number(_ value: Double) -> String { String(format: "%.3f", value) }
+
+    static func failures(_ failures: [String: Int]) -> String {
+        failures.isEmpty ? "–" : failures.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+    }
+}
+
+/// RFC 4180 fields.
+enum CSV {
+    static func field(_ text: String) -> String {
+        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            : text
+    }
+}

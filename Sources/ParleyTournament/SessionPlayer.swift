@@ -1,0 +1,71 @@
+import Foundation
+import Logging
+import ParleyAgents
+import ParleyAnalysis
+import ParleyArbiter
+import ParleyLedger
+import ParleyProtocol
+import ParleyStore
+
+/// Plays tournament sessions exactly as `parley run` would play them with the same seed: the same agents from
+/// the same specs, the same arbiter, each side with its profile from the scenario file.
+struct SessionPlayer: Sendable {
+    let plan: TournamentPlan
+    let tournament: String
+    let factory = AgentFactory()
+    let landscapes: [OutcomeLandscape]
+    let arbiter: Arbiter<ContinuousClock>
+
+    /// Checks every agent against every scenario once, and builds each scenario's landscape once.
+    init(plan: TournamentPlan, tournament: String, logger: Logger) throws {
+        self.plan = plan
+        self.tournament = tournament
+        for file in plan.scenarios {
+            for agent in plan.agents {
+                for role in Role.allCases {
+                    do {
+                        _ = try factory.makeAgent(agent, role: role, file: file, sessionSeed: 0)
+                    } catch {
+                        throw TournamentError(.invalidAgent, "agent '\(agent)' cannot play the \(role) in '\(file.scenario.id)': \(error)")
+                    }
+                }
+            }
+        }
+        landscapes = try plan.scenarios.map { try OutcomeLandscape(file: $0) }
+        arbiter = Arbiter(clock: ContinuousClock(), logger: logger)
+    }
+
+    /// Plays the sessions at these positions, one after another, and chains each.
+    func play(_ indexes: [Int]) async throws -> [PlayedSession] {
+        var played: [PlayedSession] = []
+        played.reserveCapacity(indexes.count)
+        for index in indexes {
+            let session = plan.session(at: index)
+            let file = plan.scenarios[session.scenario]
+            let buyer = plan.agents[session.buyer], seller = plan.agents[session.seller]
+            let record = await arbiter.run(
+                SessionSetup(scenario: file.scenario, buyer: buyer, seller: seller, seed: session.seed, landscape: landscapes[session.scenario]),
+                buyer: try factory.makeAgent(buyer, role: .buyer, file: file, sessionSeed: session.seed),
+                seller: try factory.makeAgent(seller, role: .seller, file: file, sessionSeed: session.seed)
+            )
+            let chain = try record.chain(profiles: file.profiles)
+            played.append(PlayedSession(record: record, chain: chain, entry: entry(for: session, record: record)))
+        }
+        return played
+    }
+
+    func entry(for session: TournamentSession, record: SessionRecord) -> TournamentEntry {
+        let settlement = record.settlement
+        let analysis = settlement.analysis
+        return TournamentEntry(
+            tournament: tournament, index: session.index, scenarioID: plan.scenarios[session.scenario].scenario.id,
+            buyer: plan.agents[session.buyer].description, seller: plan.agents[session.seller].description,
+            repetition: session.repetition, seed: session.seed, outcome: settlement.outcome.typeName,
+            causedBy: settlement.outcome.causedBy?.rawValue, turns: settlement.turns, rounds: settlement.rounds,
+            agreed: settlement.outcome.agreement != nil,
+            buyerUtility: analysis?.buyer.utility ?? 0, sellerUtility: analysis?.seller.utility ?? 0,
+            buyerAdvantage: analysis?.buyer.advantage ?? 0, sellerAdvantage: analysis?.seller.advantage ?? 0,
+            welfare: analysis?.socialWelfare ?? 0, distanceToNash: analysis?.distanceToNash, distanceToPareto: analysis?.distanceToPareto ?? 0
+        )
+    }
+}

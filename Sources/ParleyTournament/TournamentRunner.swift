@@ -1,0 +1,125 @@
+public import Foundation
+public import Logging
+import ParleyAgents
+import ParleyAnalysis
+import ParleyArbiter
+public import ParleyLedger
+import ParleyProtocol
+public import ParleyStore
+
+/// Runs a tournament's sessions in parallel and streams them into the store.
+///
+/// Up to `jobs` workers play sessions (and compute their hash chains) at once; finished sessions are written in
+/// batches, each batch in one transaction on the store's own thread while the workers go on. Memory is bounded by
+/// the sessions in flight and one batch, never by the tournament's size. Sessions already in the store for this
+/// plan are skipped, so rerunning a killed tournament resumes it: nothing is played twice, nothing is lost.
+public struct TournamentRunner: Sendable {
+    /// The plan.
+    public let plan: TournamentPlan
+    /// How many sessions run at once.
+    public var jobs: Int
+    /// How many finished sessions are written per transaction.
+    public var batchSize = 128
+    /// Signs each stored settlement, when set.
+    public var signer: SigningKey?
+    /// The logger handed to the arbiter.
+    public var logger: Logger
+
+    /// A runner; `jobs` defaults to the number of active cores.
+    public init(plan: TournamentPlan, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, signer: SigningKey? = nil, logger: Logger) {
+        self.plan = plan
+        self.jobs = max(1, jobs)
+        self.signer = signer
+        self.logger = logger
+    }
+
+    /// Plays every session of the plan that the store does not have yet, storing each, and returns the final
+    /// progress. `report` is called after every chunk of sessions and every stored batch.
+    @discardableResult
+    public func run(
+        store: TranscriptStore, clock: some Clock<Duration> = ContinuousClock(), now: Date = Date(),
+        report: @escaping @Sendable (TournamentProgress) -> Void = { _ in }
+    ) async throws -> TournamentProgress {
+        let id = plan.id
+        let planJSON = String(decoding: try WireCodec().encode(plan.description), as: UTF8.self)
+        try store.register(tournament: id, total: plan.total, plan: planJSON, at: now)
+        let completed = try store.completedSessions(of: id, total: plan.total)
+        let player = try SessionPlayer(plan: plan, tournament: id, logger: logger)
+        let start = clock.now
+        var progress = TournamentProgress(total: plan.total, resumed: completed.members, played: 0, stored: 0, failures: 0, elapsed: 0)
+
+        // Positions still to play, handed out in chunks so that task overhead stays small.
+        var pending = (0..<plan.total).lazy.filter { !completed.contains($0) }.makeIterator()
+        let chunkSize = max(1, min(32, batchSize / jobs))
+        func nextChunk() -> [Int] {
+            var chunk: [Int] = []
+            while chunk.count < chunkSize, let index = pending.next() { chunk.append(index) }
+            return chunk
+        }
+
+        let signer = self.signer
+        let jobs = self.jobs
+        let batchSize = self.batchSize
+        try await withThrowingTaskGroup(of: FinishedWork.self) { group in
+            var working = 0
+            var writing = false
+            var buffer: [PlayedSession] = []
+            func startWork() {
+                while working < jobs, buffer.count < 4 * batchSize {
+                    let chunk = nextChunk()
+                    if chunk.isEmpty { return }
+                    working += 1
+                    group.addTask { .played(try await player.play(chunk)) }
+                }
+            }
+            func startWrite(force: Bool) {
+                guard !writing, !buffer.isEmpty, force || buffer.count >= batchSize else { return }
+                let batch = buffer.prefix(batchSize).map { ($0.record, $0.chain, $0.entry) }
+                buffer.removeFirst(batch.count)
+                writing = true
+                group.addTask {
+                    try await store.save(batch, signer: signer)
+                    return .stored(batch.count)
+                }
+            }
+            startWork()
+            while let finished = try await group.next() {
+                switch finished {
+                case .played(let sessions):
+                    working -= 1
+                    buffer += sessions
+                    progress.played += sessions.count
+                    progress.failures += sessions.count { $0.isFault }
+                case .stored(let count):
+                    writing = false
+                    progress.stored += count
+                }
+                startWork()
+                startWrite(force: working == 0)
+                progress.elapsed = Self.seconds(start.duration(to: clock.now))
+                report(progress)
+            }
+        }
+        return progress
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}
+
+/// What a tournament task hands back: sessions played, or a batch stored.
+enum FinishedWork: Sendable {
+    case played([PlayedSession])
+    case stored(Int)
+}
+
+/// One played tournament session, ready to store.
+struct PlayedSession: Sendable {
+    var record: SessionRecord
+    var chain: PackedChain
+    var entry: TournamentEntry
+
+    /// Whether an agent ended the session by a fault rather than by negotiating.
+    var isFault: Bool { ["failure", "violation", "turnTimeout"].contains(entry.outcome) }
+}

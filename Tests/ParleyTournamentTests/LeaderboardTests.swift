@@ -1,0 +1,79 @@
+import ParleyStore
+import ParleyTournament
+import Testing
+
+@Suite("Leaderboard")
+struct LeaderboardTests {
+    static func entry(
+        _ buyer: String, _ seller: String, buyerUtility: Double, sellerUtility: Double, outcome: String = "agreement", causedBy: String? = nil,
+        rounds: Int = 10, nash: Double? = 0.1
+    ) -> TournamentEntry {
+        TournamentEntry(
+            tournament: "t", index: 0, scenarioID: "s", buyer: buyer, seller: seller, repetition: 0, seed: 1, outcome: outcome, causedBy: causedBy,
+            turns: 2 * rounds, rounds: rounds, agreed: outcome == "agreement", buyerUtility: buyerUtility, sellerUtility: sellerUtility,
+            buyerAdvantage: buyerUtility / 2, sellerAdvantage: sellerUtility / 2, welfare: buyerUtility + sellerUtility, distanceToNash: nash,
+            distanceToPareto: 0.05
+        )
+    }
+
+    @Test func figuresAreMeasuredFromEachAgentsOwnSide() throws {
+        let board = Leaderboard(entries: [
+            Self.entry("a", "b", buyerUtility: 0.8, sellerUtility: 0.4, rounds: 10),
+            Self.entry("b", "a", buyerUtility: 0.5, sellerUtility: 0.6, rounds: 20, nash: nil),
+            Self.entry("a", "b", buyerUtility: 0.3, sellerUtility: 0.2, outcome: "deadline", rounds: 50),
+            Self.entry("b", "a", buyerUtility: 0.3, sellerUtility: 0.2, outcome: "walkAway", causedBy: "buyer", rounds: 3),
+        ], agents: ["a", "b"])
+        let a = try #require(board.rows.first { $0.agent == "a" })
+        let b = try #require(board.rows.first { $0.agent == "b" })
+        #expect(a.sessions == 4 && b.sessions == 4)
+        #expect(abs(a.meanUtility - (0.8 + 0.6 + 0.3 + 0.2) / 4) < 1e-12)
+        #expect(abs(b.meanUtility - (0.4 + 0.5 + 0.2 + 0.3) / 4) < 1e-12)
+        #expect(abs(a.meanAdvantage - a.meanUtility / 2) < 1e-12)
+        #expect(a.agreementRate == 0.5)
+        #expect(a.meanRoundsToAgreement == 15)
+        #expect(abs((a.meanDistanceToNash ?? 0) - 0.1) < 1e-12, "sessions without a Nash point are left out of its mean")
+        #expect(a.failures == ["deadline": 1])
+        #expect(b.failures == ["deadline": 1, "walkAway": 1], "a walk-away counts against the side that walked")
+        #expect(board.sessions == 4 && board.agreementRate == 0.5)
+        #expect(board.pairwise["a"]?["b"] == a.meanUtility)
+        #expect(board.note?.contains("Fewer than 10") == true)
+    }
+
+    @Test func ranksAreRangesWhereIntervalsOverlap() throws {
+        var entries: [TournamentEntry] = []
+        for step in 0..<20 {
+            let jitter = Double(step % 5) * 0.01
+            entries.append(Self.entry("strong", "weak", buyerUtility: 0.9 - jitter, sellerUtility: 0.1 + jitter))
+            entries.append(Self.entry("middle", "weak", buyerUtility: 0.6 - jitter, sellerUtility: 0.2 + jitter))
+            entries.append(Self.entry("close", "weak", buyerUtility: 0.61 - jitter, sellerUtility: 0.2 + jitter))
+        }
+        let board = Leaderboard(entries: entries, agents: ["strong", "middle", "close", "weak"])
+        #expect(board.rows.map(\.agent) == ["strong", "close", "middle", "weak"])
+        #expect(board.rows.map(\.rank) == ["1", "2–3", "2–3", "4"])
+        #expect(board.note == nil)
+        let interval = try #require(board.rows[0].utilityInterval)
+        // Utilities 0.90, 0.89, …, 0.86, four times each: sd = 0.01451, t(19) = 2.093.
+        #expect(abs(interval - 2.093 * 0.014509525 / 20.0.squareRoot()) < 1e-6)
+    }
+
+    @Test func aSampleTooSmallToRankSaysSo() {
+        let board = Leaderboard(entries: [Self.entry("a", "b", buyerUtility: 0.7, sellerUtility: 0.3)], agents: ["a", "b"])
+        #expect(board.rows.allSatisfy { $0.rank == nil && $0.utilityInterval == nil })
+        #expect(board.note?.hasPrefix("Too few sessions to rank") == true)
+        #expect(board.table.contains("Too few sessions to rank"))
+    }
+
+    @Test func formatsCarryEveryAgentAndAKey() {
+        let board = Leaderboard(entries: [
+            Self.entry("boulware:e=0.1", "a,b", buyerUtility: 0.7, sellerUtility: 0.3),
+            Self.entry("a,b", "boulware:e=0.1", buyerUtility: 0.6, sellerUtility: 0.5),
+        ], agents: ["boulware:e=0.1", "a,b"])
+        let csv = board.csv.split(separator: "\n")
+        #expect(csv.count == 3)
+        #expect(csv[0].hasPrefix("best_rank,worst_rank,agent,sessions,mean_utility"))
+        #expect(csv.contains { $0.contains("\"a,b\"") }, "fields with commas are quoted")
+        #expect(board.markdown.contains("| agent |") && board.markdown.contains("d(Pareto)"))
+        #expect(board.markdown.contains("advantage: mean (u − r)/(max − r)"))
+        #expect(board.table.split(separator: "\n")[0].hasPrefix("rank  agent"))
+    }
+}

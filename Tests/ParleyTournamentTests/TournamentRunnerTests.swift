@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+import Logging
+import ParleyAgents
+import ParleyAnalysis
+import ParleyArbiter
+import ParleyProtocol
+import ParleyStore
+import ParleyTesting
+import ParleyTournament
+import Synchronization
+import Testing
+
+@Suite("Running tournaments")
+struct TournamentRunnerTests {
+    @Test func theSameSeedGivesTheSameLeaderboard() async throws {
+        let plan = try TournamentSupport.plan()
+        let first = try await TournamentSupport.run(plan, store: TournamentSupport.store())
+        let second = try await TournamentSupport.run(plan, store: TournamentSupport.store(), jobs: 1, batchSize: 7)
+        #expect(first.leaderboard.sessions == plan.total)
+        #expect(first.leaderboard == second.leaderboard, "same seed, same leaderboard, whatever the jobs and batches")
+        #expect(first.leaderboard.markdown == second.leaderboard.markdown)
+        #expect(first.leaderboard.rows.map(\.agent).sorted() == plan.agents.map(\.description).sorted())
+        let reseeded = try await TournamentSupport.run(try TournamentSupport.plan(seed: 99), store: TournamentSupport.store())
+        #expect(reseeded.leaderboard != first.leaderboard, "random's sessions follow the seed")
+    }
+
+    @Test func everySessionIsStoredOnceWithItsEntryAndVerifies() async throws {
+        let plan = try TournamentSupport.plan(repetitions: 1)
+        let store = try TournamentSupport.store()
+        _ = try await TournamentSupport.run(plan, store: store)
+        #expect(try store.count() == plan.total)
+        var entries: [TournamentEntry] = []
+        try store.forEachEntry(of: plan.id) { entries.append($0) }
+        #expect(entries.map(\.index) == Array(0..<plan.total))
+        for entry in entries {
+            let session = try store.session(String(entry.session))
+            #expect(session.seed == entry.seed && session.buyer == entry.buyer && session.seller == entry.seller)
+            #expect(session.outcome == entry.outcome && session.turns == entry.turns)
+        }
+        let verified = try store.verifyAll()
+        #expect(verified.checked == plan.total && verified.failures.isEmpty)
+        #expect(try store.tournament(plan.id).completed == plan.total)
+    }
+
+    @Test func aStoredSessionReplaysAloneFromItsSeed() async throws {
+        let plan = try TournamentSupport.plan(repetitions: 1)
+        let store = try TournamentSupport.store()
+        _ = try await TournamentSupport.run(plan, store: store)
+        var entries: [TournamentEntry] = []
+        try store.forEachEntry(of: plan.id) { entries.append($0) }
+        for entry in entries where entry.index % 7 == 3 {
+            let file = try #require(plan.scenarios.first { $0.scenario.id == entry.scenarioID })
+            let buyer = try AgentSpec(parsing: entry.buyer), seller = try AgentSpec(parsing: entry.seller)
+            let factory = AgentFactory()
+            let replay = await Arbiter(clock: ManualClock(), logger: TournamentSupport.quiet).run(
+                SessionSetup(scenario: file.scenario, buyer: buyer, seller: seller, seed: entry.seed, landscape: try OutcomeLandscape(file: file)),
+                buyer: try factory.makeAgent(buyer, role: .buyer, file: file, sessionSeed: entry.seed),
+                seller: try factory.makeAgent(seller, role: .seller, file: file, sessionSeed: entry.seed)
+            )
+            let stored = try store.record(of: store.session(String(entry.session))).record
+            #expect(replay.transcript.entries.map(\.action) == stored.transcript.entries.map(\.action))
+            #expect(replay.settlement.outcome == stored.settlement.outcome)
+            #expect(replay.settlement.analysis?.buyer.utility == entry.buyerUtility)
+        }
+    }
+
+    @Test func aRerunResumesAndPlaysOnlyWhatIsMissing() async throws {
+        let plan = try TournamentSupport.plan()
+        let store = try TournamentSupport.store()
+        let uninterrupted = try await TournamentSupport.run(plan, store: TournamentSupport.store())
+        _ = try await TournamentSupport.run(plan, store: store)
+        // Lose a third of the sessions, as a kill before their batch committed would.
+        try await DatabaseQueue(path: store.path).write { db in
+            try db.execute(sql: "DELETE FROM sessions WHERE number IN (SELECT session FROM tournament_sessions WHERE idx % 3 = 1)")
+        }
+        let missing = (0..<plan.total).filter { $0 % 3 == 1 }.count
+        #expect(try store.tournament(plan.id).completed == plan.total - missing)
+        var runner = TournamentRunner(plan: plan, jobs: 2, logger: TournamentSupport.quiet)
+        runner.batchSize = 5
+        let progress = try await runner.run(store: store)
+        #expect(progress.resumed == plan.total - missing)
+        #expect(progress.played == missing)
+        #expect(progress.stored == missing)
+        #expect(try store.count() == plan.total)
+        let again = try await runner.run(store: store)
+        #expect(again.played == 0 && again.resumed == plan.total, "a finished tournament plays nothing more")
+        #expect(try TournamentReport(store: store, tournament: plan.id).leaderboard == uninterrupted.leaderboard)
+    }
+
+    @Test func progressIsReportedUpToTheTotal() async throws {
+        let plan = try TournamentSupport.plan(repetitions: 1)
+        let seen = Mutex<[TournamentProgress]>([])
+        let runner = TournamentRunner(plan: plan, jobs: 2, logger: TournamentSupport.quiet)
+        let final = try await runner.run(store: TournamentSupport.store()) { progress in seen.withLock { $0.append(progress) } }
+        let reports = seen.withLock { $0 }
+        #expect(reports.map(\.played) == reports.map(\.played).sorted(), "never goes backwards")
+        #expect(reports.last == final)
+        #expect(final.played == plan.total && final.stored == plan.total && final.failures == 0)
+    }
+
+    @Test func anAgentThatCannotPlayIsRefusedBeforeAnySessionRuns() async throws {
+        let plan = try TournamentSupport.plan(agents: "boulware,no-such-strategy")
+        let store = try TournamentSupport.store()
+        await #expect(throws: TournamentError.self) { try await TournamentSupport.run(plan, store: store) }
+        #expect(try store.count() == 0)
+    }
+}
