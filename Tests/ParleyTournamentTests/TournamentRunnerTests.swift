@@ -104,5 +104,6 @@ struct TournamentRunnerTests {
         let store = try TournamentSupport.store()
         await #expect(throws: TournamentError.self) { try await TournamentSupport.run(plan, store: store) }
         #expect(try store.count() == 0)
+        #expect(try store.tournaments().isEmpty, "nothing is registered either")
     }
 }

@@ -1,0 +1,118 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import GRDB
+import ParleyAgents
+import ParleyStore
+import Testing
+
+@Suite("parley tournament and plot")
+struct TournamentCommandTests {
+    static let scenarios = ["Examples/Scenarios/industrial-components.json", "Examples/Scenarios/reference-supply.json"]
+
+    @Test func theBuiltInsPlayOnTheExampleScenariosAndEveryReportIsWritten() throws {
+        let store = try CLI.temporaryPath("tournament.sqlite")
+        let out = URL(fileURLWithPath: store).deletingLastPathComponent().appendingPathComponent("reports")
+        let run = try CLI.run(["tournament", "--scenario"] + Self.scenarios + ["--repetitions", "2", "--store", store, "--out", out.path])
+        #expect(run.status == 0, "\(run.errors)")
+        for name in StrategyRegistry.builtIns.names {
+            #expect(run.output.contains("  \(name) "), "the leaderboard lists \(name)")
+        }
+        #expect(run.output.contains("rank  agent"))
+        #expect(run.output.contains("Played 120 sessions"))
+        #expect(run.errors.isEmpty, "no progress lines when standard error is not a terminal")
+        for file in ["leaderboard.md", "leaderboard.csv", "sessions.csv", "tournament.json", "summary.svg"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "\(file) written")
+        }
+        let sessions = try String(contentsOf: out.appendingPathComponent("sessions.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(sessions.count == 121, "a header and one row per session")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("tournament.json"))) as? [String: Any])
+        #expect(summary["total"] as? Int == 120 && summary["completed"] as? Int == 120)
+        #expect(XMLParser(data: try Data(contentsOf: out.appendingPathComponent("summary.svg"))).parse())
+
+        // The report rebuilds the same files from the store alone.
+        let rebuilt = out.deletingLastPathComponent().appendingPathComponent("rebuilt")
+        let report = try CLI.run("tournament", "report", "--store", store, "--out", rebuilt.path)
+        #expect(report.status == 0)
+        for file in ["leaderboard.md", "leaderboard.csv", "sessions.csv", "tournament.json"] {
+            #expect(try Data(contentsOf: rebuilt.appendingPathComponent(file)) == Data(contentsOf: out.appendingPathComponent(file)), "\(file) rebuilt identically")
+        }
+
+        // Any session replays alone with `parley run` and the seed from sessions.csv.
+        let columns = sessions[0].split(separator: ",").map(String.init)
+        let row = sessions[5].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        func field(_ name: String) -> String { row[columns.firstIndex(of: name)!] }
+        let scenarioFile = Self.scenarios.first { $0.contains(field("scenario")) }!
+        let replay = try CLI.run("run", "--scenario", scenarioFile, "--buyer", field("buyer"), "--seller", field("seller"), "--seed", field("seed"), "--no-store", "--json")
+        let replayed = try #require(try JSONSerialization.jsonObject(with: Data(replay.output.utf8)) as? [String: Any])
+        let settlement = try #require(replayed["settlement"] as? [String: Any])
+        #expect(settlement["turns"] as? Int == Int(field("turns")))
+        #expect(((settlement["analysis"] as? [String: Any])?["buyer"] as? [String: Any])?["utility"] as? Double == Double(field("buyer_utility")))
+
+        let plot = out.appendingPathComponent("session.svg")
+        let drawn = try CLI.run("plot", "3", "--store", store, "--out", plot.path)
+        #expect(drawn.status == 0)
+        #expect(XMLParser(data: try Data(contentsOf: plot)).parse())
+    }
+
+    @Test func badArgumentsGetClearErrors() throws {
+        let store = try CLI.temporaryPath("bad.sqlite")
+        let duplicate = try CLI.run("tournament", "--scenario", Self.scenarios[1], "--agents", "boulware,boulware", "--store", store)
+        #expect(duplicate.status != 0)
+        #expect(duplicate.errors.contains("named twice") && duplicate.errors.contains("duplicate_agent"))
+        let unknown = try CLI.run("tournament", "--scenario", Self.scenarios[1], "--agents", "boulware,nobody", "--store", store)
+        #expect(unknown.status != 0)
+        #expect(unknown.errors.contains("nobody"))
+        let empty = try CLI.run("tournament", "report", "--store", store)
+        #expect(empty.status != 0)
+        #expect(empty.errors.contains("holds no tournament"))
+        let missing = try CLI.run("plot", "99", "--store", store, "--out", store + ".svg")
+        #expect(missing.status != 0)
+        #expect(missing.errors.contains("no session '99'"))
+    }
+
+    /// Kills a tournament with SIGKILL midway, reruns the same command, and checks that every session exists
+    /// exactly once and that the leaderboard equals an uninterrupted run's.
+    @Test func aKilledTournamentResumesToTheSameLeaderboard() async throws {
+        let store = try CLI.temporaryPath("killed.sqlite")
+        let arguments = [
+            "tournament", "--scenario", Self.scenarios[1], "--agents", "boulware,linear,conceder,tit-for-tat,random",
+            "--repetitions", "100", "--seed", "11", "--jobs", "2",
+        ]
+        let total = 20 * 100
+        let writer = Process()
+        writer.executableURL = CLI.binary
+        writer.arguments = arguments + ["--store", store]
+        writer.currentDirectoryURL = CLI.repository
+        writer.standardOutput = FileHandle.nullDevice
+        try writer.run()
+        // Waiting on another process: no clock can be injected, so poll, bounded by a deadline.
+        let deadline = ContinuousClock.now + .seconds(60)
+        var stored = 0
+        while stored < 200, writer.isRunning, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(5))
+            stored = (try? TranscriptStore(path: store, options: .init(readOnly: true)).count()) ?? 0
+        }
+        #expect(writer.isRunning, "the tournament was still running when killed")
+        kill(writer.processIdentifier, SIGKILL)
+        writer.waitUntilExit()
+        let survived = try TranscriptStore(path: store, options: .init(readOnly: true)).count()
+        #expect(survived > 0 && survived < total)
+
+        let resumed = try CLI.run(arguments + ["--store", store])
+        #expect(resumed.status == 0)
+        #expect(resumed.output.contains("Played \(total - survived) sessions"))
+        #expect(resumed.output.contains("resumed after \(survived) already stored"))
+        let counts = try DatabaseQueue(path: store).read { db in
+            try Row.fetchOne(db, sql: "SELECT count(*) AS rows, count(DISTINCT idx) AS positions, (SELECT count(*) FROM sessions) AS sessions FROM tournament_sessions")!
+        }
+        #expect(counts["rows"] as Int == total && counts["positions"] as Int == total && counts["sessions"] as Int == total)
+        #expect(try TranscriptStore(path: store).verifyAll().failures.isEmpty)
+
+        let fresh = try CLI.temporaryPath("uninterrupted.sqlite")
+        let uninterrupted = try CLI.run(arguments + ["--store", fresh])
+        func leaderboard(_ output: String) -> String { String(output.split(separator: "\nPlayed ")[0]) }
+        #expect(leaderboard(resumed.output) == leaderboard(uninterrupted.output))
+    }
+}
