@@ -102,7 +102,7 @@ let package = Package(
         .testTarget(
             name: "ParleyLedgerTests",
             dependencies: [
-                "ParleyProtocol", "ParleyAgents", "ParleyArbiter", "ParleyLedger", "ParleyTesting", .product(name: "Logging", package: "swift-log"),
+                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyArbiter", "ParleyLedger", "ParleyTesting", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

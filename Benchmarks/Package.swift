@@ -22,6 +22,7 @@ let package = Package(
                 .product(name: "ParleyTesting", package: "Parley"),
                 .product(name: "ParleyLedger", package: "Parley"),
                 .product(name: "ParleyStore", package: "Parley"),
+                .product(name: "ParleyTournament", package: "Parley"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         )

@@ -37,7 +37,7 @@ public enum CanonicalJSON {
     static func write(_ node: CanonicalEncoder.Node, into output: inout [UInt8]) {
         if let members = node.members {
             output.append(UInt8(ascii: "{"))
-            let sorted = members.sorted { $0.key.utf16.lexicographicallyPrecedes($1.key.utf16) }
+            let sorted = members.sorted { precedes($0.key, $1.key) }
             for (position, member) in sorted.enumerated() {
                 if position > 0 { output.append(UInt8(ascii: ",")) }
                 writeString(member.key, into: &output)
@@ -58,33 +58,49 @@ public enum CanonicalJSON {
             case .bool(let flag): output += (flag ? "true" : "false").utf8
             case .integer(let number): output += String(number).utf8
             case .unsigned(let number): output += String(number).utf8
-            case .number(let number): output += ECMAScriptNumber.format(number).utf8
+            case .number(let number): ECMAScriptNumber.write(number, into: &output)
             case .string(let text): writeString(text, into: &output)
             case .array, .object: output += "{}".utf8
             }
         }
     }
 
+    /// Whether a key sorts before another: by UTF-16 code units, as RFC 8785 orders object members.
+    static func precedes(_ first: String, _ second: String) -> Bool {
+        first.utf16.lexicographicallyPrecedes(second.utf16)
+    }
+
     /// Writes a string with RFC 8785's minimal escaping. Bytes of multi-byte UTF-8 sequences are all ≥ 0x80
-    /// and pass through unchanged.
+    /// and pass through unchanged; runs that need no escaping are copied at once.
     static func writeString(_ text: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): output += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case 0x08: output += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
-            case 0x0C: output += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
-            case 0x0A: output += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x0D: output += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0x09: output += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                output += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            default:
-                output.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                escape(byte, into: &output)
+                start = index + 1
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    private static func escape(_ byte: UInt8, into output: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "\""): output += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+        case UInt8(ascii: "\\"): output += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+        case 0x08: output += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
+        case 0x0C: output += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+        case 0x0A: output += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+        case 0x0D: output += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+        case 0x09: output += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+        default:
+            let hex = Array("0123456789abcdef".utf8)
+            output += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+        }
     }
 }

@@ -1,43 +1,77 @@
 /// Formats a double the way ECMAScript's `Number.prototype.toString` does, as RFC 8785 requires.
 ///
-/// Swift's `description` already gives the shortest digits that round-trip; this only changes where the
-/// decimal point goes and when an exponent is used.
+/// Swift's `description` already gives the shortest digits that round-trip; this only moves the decimal point
+/// and decides when an exponent is used. It works on bytes in a stack buffer: it runs for every event of every
+/// chained session.
 enum ECMAScriptNumber {
     static func format(_ value: Double) -> String {
+        var output: [UInt8] = []
+        write(value, into: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    static func write(_ value: Double, into output: inout [UInt8]) {
         precondition(value.isFinite, "JSON has no representation for \(value)")
-        if value == 0 { return "0" }
+        if value == 0 {
+            output.append(UInt8(ascii: "0"))
+            return
+        }
+        if value < 0 { output.append(UInt8(ascii: "-")) }
         let text = value.magnitude.description
-        // Without an exponent, Swift's shortest digits are already ECMAScript's; only a trailing ".0" differs.
-        if !text.utf8.contains(UInt8(ascii: "e")) {
-            let plain = text.hasSuffix(".0") ? String(text.dropLast(2)) : text
-            return value < 0 ? "-" + plain : plain
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { digits in
+            // Split Swift's form, `d.ddd` or `d.ddde±x`, into significant digits and n: the value is 0.digits × 10^n.
+            var count = 0
+            var wholeCount = 0
+            var seenPoint = false
+            var exponent = 0
+            var exponentSign = 1
+            var inExponent = false
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "."): seenPoint = true
+                case UInt8(ascii: "e"): inExponent = true
+                case UInt8(ascii: "-") where inExponent: exponentSign = -1
+                case UInt8(ascii: "+"): break
+                default:
+                    if inExponent {
+                        exponent = exponent * 10 + Int(byte - UInt8(ascii: "0"))
+                    } else {
+                        digits[count] = byte
+                        count += 1
+                        if !seenPoint { wholeCount += 1 }
+                    }
+                }
+            }
+            var n = wholeCount + exponentSign * exponent
+            var start = 0
+            while start < count - 1, digits[start] == UInt8(ascii: "0") {
+                start += 1
+                n -= 1
+            }
+            while count > start + 1, digits[count - 1] == UInt8(ascii: "0") { count -= 1 }
+            let k = count - start
+            let significant = UnsafeBufferPointer(rebasing: digits[start..<count])
+            if k <= n && n <= 21 {
+                output += significant
+                output += repeatElement(UInt8(ascii: "0"), count: n - k)
+            } else if 0 < n && n <= 21 {
+                output += significant[..<n]
+                output.append(UInt8(ascii: "."))
+                output += significant[n...]
+            } else if -6 < n && n <= 0 {
+                output += [UInt8(ascii: "0"), UInt8(ascii: ".")]
+                output += repeatElement(UInt8(ascii: "0"), count: -n)
+                output += significant
+            } else {
+                output.append(significant[0])
+                if k > 1 {
+                    output.append(UInt8(ascii: "."))
+                    output += significant[1...]
+                }
+                output.append(UInt8(ascii: "e"))
+                output.append(n - 1 >= 0 ? UInt8(ascii: "+") : UInt8(ascii: "-"))
+                output += String((n - 1).magnitude).utf8
+            }
         }
-        let parts = text.split(separator: "e", maxSplits: 1)
-        let exponent = parts.count == 2 ? Int(parts[1])! : 0
-        let mantissa = parts[0].split(separator: ".", maxSplits: 1)
-        let whole = String(mantissa[0])
-        var digits = whole + (mantissa.count == 2 ? String(mantissa[1]) : "")
-        // The value is 0.digits × 10^n.
-        var n = whole.count + exponent
-        while digits.first == "0" {
-            digits.removeFirst()
-            n -= 1
-        }
-        while digits.last == "0" { digits.removeLast() }
-        let k = digits.count
-        let sign = value < 0 ? "-" : ""
-        if k <= n && n <= 21 {
-            return sign + digits + String(repeating: "0", count: n - k)
-        }
-        if 0 < n && n <= 21 {
-            return sign + digits.prefix(n) + "." + digits.dropFirst(n)
-        }
-        if -6 < n && n <= 0 {
-            return sign + "0." + String(repeating: "0", count: -n) + digits
-        }
-        let power = n - 1
-        let exponentText = (power >= 0 ? "e+" : "e-") + String(power.magnitude)
-        if k == 1 { return sign + digits + exponentText }
-        return sign + digits.prefix(1) + "." + digits.dropFirst() + exponentText
     }
 }

@@ -16,16 +16,9 @@ public struct ChainedHeader: Sendable, Hashable, Codable {
 }
 
 extension SessionRecord {
-    /// The session as a hash chain: the header (with profiles), every event, then the settlement.
+    /// The session as a hash chain: the header (with profiles), every event, then the settlement. To chain
+    /// many sessions of one scenario, a ``SessionChainer`` encodes the scenario and profiles only once.
     public func chain(profiles: [Role: Profile]) throws -> PackedChain {
-        var chain = PackedChain()
-        let header = try CanonicalJSON.bytes(ChainedHeader(header: transcript.header, profiles: profiles))
-        chain.append { $0 += header }
-        for entry in transcript.entries {
-            chain.append { entry.writeCanonical(into: &$0) }
-        }
-        let settlement = try CanonicalJSON.bytes(settlement)
-        chain.append { $0 += settlement }
-        return chain
+        try SessionChainer(scenario: transcript.header.scenario, profiles: profiles).chain(self)
     }
 }

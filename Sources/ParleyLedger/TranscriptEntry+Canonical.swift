@@ -5,13 +5,16 @@ extension TranscriptEntry {
     ///
     /// It must equal ``CanonicalJSON/encode(_:)`` of the entry byte for byte; a test checks this on real
     /// sessions of every built-in, with notes, walk-aways and violations. Keys are written in sorted order.
-    func writeCanonical(into output: inout [UInt8]) {
+    ///
+    /// `issueOrder` is the scenario's issue names in canonical (UTF-16) order, sorted once per session; terms
+    /// with exactly those issues are written in that order, any others are sorted here.
+    func writeCanonical(into output: inout [UInt8], issueOrder: [String] = []) {
         output += #"{"action":"#.utf8
-        action.writeCanonical(into: &output)
+        action.writeCanonical(into: &output, issueOrder: issueOrder)
         output += #","by":"#.utf8
         CanonicalJSON.writeString(by.rawValue, into: &output)
         output += #","elapsed":"#.utf8
-        output += ECMAScriptNumber.format(elapsed).utf8
+        ECMAScriptNumber.write(elapsed, into: &output)
         output += #","round":"#.utf8
         output += String(round).utf8
         output += #","turn":"#.utf8
@@ -36,16 +39,16 @@ extension TranscriptEntry {
 
 extension TranscriptEntry {
     /// The entry's canonical JSON on its own.
-    func canonicalBytes() -> [UInt8] {
+    func canonicalBytes(issueOrder: [String] = []) -> [UInt8] {
         var output: [UInt8] = []
-        writeCanonical(into: &output)
+        writeCanonical(into: &output, issueOrder: issueOrder)
         return output
     }
 }
 
 extension Action {
     /// Keys: note, reason, terms, type.
-    fileprivate func writeCanonical(into output: inout [UInt8]) {
+    fileprivate func writeCanonical(into output: inout [UInt8], issueOrder: [String]) {
         output.append(UInt8(ascii: "{"))
         var first = true
         func key(_ name: String) {
@@ -64,7 +67,7 @@ extension Action {
             CanonicalJSON.writeString(reason, into: &output)
         case .offer(let terms):
             key("terms")
-            terms.writeCanonical(into: &output)
+            terms.writeCanonical(into: &output, issueOrder: issueOrder)
         case .walkAway(nil), .accept:
             break
         }
@@ -75,17 +78,28 @@ extension Action {
 }
 
 extension Terms {
-    fileprivate func writeCanonical(into output: inout [UInt8]) {
+    fileprivate func writeCanonical(into output: inout [UInt8], issueOrder: [String]) {
+        let mark = output.count
+        if values.count == issueOrder.count, write(names: issueOrder, into: &output) { return }
+        // Terms with other issues than the scenario's (a refused offer): sort their own names.
+        output.removeSubrange(mark...)
+        _ = write(names: values.keys.sorted(by: CanonicalJSON.precedes), into: &output)
+    }
+
+    /// Writes the terms with these names in this order; false when one is missing.
+    private func write(names: [String], into output: inout [UInt8]) -> Bool {
         output.append(UInt8(ascii: "{"))
-        for (position, issue) in values.keys.sorted(by: { $0.utf16.lexicographicallyPrecedes($1.utf16) }).enumerated() {
+        for (position, issue) in names.enumerated() {
+            guard let value = values[issue] else { return false }
             if position > 0 { output.append(UInt8(ascii: ",")) }
             CanonicalJSON.writeString(issue, into: &output)
             output.append(UInt8(ascii: ":"))
-            switch values[issue]! {
+            switch value {
             case .integer(let number): output += String(number).utf8
             case .option(let name): CanonicalJSON.writeString(name, into: &output)
             }
         }
         output.append(UInt8(ascii: "}"))
+        return true
     }
 }

@@ -1,6 +1,5 @@
 public import Foundation
 import GRDB
-public import ParleyArbiter
 public import ParleyLedger
 
 extension TranscriptStore {
@@ -53,18 +52,16 @@ extension TranscriptStore {
 
     /// Stores finished tournament sessions with their chains and entries, in one transaction, off the caller's
     /// thread: GRDB runs the write on the store's own serial queue.
-    public func save(
-        _ sessions: [(record: SessionRecord, chain: PackedChain, entry: TournamentEntry)], signer: SigningKey? = nil
-    ) async throws(StoreError) {
+    public func save(_ sessions: [(session: ChainedSession, entry: TournamentEntry)], signer: SigningKey? = nil) async throws(StoreError) {
         do {
             try await database.write { db in
-                let stored = try Self.insert(sessions.map { ($0.record, $0.chain) }, signer: signer, into: db)
+                let stored = try Self.insert(sessions.map(\.session), signer: signer, into: db)
                 let insert = try db.cachedStatement(sql: """
                     INSERT INTO tournament_sessions (tournament, idx, session, scenario_id, buyer, seller, repetition, seed, outcome, caused_by,
                         turns, rounds, agreed, buyer_utility, seller_utility, buyer_advantage, seller_advantage, welfare, distance_to_nash, distance_to_pareto)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
-                for (session, (_, _, entry)) in zip(stored, sessions) {
+                for (session, (_, entry)) in zip(stored, sessions) {
                     try insert.execute(arguments: [
                         entry.tournament, entry.index, session.number, entry.scenarioID, entry.buyer, entry.seller, entry.repetition, String(entry.seed),
                         entry.outcome, entry.causedBy, entry.turns, entry.rounds, entry.agreed, entry.buyerUtility, entry.sellerUtility,

@@ -92,42 +92,36 @@ public struct TranscriptStore: Sendable {
         } catch {
             throw StoreError(.database, "cannot encode a session for the store: \(error)")
         }
-        return try save(zip(records, chains).map { ($0.0.record, $0.1) }, signer: signer)
+        return try save(zip(records, chains).map { ChainedSession(record: $0.0.record, chain: $0.1) }, signer: signer)
     }
 
     /// Stores sessions whose chains were already computed (the expensive part, which callers can spread over
     /// cores), in one transaction: all of them, or none.
     @discardableResult
-    public func save(_ chained: [(record: SessionRecord, chain: PackedChain)], signer: SigningKey? = nil) throws(StoreError) -> [StoredSession] {
+    public func save(_ sessions: [ChainedSession], signer: SigningKey? = nil) throws(StoreError) -> [StoredSession] {
         try perform {
-            try database.write { db in try Self.insert(chained, signer: signer, into: db) }
+            try database.write { db in try Self.insert(sessions, signer: signer, into: db) }
         }
     }
 
-    static func insert(_ chained: [(record: SessionRecord, chain: PackedChain)], signer: SigningKey?, into db: Database) throws -> [StoredSession] {
+    static func insert(_ sessions: [ChainedSession], signer: SigningKey?, into db: Database) throws -> [StoredSession] {
         let insertSession = try db.cachedStatement(sql: """
             INSERT INTO sessions (session_id, scenario_id, buyer, seller, seed, started_at, outcome, caused_by, turns, final_hash, signature, public_key)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING number
             """)
         let insertChain = try db.cachedStatement(sql: "INSERT INTO chains (session, records, hashes) VALUES (?, ?, ?)")
-        return try chained.map { record, chain in
-            let header = record.transcript.header
-            let outcome = record.settlement.outcome
-            guard let finalHash = chain.finalHash else { throw StoreError(.database, "cannot store a session without records") }
+        return try sessions.map { session in
+            guard let finalHash = session.chain.finalHash else { throw StoreError(.database, "cannot store a session without records") }
             let signature = signer?.sign(finalHash: finalHash)
-            let startedAt = Self.timestamp(header.startedAt)
-            let seed = String(header.seed)
             let number = try Int.fetchOne(insertSession, arguments: [
-                header.sessionID.rawValue, header.scenario.id, header.buyer.spec, header.seller.spec, seed,
-                startedAt, outcome.typeName, outcome.causedBy?.rawValue, record.settlement.turns, finalHash,
-                signature, signer?.publicKey.rawValue,
+                session.sessionID, session.scenarioID, session.buyer, session.seller, String(session.seed), session.startedAt, session.outcome,
+                session.causedBy, session.turns, finalHash, signature, signer?.publicKey.rawValue,
             ])!
-            try insertChain.execute(arguments: [number, String(decoding: chain.records, as: UTF8.self), Data(chain.hashes)])
+            try insertChain.execute(arguments: [number, String(decoding: session.chain.records, as: UTF8.self), Data(session.chain.hashes)])
             return StoredSession(
-                number: number, sessionID: header.sessionID.rawValue, scenarioID: header.scenario.id, buyer: header.buyer.spec,
-                seller: header.seller.spec, seed: header.seed, startedAt: startedAt, outcome: outcome.typeName,
-                causedBy: outcome.causedBy?.rawValue, turns: record.settlement.turns, finalHash: finalHash,
-                signature: signature, publicKey: signer?.publicKey.rawValue
+                number: number, sessionID: session.sessionID, scenarioID: session.scenarioID, buyer: session.buyer, seller: session.seller,
+                seed: session.seed, startedAt: session.startedAt, outcome: session.outcome, causedBy: session.causedBy, turns: session.turns,
+                finalHash: finalHash, signature: signature, publicKey: signer?.publicKey.rawValue
             )
         }
     }

@@ -14,9 +14,10 @@ struct SessionPlayer: Sendable {
     let tournament: String
     let factory = AgentFactory()
     let landscapes: [OutcomeLandscape]
+    let chainers: [SessionChainer]
     let arbiter: Arbiter<ContinuousClock>
 
-    /// Checks every agent against every scenario once, and builds each scenario's landscape once.
+    /// Checks every agent against every scenario once, and builds each scenario's landscape and chainer once.
     init(plan: TournamentPlan, tournament: String, logger: Logger) throws {
         self.plan = plan
         self.tournament = tournament
@@ -32,6 +33,7 @@ struct SessionPlayer: Sendable {
             }
         }
         landscapes = try plan.scenarios.map { try OutcomeLandscape(file: $0) }
+        chainers = try plan.scenarios.map { try SessionChainer(scenario: $0.scenario, profiles: $0.profiles) }
         arbiter = Arbiter(clock: ContinuousClock(), logger: logger)
     }
 
@@ -48,8 +50,8 @@ struct SessionPlayer: Sendable {
                 buyer: try factory.makeAgent(buyer, role: .buyer, file: file, sessionSeed: session.seed),
                 seller: try factory.makeAgent(seller, role: .seller, file: file, sessionSeed: session.seed)
             )
-            let chain = try record.chain(profiles: file.profiles)
-            played.append(PlayedSession(record: record, chain: chain, entry: entry(for: session, record: record)))
+            let chain = try chainers[session.scenario].chain(record)
+            played.append(PlayedSession(session: ChainedSession(record: record, chain: chain), entry: entry(for: session, record: record)))
         }
         return played
     }

@@ -18,7 +18,8 @@ public struct TournamentRunner: Sendable {
     public let plan: TournamentPlan
     /// How many sessions run at once.
     public var jobs: Int
-    /// How many finished sessions are written per transaction.
+    /// The most finished sessions written per transaction. Small tournaments use smaller batches, so that
+    /// writing overlaps playing from the start.
     public var batchSize = 128
     /// Signs each stored settlement, when set.
     public var signer: SigningKey?
@@ -51,6 +52,7 @@ public struct TournamentRunner: Sendable {
 
         // Positions still to play, handed out in chunks so that task overhead stays small.
         var pending = (0..<plan.total).lazy.filter { !completed.contains($0) }.makeIterator()
+        let batchSize = max(1, min(self.batchSize, (plan.total - completed.members) / 8))
         let chunkSize = max(1, min(32, batchSize / jobs))
         func nextChunk() -> [Int] {
             var chunk: [Int] = []
@@ -60,13 +62,13 @@ public struct TournamentRunner: Sendable {
 
         let signer = self.signer
         let jobs = self.jobs
-        let batchSize = self.batchSize
         try await withThrowingTaskGroup(of: FinishedWork.self) { group in
             var working = 0
             var writing = false
             var buffer: [PlayedSession] = []
             func startWork() {
-                while working < jobs, buffer.count < 4 * batchSize {
+                // Played sessions wait for the writer in a buffer of at most two batches (plus those in flight).
+                while working < jobs, buffer.count < 2 * batchSize {
                     let chunk = nextChunk()
                     if chunk.isEmpty { return }
                     working += 1
@@ -75,7 +77,7 @@ public struct TournamentRunner: Sendable {
             }
             func startWrite(force: Bool) {
                 guard !writing, !buffer.isEmpty, force || buffer.count >= batchSize else { return }
-                let batch = buffer.prefix(batchSize).map { ($0.record, $0.chain, $0.entry) }
+                let batch = buffer.prefix(batchSize).map { ($0.session, $0.entry) }
                 buffer.removeFirst(batch.count)
                 writing = true
                 group.addTask {
@@ -117,8 +119,7 @@ enum FinishedWork: Sendable {
 
 /// One played tournament session, ready to store.
 struct PlayedSession: Sendable {
-    var record: SessionRecord
-    var chain: PackedChain
+    var session: ChainedSession
     var entry: TournamentEntry
 
     /// Whether an agent ended the session by a fault rather than by negotiating.

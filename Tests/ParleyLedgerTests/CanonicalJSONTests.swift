@@ -17,6 +17,8 @@ struct CanonicalJSONTests {
         (0.00001, "0.00001"), (0.000001, "0.000001"), (1e-7, "1e-7"), (123456789012345680000.0, "123456789012345680000"),
         (1e21, "1e+21"), (1.5e300, "1.5e+300"), (Double.leastNonzeroMagnitude, "5e-324"), (333333333.3333333, "333333333.3333333"),
         (9007199254740992.0, "9007199254740992"), (4.35, "4.35"), (0.904040404040404, "0.904040404040404"),
+        (0.0001234, "0.0001234"), (1.2345e-5, "0.000012345"), (1.25e-7, "1.25e-7"), (-2.5e-9, "-2.5e-9"), (1e16, "10000000000000000"),
+        (1.5e21, "1.5e+21"), (12.5, "12.5"), (-0.75, "-0.75"), (123456.789, "123456.789"),
     ])
     func numbersFollowECMAScript(value: Double, expected: String) {
         #expect(ECMAScriptNumber.format(value) == expected)
@@ -82,8 +84,11 @@ struct EventWriterTests {
         let file = ReferenceScenarios.supply(prices: 40)
         for seller in ["linear", "random", "hardliner"] {
             let record = try await Sessions.run(file, buyer: buyer, seller: seller)
+            let order = file.scenario.issues.map(\.name).sorted(by: CanonicalJSON.precedes)
             for entry in record.transcript.entries {
-                #expect(Data(entry.canonicalBytes()) == (try CanonicalJSON.encodeThroughWireFormat(entry)))
+                let reference = try CanonicalJSON.encodeThroughWireFormat(entry)
+                #expect(Data(entry.canonicalBytes()) == reference)
+                #expect(Data(entry.canonicalBytes(issueOrder: order)) == reference, "the per-session issue order gives the same bytes")
             }
         }
     }
@@ -103,6 +108,35 @@ struct EventWriterTests {
         ]
         for entry in entries {
             #expect(Data(entry.canonicalBytes()) == (try CanonicalJSON.encodeThroughWireFormat(entry)))
+            #expect(Data(entry.canonicalBytes(issueOrder: ["price"])) == (try CanonicalJSON.encodeThroughWireFormat(entry)), "other issues are sorted")
         }
+    }
+}
+
+@Suite("The session chainer agrees with the generic encoder")
+struct SessionChainerTests {
+    @Test(arguments: ["reference-supply", "industrial-components"])
+    func headersEventsAndSettlementsEncodeIdentically(scenario: String) async throws {
+        let file = try WireCodec().decode(
+            ScenarioFile.self, from: Data(contentsOf: HashChainTests.repository.appendingPathComponent("Examples/Scenarios/\(scenario).json"))
+        )
+        let chainer = try SessionChainer(scenario: file.scenario, profiles: file.profiles)
+        for (buyer, seller) in [("boulware", "conceder"), ("random", "tit-for-tat"), ("hardliner", "hardliner")] {
+            let record = try await Sessions.run(file, buyer: buyer, seller: seller, analyzed: true)
+            var reference = PackedChain()
+            let header = try CanonicalJSON.encode(ChainedHeader(header: record.transcript.header, profiles: file.profiles))
+            reference.append { $0 += header }
+            for entry in record.transcript.entries {
+                let event = try CanonicalJSON.encodeThroughWireFormat(entry)
+                reference.append { $0 += event }
+            }
+            let settlement = try CanonicalJSON.encodeThroughWireFormat(record.settlement)
+            reference.append { $0 += settlement }
+            #expect(try chainer.chain(record) == reference)
+            #expect(try record.chain(profiles: file.profiles) == reference)
+        }
+        let other = ReferenceScenarios.supply(prices: 9)
+        let foreign = try await Sessions.run(other, buyer: "linear", seller: "linear", analyzed: true)
+        #expect(try chainer.chain(foreign) == foreign.chain(profiles: file.profiles), "another scenario falls back to the generic path")
     }
 }

@@ -53,6 +53,15 @@ func sessions(count: Int, buyer: String, seller: String) async throws -> (durati
     return (duration, offers, actions, agreements)
 }
 
+let tournamentAgents = "boulware,linear,conceder,tit-for-tat"
+if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "tournament" {
+    try await TournamentBenchmark.run(
+        jobs: Int(CommandLine.arguments[2])!, repetitions: Int(CommandLine.arguments[3])!,
+        agents: CommandLine.arguments.count > 4 ? CommandLine.arguments[4] : tournamentAgents, scenario: file
+    )
+    exit(0)
+}
+
 print("Parley benchmarks (release build expected)")
 print("")
 
@@ -126,3 +135,12 @@ print("Transcript store, boulware vs conceder on the reference scenario:")
 try await storeBenchmark(batch: 1, total: 200)
 try await storeBenchmark(batch: 100, total: 2000)
 
+
+print("")
+print("Tournaments (each in its own process; NegMAS runs this kind of tournament at 14–24 sessions/s):")
+for repetitions in [10, 1000] {
+    for jobs in [1, 2] {
+        try TournamentBenchmark.spawn(jobs: jobs, repetitions: repetitions, agents: tournamentAgents)
+    }
+}
+try TournamentBenchmark.spawn(jobs: 2, repetitions: 5000, agents: "boulware,linear,conceder,tit-for-tat,random,hardliner")

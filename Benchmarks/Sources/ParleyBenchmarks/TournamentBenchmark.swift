@@ -1,0 +1,43 @@
+import Foundation
+import Logging
+import ParleyAgents
+import ParleyProtocol
+import ParleyStore
+import ParleyTournament
+
+/// `parley-bench tournament JOBS REPETITIONS [AGENTS]`: one tournament on the reference scenario into a fresh
+/// store, in its own process so that its peak memory is its own.
+enum TournamentBenchmark {
+    static func run(jobs: Int, repetitions: Int, agents: String, scenario: ScenarioFile) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parley-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TranscriptStore(path: folder.appendingPathComponent("bench.sqlite").path)
+        let plan = try TournamentPlan(
+            scenarios: [scenario], agents: agents.split(separator: ",").map { try AgentSpec(parsing: String($0)) }, repetitions: repetitions, seed: 1
+        )
+        let runner = TournamentRunner(plan: plan, jobs: jobs, logger: Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() })
+        let clock = ContinuousClock()
+        let start = clock.now
+        let progress = try await runner.run(store: store)
+        let wall = start.duration(to: clock.now)
+        let seconds = Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18
+        let stored = try store.count()
+        precondition(stored == plan.total, "every session stored")
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        print(String(
+            format: "  %@, reference scenario, %d repetitions, --jobs %d: %d sessions in %.3f s = %.0f sessions/s (store included; setup included: %.0f/s), peak RSS %.1f MiB",
+            agents, repetitions, jobs, plan.total, progress.elapsed, progress.rate, Double(plan.total) / seconds, Double(usage.ru_maxrss) / 1024
+        ))
+    }
+
+    /// Runs one configuration in a child process and prints its line.
+    static func spawn(jobs: Int, repetitions: Int, agents: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        process.arguments = ["tournament", String(jobs), String(repetitions), agents]
+        try process.run()
+        process.waitUntilExit()
+    }
+}
