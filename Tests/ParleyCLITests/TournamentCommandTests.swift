@@ -74,7 +74,10 @@ struct TournamentCommandTests {
 
     /// Kills a tournament with SIGKILL midway, reruns the same command, and checks that every session exists
     /// exactly once and that the leaderboard equals an uninterrupted run's.
-    @Test func aKilledTournamentResumesToTheSameLeaderboard() async throws {
+    ///
+    /// The test polls synchronously, holding its thread: other tests block the cooperative pool's threads on
+    /// child processes, and an asynchronous poll could sleep through the whole tournament.
+    @Test func aKilledTournamentResumesToTheSameLeaderboard() throws {
         let store = try CLI.temporaryPath("killed.sqlite")
         let arguments = [
             "tournament", "--scenario", Self.scenarios[1], "--agents", "boulware,linear,conceder,tit-for-tat,random",
@@ -91,7 +94,7 @@ struct TournamentCommandTests {
         let deadline = ContinuousClock.now + .seconds(60)
         var stored = 0
         while stored < 200, writer.isRunning, ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(5))
+            usleep(5_000)
             stored = (try? TranscriptStore(path: store, options: .init(readOnly: true)).count()) ?? 0
         }
         #expect(writer.isRunning, "the tournament was still running when killed")
