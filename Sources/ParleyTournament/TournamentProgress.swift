@@ -13,6 +13,16 @@ public struct TournamentProgress: Sendable, Hashable {
     /// Seconds since this run started.
     public var elapsed: Double
 
+    /// Progress as reported.
+    public init(total: Int, resumed: Int, played: Int, stored: Int, failures: Int, elapsed: Double) {
+        self.total = total
+        self.resumed = resumed
+        self.played = played
+        self.stored = stored
+        self.failures = failures
+        self.elapsed = elapsed
+    }
+
     /// Sessions finished, counting resumed ones.
     public var done: Int { resumed + played }
 
