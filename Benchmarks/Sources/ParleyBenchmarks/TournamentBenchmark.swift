@@ -24,16 +24,20 @@ enum TournamentBenchmark {
         let seconds = Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18
         let stored = try store.count()
         precondition(stored == plan.total, "every session stored")
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
+        // The peak resident set of this process (VmHWM): unlike getrusage's, it does not carry over the
+        // parent's peak across exec.
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let peakKiB = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+            .flatMap { Double($0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") } ?? 0
         print(String(
             format: "  %@, reference scenario, %d repetitions, --jobs %d: %d sessions in %.3f s = %.0f sessions/s (store included; setup included: %.0f/s), peak RSS %.1f MiB",
-            agents, repetitions, jobs, plan.total, progress.elapsed, progress.rate, Double(plan.total) / seconds, Double(usage.ru_maxrss) / 1024
+            agents, repetitions, jobs, plan.total, progress.elapsed, progress.rate, Double(plan.total) / seconds, peakKiB / 1024
         ))
     }
 
     /// Runs one configuration in a child process and prints its line.
     static func spawn(jobs: Int, repetitions: Int, agents: String) throws {
+        fflush(nil)  // the parent's lines first: the child writes to the same output
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
         process.arguments = ["tournament", String(jobs), String(repetitions), agents]
