@@ -51,7 +51,7 @@ let package = Package(
         // The embedded store: SQLite through GRDB, one transaction per session, chain verification.
         .target(
             name: "ParleyStore",
-            dependencies: ["ParleyProtocol", "ParleyArbiter", "ParleyLedger", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ParleyProtocol", "ParleyAnalysis", "ParleyArbiter", "ParleyLedger", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         // Tournaments: the plan, the parallel resumable runner, the leaderboard, reports and SVG pictures.

@@ -98,6 +98,10 @@ enum StoreSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v5-entries-by-session") { db in
+            // Verification looks up a session's tournament entry.
+            try db.execute(sql: "CREATE INDEX tournament_sessions_by_session ON tournament_sessions(session)")
+        }
         return migrator
     }
 }

@@ -1,3 +1,8 @@
+import GRDB
+import ParleyAnalysis
+public import ParleyArbiter
+import ParleyProtocol
+
 /// One session's place in a tournament and what it measured: a row of `tournament_sessions`.
 ///
 /// Written in the same transaction as the session it describes, so a tournament's rows are exactly its
@@ -71,6 +76,42 @@ public struct TournamentEntry: Sendable, Hashable, Codable {
         self.welfare = welfare
         self.distanceToNash = distanceToNash
         self.distanceToPareto = distanceToPareto
+    }
+}
+
+extension TournamentEntry {
+    /// The entry a finished session makes at a position of a tournament: its coordinates from the transcript
+    /// header, its measures from the settlement analysis (zeros when the session was not analyzed).
+    public init(tournament: String, index: Int, session: Int = 0, repetition: Int, record: SessionRecord) {
+        let header = record.transcript.header
+        let settlement = record.settlement
+        let analysis = settlement.analysis
+        self.init(
+            tournament: tournament, index: index, session: session, scenarioID: header.scenario.id, buyer: header.buyer.spec,
+            seller: header.seller.spec, repetition: repetition, seed: header.seed, outcome: settlement.outcome.typeName,
+            causedBy: settlement.outcome.causedBy?.rawValue, turns: settlement.turns, rounds: settlement.rounds,
+            agreed: settlement.outcome.agreement != nil, buyerUtility: analysis?.buyer.utility ?? 0, sellerUtility: analysis?.seller.utility ?? 0,
+            buyerAdvantage: analysis?.buyer.advantage ?? 0, sellerAdvantage: analysis?.seller.advantage ?? 0, welfare: analysis?.socialWelfare ?? 0,
+            distanceToNash: analysis?.distanceToNash, distanceToPareto: analysis?.distanceToPareto ?? 0
+        )
+    }
+
+    /// An entry read from a `tournament_sessions` row.
+    init(row: Row) {
+        self.init(
+            tournament: row["tournament"], index: row["idx"], session: row["session"], scenarioID: row["scenario_id"],
+            buyer: row["buyer"], seller: row["seller"], repetition: row["repetition"], seed: UInt64(row["seed"] as String) ?? 0,
+            outcome: row["outcome"], causedBy: row["caused_by"], turns: row["turns"], rounds: row["rounds"], agreed: row["agreed"],
+            buyerUtility: row["buyer_utility"], sellerUtility: row["seller_utility"], buyerAdvantage: row["buyer_advantage"],
+            sellerAdvantage: row["seller_advantage"], welfare: row["welfare"], distanceToNash: row["distance_to_nash"],
+            distanceToPareto: row["distance_to_pareto"]
+        )
+    }
+
+    /// The name of the first field that differs from another entry's, if one does.
+    func firstDifference(from other: TournamentEntry) -> String? {
+        zip(Mirror(reflecting: self).children, Mirror(reflecting: other).children)
+            .first { String(describing: $0.value) != String(describing: $1.value) }?.0.label
     }
 }
 

@@ -83,14 +83,7 @@ extension TranscriptStore {
             try database.read { db in
                 let rows = try Row.fetchCursor(db, sql: "SELECT * FROM tournament_sessions WHERE tournament = ? ORDER BY idx", arguments: [tournament])
                 while let row = try rows.next() {
-                    try body(TournamentEntry(
-                        tournament: row["tournament"], index: row["idx"], session: row["session"], scenarioID: row["scenario_id"],
-                        buyer: row["buyer"], seller: row["seller"], repetition: row["repetition"], seed: UInt64(row["seed"] as String) ?? 0,
-                        outcome: row["outcome"], causedBy: row["caused_by"], turns: row["turns"], rounds: row["rounds"], agreed: row["agreed"],
-                        buyerUtility: row["buyer_utility"], sellerUtility: row["seller_utility"], buyerAdvantage: row["buyer_advantage"],
-                        sellerAdvantage: row["seller_advantage"], welfare: row["welfare"], distanceToNash: row["distance_to_nash"],
-                        distanceToPareto: row["distance_to_pareto"]
-                    ))
+                    try body(TournamentEntry(row: row))
                 }
             }
         }

@@ -69,6 +69,19 @@ extension TranscriptStore {
         if let (column, _) = columns.first(where: { !$0.1 }) {
             return failure(nil, "the sessions row's \(column) does not match the chained records")
         }
+        // A tournament's leaderboard is computed from its entries, so each must follow from its chained session.
+        let entryRow = try perform {
+            try database.read { db in try Row.fetchOne(db, sql: "SELECT * FROM tournament_sessions WHERE session = ?", arguments: [session.number]) }
+        }
+        if let entryRow {
+            let entry = TournamentEntry(row: entryRow)
+            let expected = TournamentEntry(
+                tournament: entry.tournament, index: entry.index, session: entry.session, repetition: entry.repetition, record: stored.record
+            )
+            if let field = entry.firstDifference(from: expected) {
+                return failure(nil, "its entry in tournament \(entry.tournament) (position \(entry.index)) has a \(field) that does not match the chained settlement")
+            }
+        }
         return nil
     }
 

@@ -57,17 +57,6 @@ struct SessionPlayer: Sendable {
     }
 
     func entry(for session: TournamentSession, record: SessionRecord) -> TournamentEntry {
-        let settlement = record.settlement
-        let analysis = settlement.analysis
-        return TournamentEntry(
-            tournament: tournament, index: session.index, scenarioID: plan.scenarios[session.scenario].scenario.id,
-            buyer: plan.agents[session.buyer].description, seller: plan.agents[session.seller].description,
-            repetition: session.repetition, seed: session.seed, outcome: settlement.outcome.typeName,
-            causedBy: settlement.outcome.causedBy?.rawValue, turns: settlement.turns, rounds: settlement.rounds,
-            agreed: settlement.outcome.agreement != nil,
-            buyerUtility: analysis?.buyer.utility ?? 0, sellerUtility: analysis?.seller.utility ?? 0,
-            buyerAdvantage: analysis?.buyer.advantage ?? 0, sellerAdvantage: analysis?.seller.advantage ?? 0,
-            welfare: analysis?.socialWelfare ?? 0, distanceToNash: analysis?.distanceToNash, distanceToPareto: analysis?.distanceToPareto ?? 0
-        )
+        TournamentEntry(tournament: tournament, index: session.index, repetition: session.repetition, record: record)
     }
 }

@@ -88,6 +88,22 @@ struct TournamentRunnerTests {
         #expect(try TournamentReport(store: store, tournament: plan.id).leaderboard == uninterrupted.leaderboard)
     }
 
+    /// The leaderboard is computed from the tournament's entries, so an entry edited to flatter an agent must be
+    /// caught, and named, by verification.
+    @Test func anEditedTournamentEntryFailsVerification() async throws {
+        let plan = try TournamentSupport.plan(repetitions: 1)
+        let store = try TournamentSupport.store()
+        _ = try await TournamentSupport.run(plan, store: store)
+        #expect(try store.verifyAll().failures.isEmpty)
+        let session = try await DatabaseQueue(path: store.path).write { db in
+            try db.execute(sql: "UPDATE tournament_sessions SET buyer_utility = 0.99 WHERE idx = 3")
+            return try Int.fetchOne(db, sql: "SELECT session FROM tournament_sessions WHERE idx = 3")!
+        }
+        let failures = try store.verifyAll().failures
+        #expect(failures.map(\.session) == [session])
+        #expect(failures.first?.reason == "its entry in tournament \(plan.id) (position 3) has a buyerUtility that does not match the chained settlement")
+    }
+
     @Test func progressIsReportedUpToTheTotal() async throws {
         let plan = try TournamentSupport.plan(repetitions: 1)
         let seen = Mutex<[TournamentProgress]>([])
