@@ -47,7 +47,7 @@ struct TournamentRun: AsyncParsableCommand {
     @Option(help: "The SQLite store sessions are written to, and resumed from.")
     var store = "parley.sqlite"
 
-    @Option(help: "Also write leaderboard.md, leaderboard.csv, sessions.csv, tournament.json and summary.svg into this folder.")
+    @Option(help: TournamentReport.outHelp)
     var out: String?
 
     @Option(help: "Sign every stored settlement with this Ed25519 private key file.")
@@ -77,16 +77,8 @@ struct TournamentRun: AsyncParsableCommand {
         let progress = try await runner.run(store: transcripts, report: display.update)
         display.finish()
 
-        let report = try TournamentReport(store: transcripts, tournament: plan.id)
-        print(report.title)
-        print("")
-        print(report.leaderboard.table)
-        print("")
-        print(ProgressDisplay.summary(progress, store: store))
-        if let out {
-            try report.write(to: URL(fileURLWithPath: out), store: transcripts)
-            print("Reports written to \(out)/: " + TournamentReport.files.joined(separator: ", "))
-        }
+        try TournamentReport(store: transcripts, tournament: plan.id)
+            .present(footer: ProgressDisplay.summary(progress, store: store), out: out, store: transcripts)
     }
 }
 
@@ -103,7 +95,7 @@ struct TournamentReportCommand: AsyncParsableCommand {
     @Option(help: "The tournament's id (default: the most recently started one).")
     var id: String?
 
-    @Option(help: "Write leaderboard.md, leaderboard.csv, sessions.csv, tournament.json and summary.svg into this folder.")
+    @Option(help: TournamentReport.outHelp)
     var out: String?
 
     func run() async throws {
@@ -111,13 +103,23 @@ struct TournamentReportCommand: AsyncParsableCommand {
         guard let id = try id ?? transcripts.tournaments().first?.id else {
             throw ValidationError("\(store) holds no tournament; run one with `parley tournament`")
         }
-        let report = try TournamentReport(store: transcripts, tournament: id)
-        print(report.title)
+        try TournamentReport(store: transcripts, tournament: id).present(footer: nil, out: out, store: transcripts)
+    }
+}
+
+extension TournamentReport {
+    /// What `--out` writes.
+    static let outHelp = ArgumentHelp("Also write \(files.joined(separator: ", ")) into this folder.")
+
+    /// Prints the title, the leaderboard and `footer`, then writes the report files into `out` when given.
+    func present(footer: String?, out: String?, store: TranscriptStore) throws {
+        print(title)
         print("")
-        print(report.leaderboard.table)
+        print(leaderboard.table)
+        if let footer { print("\n" + footer) }
         if let out {
-            try report.write(to: URL(fileURLWithPath: out), store: transcripts)
-            print("\nReports written to \(out)/: " + TournamentReport.files.joined(separator: ", "))
+            try write(to: URL(fileURLWithPath: out), store: store)
+            print("\nReports written to \(out)/: " + Self.files.joined(separator: ", "))
         }
     }
 }

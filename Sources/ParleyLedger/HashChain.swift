@@ -12,9 +12,10 @@ public enum HashChain {
 
     /// The next hash: SHA-256 of the previous hash's bytes followed by the body's bytes.
     public static func hash(previous: String, body: String) -> String {
-        var chain = PackedChain()
-        chain.appendHash(previous: bytes(fromHex: previous) ?? [UInt8](repeating: 0, count: 32), body: Array(body.utf8))
-        return chain.finalHash ?? origin
+        var hasher = SHA256()
+        hasher.update(data: bytes(fromHex: previous) ?? [UInt8](repeating: 0, count: 32))
+        hasher.update(data: Array(body.utf8))
+        return hex(Array(hasher.finalize()))
     }
 
     /// Chains bodies in order.
@@ -25,14 +26,10 @@ public enum HashChain {
     }
 
     /// The first link whose hash does not follow from its predecessor and body, or whose index is out of place;
-    /// `nil` when the whole chain holds.
+    /// `nil` when the whole chain holds. Up to the first break, the stored and the recomputed hashes agree, so
+    /// chaining the bodies afresh and comparing finds it.
     public static func firstBreak(in links: [ChainLink]) -> ChainLink? {
-        var previous = origin
-        for (position, link) in links.enumerated() {
-            guard link.index == position, link.hash == hash(previous: previous, body: link.body) else { return link }
-            previous = link.hash
-        }
-        return nil
+        zip(links, link(links.map(\.body))).first { stored, recomputed in stored.index != recomputed.index || stored.hash != recomputed.hash }?.0
     }
 
     /// Lowercase hex of bytes.

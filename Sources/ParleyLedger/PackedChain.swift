@@ -44,14 +44,6 @@ public struct PackedChain: Sendable, Hashable {
         hasher.finalize().withUnsafeBytes { hashes.append(contentsOf: $0) }
     }
 
-    /// Appends a hash computed from an explicit previous hash, for checking single links.
-    mutating func appendHash(previous: [UInt8], body: [UInt8]) {
-        var hasher = SHA256()
-        hasher.update(data: previous)
-        hasher.update(data: body)
-        hasher.finalize().withUnsafeBytes { hashes.append(contentsOf: $0) }
-    }
-
     /// The records one by one, with their kinds by position and their hashes in hex. When bodies and hashes
     /// do not pair up (a damaged store), the shorter side is padded with empty strings so that verification
     /// names the first record at fault.

@@ -30,20 +30,18 @@ public struct StoredSession: Sendable, Hashable, Codable {
     /// The public key of the signer (base64), when signed.
     public var publicKey: String?
 
-    init(
-        number: Int, sessionID: String, scenarioID: String, buyer: String, seller: String, seed: UInt64, startedAt: String,
-        outcome: String, causedBy: String?, turns: Int, finalHash: String, signature: String?, publicKey: String?
-    ) {
+    /// A session as just inserted.
+    init(number: Int, session: ChainedSession, finalHash: String, signature: String?, publicKey: String?) {
         self.number = number
-        self.sessionID = sessionID
-        self.scenarioID = scenarioID
-        self.buyer = buyer
-        self.seller = seller
-        self.seed = seed
-        self.startedAt = startedAt
-        self.outcome = outcome
-        self.causedBy = causedBy
-        self.turns = turns
+        sessionID = session.sessionID
+        scenarioID = session.scenarioID
+        buyer = session.buyer
+        seller = session.seller
+        seed = session.seed
+        startedAt = session.startedAt
+        outcome = session.outcome
+        causedBy = session.causedBy
+        turns = session.turns
         self.finalHash = finalHash
         self.signature = signature
         self.publicKey = publicKey

@@ -118,11 +118,7 @@ public struct TranscriptStore: Sendable {
                 session.causedBy, session.turns, finalHash, signature, signer?.publicKey.rawValue,
             ])!
             try insertChain.execute(arguments: [number, String(decoding: session.chain.records, as: UTF8.self), Data(session.chain.hashes)])
-            return StoredSession(
-                number: number, sessionID: session.sessionID, scenarioID: session.scenarioID, buyer: session.buyer, seller: session.seller,
-                seed: session.seed, startedAt: session.startedAt, outcome: session.outcome, causedBy: session.causedBy, turns: session.turns,
-                finalHash: finalHash, signature: signature, publicKey: signer?.publicKey.rawValue
-            )
+            return StoredSession(number: number, session: session, finalHash: finalHash, signature: signature, publicKey: signer?.publicKey.rawValue)
         }
     }
 
@@ -198,7 +194,11 @@ public struct TranscriptStore: Sendable {
 
     /// A session read back: its transcript and settlement, and the profiles it was judged with.
     public func record(of session: StoredSession) throws(StoreError) -> (record: SessionRecord, profiles: [Role: Profile]) {
-        let links = try links(of: session)
+        try Self.record(from: try links(of: session), of: session)
+    }
+
+    /// Decodes a session from its chain records: the header, the events, the settlement.
+    static func record(from links: [ChainLink], of session: StoredSession) throws(StoreError) -> (record: SessionRecord, profiles: [Role: Profile]) {
         let codec = WireCodec()
         do {
             guard let first = links.first, first.kind == .header, let last = links.last, last.kind == .settlement else {

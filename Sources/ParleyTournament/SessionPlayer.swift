@@ -9,16 +9,16 @@ import ParleyStore
 
 /// Plays tournament sessions exactly as `parley run` would play them with the same seed: the same agents from
 /// the same specs, the same arbiter, each side with its profile from the scenario file.
-struct SessionPlayer: Sendable {
+struct SessionPlayer<C: Clock>: Sendable where C.Duration == Duration {
     let plan: TournamentPlan
     let tournament: String
     let factory = AgentFactory()
     let landscapes: [OutcomeLandscape]
     let chainers: [SessionChainer]
-    let arbiter: Arbiter<ContinuousClock>
+    let arbiter: Arbiter<C>
 
     /// Checks every agent against every scenario once, and builds each scenario's landscape and chainer once.
-    init(plan: TournamentPlan, tournament: String, logger: Logger) throws {
+    init(plan: TournamentPlan, tournament: String, clock: C, logger: Logger) throws {
         self.plan = plan
         self.tournament = tournament
         for file in plan.scenarios {
@@ -34,7 +34,7 @@ struct SessionPlayer: Sendable {
         }
         landscapes = try plan.scenarios.map { try OutcomeLandscape(file: $0) }
         chainers = try plan.scenarios.map { try SessionChainer(scenario: $0.scenario, profiles: $0.profiles) }
-        arbiter = Arbiter(clock: ContinuousClock(), logger: logger)
+        arbiter = Arbiter(clock: clock, logger: logger)
     }
 
     /// Plays the sessions at these positions, one after another, and chains each.

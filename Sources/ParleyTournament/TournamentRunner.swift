@@ -35,7 +35,8 @@ public struct TournamentRunner: Sendable {
     }
 
     /// Plays every session of the plan that the store does not have yet, storing each, and returns the final
-    /// progress. `report` is called after every chunk of sessions and every stored batch.
+    /// progress. `clock` times the sessions (their deadlines and turn limits) and the run; `now` dates a new
+    /// tournament. `report` is called after every chunk of sessions and every stored batch.
     @discardableResult
     public func run(
         store: TranscriptStore, clock: some Clock<Duration> = ContinuousClock(), now: Date = Date(),
@@ -43,7 +44,7 @@ public struct TournamentRunner: Sendable {
     ) async throws -> TournamentProgress {
         let id = plan.id
         // Every agent is checked on every scenario before anything is stored.
-        let player = try SessionPlayer(plan: plan, tournament: id, logger: logger)
+        let player = try SessionPlayer(plan: plan, tournament: id, clock: clock, logger: logger)
         let planJSON = String(decoding: try WireCodec().encode(plan.description), as: UTF8.self)
         try store.register(tournament: id, total: plan.total, plan: planJSON, at: now)
         let completed = try store.completedSessions(of: id, total: plan.total)

@@ -1,4 +1,5 @@
 import Foundation
+import ParleyStore
 
 /// Runs the built `parley` executable as a user would and captures what it prints.
 enum CLI {
@@ -32,6 +33,26 @@ enum CLI {
         let errData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self), errors: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Starts `parley` in the background, writing to `store`, and returns once the store holds at least `count`
+    /// sessions, the process has ended, or a minute has passed. Waiting on another process, no clock can be
+    /// injected; the poll holds its thread, because other tests block the cooperative pool's threads on child
+    /// processes and an asynchronous poll could sleep through the whole run.
+    static func start(_ arguments: [String], untilStored count: Int, in store: String) throws -> Process {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = repository
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let deadline = ContinuousClock.now + .seconds(60)
+        var stored = 0
+        while stored < count, process.isRunning, ContinuousClock.now < deadline {
+            usleep(5_000)
+            stored = (try? TranscriptStore(path: store, options: .init(readOnly: true)).count()) ?? 0
+        }
+        return process
     }
 
     /// A path in a new temporary folder.

@@ -74,9 +74,6 @@ struct TournamentCommandTests {
 
     /// Kills a tournament with SIGKILL midway, reruns the same command, and checks that every session exists
     /// exactly once and that the leaderboard equals an uninterrupted run's.
-    ///
-    /// The test polls synchronously, holding its thread: other tests block the cooperative pool's threads on
-    /// child processes, and an asynchronous poll could sleep through the whole tournament.
     @Test func aKilledTournamentResumesToTheSameLeaderboard() throws {
         let store = try CLI.temporaryPath("killed.sqlite")
         let arguments = [
@@ -84,19 +81,7 @@ struct TournamentCommandTests {
             "--repetitions", "100", "--seed", "11", "--jobs", "2",
         ]
         let total = 20 * 100
-        let writer = Process()
-        writer.executableURL = CLI.binary
-        writer.arguments = arguments + ["--store", store]
-        writer.currentDirectoryURL = CLI.repository
-        writer.standardOutput = FileHandle.nullDevice
-        try writer.run()
-        // Waiting on another process: no clock can be injected, so poll, bounded by a deadline.
-        let deadline = ContinuousClock.now + .seconds(60)
-        var stored = 0
-        while stored < 200, writer.isRunning, ContinuousClock.now < deadline {
-            usleep(5_000)
-            stored = (try? TranscriptStore(path: store, options: .init(readOnly: true)).count()) ?? 0
-        }
+        let writer = try CLI.start(arguments + ["--store", store], untilStored: 200, in: store)
         #expect(writer.isRunning, "the tournament was still running when killed")
         kill(writer.processIdentifier, SIGKILL)
         writer.waitUntilExit()

@@ -104,6 +104,17 @@ struct TournamentRunnerTests {
         #expect(failures.first?.reason == "its entry in tournament \(plan.id) (position 3) has a buyerUtility that does not match the chained settlement")
     }
 
+    @Test func theInjectedClockTimesEverySession() async throws {
+        let plan = try TournamentSupport.plan(agents: "boulware,conceder", repetitions: 1)
+        let store = try TournamentSupport.store()
+        let progress = try await TournamentRunner(plan: plan, jobs: 2, logger: TournamentSupport.quiet).run(store: store, clock: ManualClock())
+        #expect(progress.played == plan.total && progress.elapsed == 0)
+        for session in try store.sessions() {
+            let record = try store.record(of: session).record
+            #expect(record.settlement.elapsed == 0 && record.transcript.entries.allSatisfy { $0.elapsed == 0 }, "no time passes on a manual clock")
+        }
+    }
+
     @Test func progressIsReportedUpToTheTotal() async throws {
         let plan = try TournamentSupport.plan(repetitions: 1)
         let seen = Mutex<[TournamentProgress]>([])
