@@ -20,6 +20,9 @@ let package = Package(
         .library(name: "ParleyLedger", targets: ["ParleyLedger"]),
         .library(name: "ParleyStore", targets: ["ParleyStore"]),
         .library(name: "ParleyTournament", targets: ["ParleyTournament"]),
+        .library(name: "ParleyHTTPClient", targets: ["ParleyHTTPClient"]),
+        .library(name: "ParleyRemote", targets: ["ParleyRemote"]),
+        .library(name: "ParleyServer", targets: ["ParleyServer"]),
         .library(name: "ParleyTesting", targets: ["ParleyTesting"]),
         .executable(name: "parley", targets: ["ParleyCLI"]),
     ],
@@ -28,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
     ],
     targets: [
         // The protocol: scenarios, profiles, terms, actions, the alternating-offers rules, the wire format.
@@ -36,10 +41,30 @@ let package = Package(
         .target(name: "ParleyAgents", dependencies: ["ParleyProtocol"], path: "Agents", swiftSettings: strictSettings),
         // Settlement analysis: Pareto frontier, Nash and Kalai points, distances.
         .target(name: "ParleyAnalysis", dependencies: ["ParleyProtocol"], swiftSettings: strictSettings),
+        // libcurl, from Debian's libcurl4-openssl-dev, with typed wrappers for its variadic calls.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // An HTTP client on libcurl: one transfer thread, connection reuse, timeouts, typed errors.
+        .target(name: "ParleyHTTPClient", dependencies: ["CCurl"], swiftSettings: strictSettings),
+        // Remote agents: the agent API's client side, and a strategy that plays through it.
+        .target(
+            name: "ParleyRemote",
+            dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyHTTPClient"],
+            swiftSettings: strictSettings
+        ),
         // The arbiter: runs sessions, enforces deadlines and turn limits, writes transcripts.
         .target(
             name: "ParleyArbiter",
-            dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyAnalysis", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyRemote", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        // The agent server: any agent served over HTTP on Hummingbird, with the API's rules and errors.
+        .target(
+            name: "ParleyServer",
+            dependencies: [
+                "ParleyProtocol", "ParleyAgents", "ParleyArbiter",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         // Verifiable records: canonical JSON (RFC 8785) and the SHA-256 hash chain over a session.
@@ -87,6 +112,19 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ParleyProtocolTests", dependencies: ["ParleyProtocol", "ParleyTesting"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ParleyHTTPClientTests",
+            dependencies: ["ParleyHTTPClient", "ParleyServer", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ParleyServerTests",
+            dependencies: [
+                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyArbiter", "ParleyHTTPClient", "ParleyRemote", "ParleyServer",
+                "ParleyTesting", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "ParleyAgentsTests", dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "ParleyAnalysisTests", dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyTesting"], swiftSettings: strictSettings

@@ -100,13 +100,10 @@ public struct OutcomeNotice: Sendable, Hashable, Codable {
     public var sessionID: SessionID
     /// How it ended.
     public var outcome: Outcome
-    /// The number of actions taken.
-    public var turns: Int
 
     /// Creates the message.
-    public init(sessionID: SessionID, outcome: Outcome, turns: Int) {
+    public init(sessionID: SessionID, outcome: Outcome) {
         self.sessionID = sessionID
         self.outcome = outcome
-        self.turns = turns
     }
 }

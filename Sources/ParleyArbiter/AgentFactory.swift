@@ -1,19 +1,32 @@
 public import ParleyAgents
+public import ParleyHTTPClient
 public import ParleyProtocol
+import ParleyRemote
 
-/// Builds in-process agents from specs such as `boulware:e=0.2`: a strategy bound to a role and its profile.
+/// Builds agents from specs such as `boulware:e=0.2` or URLs such as `http://127.0.0.1:8081`: a strategy bound
+/// to a role and its profile, in-process or on an agent server.
 ///
-/// One factory shares one ``BiddingIndexCache``, so every session it builds agents for reuses the same indexes.
+/// One factory shares one ``BiddingIndexCache``, so every session it builds agents for reuses the same indexes,
+/// and one ``HTTPClient``, so every remote agent it builds reuses the same connections.
 public struct AgentFactory: Sendable {
     /// The strategies specs can name.
     public var registry: StrategyRegistry
     /// The shared bidding indexes.
     public let indexes: BiddingIndexCache
+    /// The client remote agents are called through.
+    public let http: HTTPClient
+    /// The bearer token sent to remote agents, if their servers need one.
+    public var remoteToken: String?
 
-    /// A factory over a registry, with a new index cache unless one is given.
-    public init(registry: StrategyRegistry = .builtIns, indexes: BiddingIndexCache = BiddingIndexCache()) {
+    /// A factory over a registry, with a new index cache and HTTP client unless given.
+    public init(
+        registry: StrategyRegistry = .builtIns, indexes: BiddingIndexCache = BiddingIndexCache(), http: HTTPClient = HTTPClient(),
+        remoteToken: String? = nil
+    ) {
         self.registry = registry
         self.indexes = indexes
+        self.http = http
+        self.remoteToken = remoteToken
     }
 
     /// The seed a side's agent gets, derived from the session seed so the two sides draw independently.
@@ -21,22 +34,47 @@ public struct AgentFactory: Sendable {
         SeededGenerator.derive(sessionSeed, role == .buyer ? 1 : 2)
     }
 
-    /// Builds the agent for one side of a session under a scenario file, with the file's profile for that side.
+    /// The session id a remote agent is told: the session's id and the side, so one server can play both sides.
+    public static func remoteSessionID(_ session: SessionID, role: Role) -> SessionID {
+        SessionID(rawValue: "\(session.rawValue)-\(role)")
+    }
+
+    /// Builds the in-process agent for one side of a session under a scenario file, with the file's profile for that side.
     public func makeAgent(_ spec: AgentSpec, role: Role, file: ScenarioFile, sessionSeed: UInt64) throws -> any Strategy {
         _ = try registry.check(spec)
         guard let profile = file.profile(for: role) else {
             throw SessionSetupError.missingProfile(role)
         }
-        let context: AgentContext
+        return try registry.makeStrategy(spec, context: try context(role: role, profile: profile, file: file, sessionSeed: sessionSeed))
+    }
+
+    /// Builds the agent for one side of a session: in-process for a spec, remote for a URL.
+    ///
+    /// A remote agent is sent the side's profile from the file when it has one, the seed an in-process agent
+    /// would get, and the session id with the side appended. Nothing is sent until its first turn.
+    public func makeAgent(_ reference: AgentReference, role: Role, file: ScenarioFile, sessionSeed: UInt64, session: SessionID) throws -> any Strategy {
+        switch reference {
+        case .strategy(let spec):
+            return try makeAgent(spec, role: role, file: file, sessionSeed: sessionSeed)
+        case .remote(let url):
+            let start = SessionStart(
+                sessionID: Self.remoteSessionID(session, role: role), scenario: file.scenario, role: role,
+                profile: file.profile(for: role), seed: Self.seed(for: role, sessionSeed: sessionSeed)
+            )
+            return RemoteAgent(endpoint: try AgentEndpoint(url: url, token: remoteToken, client: http), start: start)
+        }
+    }
+
+    /// The context a strategy is created with: the profile compiled against the scenario, and the side's seed.
+    private func context(role: Role, profile: Profile, file: ScenarioFile, sessionSeed: UInt64) throws(SessionSetupError) -> AgentContext {
         do {
-            context = try AgentContext(
+            return try AgentContext(
                 scenario: file.scenario, role: role, profile: profile,
                 seed: Self.seed(for: role, sessionSeed: sessionSeed), indexes: indexes
             )
         } catch {
             throw SessionSetupError.invalidScenario(error.problems)
         }
-        return try registry.makeStrategy(spec, context: context)
     }
 }
 

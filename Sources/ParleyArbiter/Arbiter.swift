@@ -10,7 +10,8 @@ import ParleyProtocol
 /// The clock, the wall clock and the logger are injected, so a session replays exactly from its seed and
 /// tests control time. The arbiter checks every action with ``AlternatingOffers`` and writes the transcript as
 /// the session goes. An agent that throws, breaks a rule, or takes too long ends only its own session, with
-/// the outcome that names it.
+/// the outcome that names it. A strategy that throws ``AgentTimedOut`` (a remote agent whose request timed out)
+/// ends it as a turn timeout.
 ///
 /// Without a per-turn limit or a wall-clock deadline, a turn is a direct call; with one, each turn races the
 /// strategy against a timer on the clock.
@@ -86,7 +87,7 @@ public struct Arbiter<C: Clock>: Sendable where C.Duration == Duration {
                 entries.append(entry)
             case .threw(let error, let strategy):
                 agents[role] = strategy
-                rules.close(.failure(by: role, error: Self.describe(error)))
+                rules.close(error is AgentTimedOut ? .turnTimeout(by: role) : .failure(by: role, error: Self.describe(error)))
             case .timedOut(let strategy):
                 agents[role] = strategy
                 let wallClockRanOut = remaining.map { $0 <= budget! } ?? false

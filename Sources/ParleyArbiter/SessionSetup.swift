@@ -51,6 +51,16 @@ extension SessionSetup {
     }
 }
 
+extension SessionSetup {
+    /// A setup for agents named by specs or URLs; the session id derives as for specs.
+    public init(scenario: Scenario, buyer: AgentReference, seller: AgentReference, seed: UInt64, landscape: OutcomeLandscape?) {
+        self.init(
+            id: .derived(seed: seed, scenario: scenario.id, buyer: buyer.description, seller: seller.description),
+            scenario: scenario, buyer: AgentDescriptor(buyer), seller: AgentDescriptor(seller), seed: seed, landscape: landscape
+        )
+    }
+}
+
 extension AgentDescriptor {
     /// How an agent built from a spec is named in transcripts.
     public init(_ spec: AgentSpec) {

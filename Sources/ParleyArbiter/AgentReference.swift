@@ -1,0 +1,41 @@
+public import ParleyAgents
+public import ParleyProtocol
+
+/// An agent as the command line names it: a strategy spec such as `boulware:e=0.2`, or the URL of an agent
+/// server such as `http://127.0.0.1:8081`. Wherever one works, the other does.
+public enum AgentReference: Sendable, Hashable, CustomStringConvertible {
+    /// An in-process strategy from the registry.
+    case strategy(AgentSpec)
+    /// An agent served over HTTP (`parley serve`, or any server that speaks the agent API).
+    case remote(url: String)
+
+    /// Parses a URL (`http://…` or `https://…`) as a remote agent and anything else as a strategy spec.
+    public init(parsing text: String) throws(AgentSpecError) {
+        let lowered = text.lowercased()
+        if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") {
+            var url = text
+            while url.hasSuffix("/") { url.removeLast() }
+            self = .remote(url: url)
+        } else {
+            self = .strategy(try AgentSpec(parsing: text))
+        }
+    }
+
+    /// The spec or the URL, as written in transcripts and leaderboards.
+    public var description: String {
+        switch self {
+        case .strategy(let spec): spec.description
+        case .remote(let url): url
+        }
+    }
+}
+
+extension AgentDescriptor {
+    /// How an agent is named in transcripts: a strategy by its spec, a remote agent as `remote` with its URL.
+    public init(_ reference: AgentReference) {
+        switch reference {
+        case .strategy(let spec): self.init(spec)
+        case .remote(let url): self.init(strategy: "remote", spec: url)
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Hummingbird
+import Logging
+import NIOCore
+import ParleyProtocol
+
+/// Turns every error a route throws, and every request no route matches, into a JSON ``APIErrorBody`` with
+/// the status of its code. Errors that are not ``APIError``s never show their details to the client.
+struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as APIError {
+            return MessageIO.response(error)
+        } catch let error as HTTPError where error.status == .notFound {
+            return MessageIO.response(APIError(.notFound, "no such endpoint: \(request.method) \(request.uri.path)"))
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            return MessageIO.response(APIError(.bodyTooLarge, "the body is larger than the server accepts"))
+        } catch {
+            context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+            return MessageIO.response(APIError(.agentFailed, "the server failed to answer"))
+        }
+    }
+}
+
+/// Checks the bearer token on every path but `/health`, in constant time.
+struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
+    let token: String
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard request.uri.path != AgentAPI.health else { return try await next(request, context) }
+        let presented = request.headers[.authorization] ?? ""
+        guard Self.matches(presented, "Bearer " + token) else {
+            var response = MessageIO.response(APIError(.unauthorized, "send the server's token as 'Authorization: Bearer TOKEN'"))
+            response.headers[.wwwAuthenticate] = "Bearer"
+            return response
+        }
+        return try await next(request, context)
+    }
+
+    /// Compares without stopping at the first difference, so timing does not reveal how much of a guess is right.
+    static func matches(_ presented: String, _ expected: String) -> Bool {
+        let presented = Array(presented.utf8), expected = Array(expected.utf8)
+        var difference = UInt8(presented.count == expected.count ? 0 : 1)
+        for index in expected.indices {
+            difference |= expected[index] ^ (index < presented.count ? presented[index] : 0)
+        }
+        return difference == 0
+    }
+}

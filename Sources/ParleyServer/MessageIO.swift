@@ -1,0 +1,41 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import ParleyProtocol
+
+/// Reads request bodies into protocol messages and writes messages and errors as JSON responses.
+enum MessageIO {
+    /// Collects the body up to `limit` bytes and decodes it; every failure is an ``APIError``.
+    static func read<Body: Codable & Sendable & Hashable>(_ type: Body.Type, from request: Request, limit: Int) async throws(APIError) -> Body {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+            throw APIError(.bodyTooLarge, "the body has \(length) bytes; this server accepts at most \(limit)")
+        }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw APIError(.bodyTooLarge, "the body is larger than \(limit) bytes, the most this server accepts")
+        } catch {
+            throw APIError(.malformedJSON, "the body could not be read")
+        }
+        do {
+            return try WireCodec().decode(WireMessage<Body>.self, from: Data(buffer.readableBytesView)).body
+        } catch {
+            throw APIError(error)
+        }
+    }
+
+    /// A JSON response with a message, wrapped with the protocol version.
+    static func response(_ body: some Codable & Sendable & Hashable, status: HTTPResponse.Status = .ok) -> Response {
+        let data = (try? WireCodec().encode(WireMessage(body))) ?? Data("{}".utf8)
+        return Response(
+            status: status, headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data))
+        )
+    }
+
+    /// The JSON response for an error, with its code's status.
+    static func response(_ error: APIError) -> Response {
+        response(APIErrorBody(error), status: HTTPResponse.Status(code: error.code.status))
+    }
+}

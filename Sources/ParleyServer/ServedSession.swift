@@ -1,0 +1,129 @@
+import ParleyAgents
+import ParleyProtocol
+
+/// One session of a served agent: its strategy, the rules as this side has seen them, and its answers.
+///
+/// The turn logic checks every request against the same ``AlternatingOffers`` state machine the arbiter uses:
+/// the turn number must be this side's next, and the opponent's action must be present and legal. A repeated
+/// request for the turn just answered, or for the turn being answered, gets the same reply, so a retried request
+/// never makes a second move.
+actor ServedSession {
+    /// The start message, kept to tell a repeated start from a conflicting one.
+    nonisolated let start: SessionStart
+    private var strategy: any Strategy
+    private var rules: AlternatingOffers
+    private var history: [TranscriptEntry] = []
+    private var lastAnswer: (request: TurnRequest, reply: TurnReply)?
+    private var pending: (request: TurnRequest, task: Task<TurnReply, any Error>)?
+    private var outcome: Outcome?
+
+    init(start: SessionStart, strategy: any Strategy) {
+        self.start = start
+        self.strategy = strategy
+        self.rules = AlternatingOffers(scenario: start.scenario)
+    }
+
+    private var role: Role { start.role }
+
+    /// Whether the arbiter has reported the outcome.
+    var hasEnded: Bool { outcome != nil }
+
+    /// The agent's reply for a turn.
+    func turn(_ request: TurnRequest) async throws(APIError) -> TurnReply {
+        if let (answered, reply) = lastAnswer, answered.turn == request.turn {
+            try Self.checkSameOpponentAction(answered, request)
+            return reply
+        }
+        if let (asked, task) = pending {
+            guard asked.turn == request.turn else {
+                throw APIError(.turnMismatch, "turn \(asked.turn) is still being answered", path: "$.turn")
+            }
+            try Self.checkSameOpponentAction(asked, request)
+            return try await Self.value(of: task)
+        }
+        guard outcome == nil, rules.outcome == nil else { throw APIError(.sessionEnded, "the session \(start.sessionID) has ended") }
+        guard request.turn >= 1, start.scenario.mover(atTurn: request.turn - 1) == role else {
+            throw APIError(.outOfTurn, "turn \(request.turn) is the \(role.opponent)'s; this agent plays the \(role)", path: "$.turn")
+        }
+        let opponentMoved = rules.sideToMove != role
+        let expected = rules.turns + (opponentMoved ? 2 : 1)
+        guard request.turn == expected else {
+            throw APIError(.turnMismatch, "the next turn of this agent is \(expected), not \(request.turn)", path: "$.turn")
+        }
+        var rules = rules, history = history
+        if opponentMoved {
+            guard let action = request.opponentAction else {
+                throw APIError(.invalidOpponentAction, "turn \(request.turn) follows the \(role.opponent)'s turn; send its action", path: "$.opponentAction")
+            }
+            do {
+                try rules.apply(action, by: role.opponent)
+            } catch {
+                throw APIError(.invalidOpponentAction, "the opponent's action breaks the rules: \(error.message)", path: "$.opponentAction")
+            }
+            guard rules.outcome == nil else {
+                throw APIError(.invalidOpponentAction, "after the opponent's \(action.typeName) the session is over; report the outcome instead", path: "$.opponentAction")
+            }
+            history.append(TranscriptEntry(turn: request.turn - 1, round: request.turn / 2, by: role.opponent, action: action, elapsed: request.elapsed))
+        } else if request.opponentAction != nil {
+            throw APIError(.invalidOpponentAction, "turn \(request.turn) opens the session; there is no opponent action to send", path: "$.opponentAction")
+        }
+        self.rules = rules
+        self.history = history
+
+        let view = TurnView(scenario: start.scenario, role: role, turn: request.turn, history: history, elapsed: .nanoseconds(Int64(request.elapsed * 1e9)))
+        let strategy = strategy
+        let task = Task { () throws -> (Action, any Strategy) in
+            var strategy = strategy
+            let action = try await strategy.respond(to: view)
+            return (action, strategy)
+        }
+        let answer = Task { () throws -> TurnReply in try await self.commit(task, for: request) }
+        pending = (request, answer)
+        defer { pending = nil }
+        return try await Self.value(of: answer)
+    }
+
+    /// Records the strategy's answer: its new state, the action in the rules and history, the reply to repeat.
+    private func commit(_ task: Task<(Action, any Strategy), any Error>, for request: TurnRequest) async throws -> TurnReply {
+        let action: Action
+        do {
+            (action, strategy) = try await task.value
+        } catch {
+            rules.close(.failure(by: role, error: "the agent failed"))
+            throw APIError(.agentFailed, "the agent failed on turn \(request.turn): \(String(describing: error).prefix(300))")
+        }
+        let reply = TurnReply(sessionID: start.sessionID, turn: request.turn, action: action)
+        // An action that breaks the rules is returned all the same: the arbiter judges it and ends the session.
+        do {
+            try rules.apply(action, by: role)
+        } catch {
+            rules.close(.violation(by: role, code: error.code))
+        }
+        history.append(TranscriptEntry(turn: request.turn, round: (request.turn - 1) / 2 + 1, by: role, action: action, elapsed: request.elapsed))
+        lastAnswer = (request, reply)
+        return reply
+    }
+
+    /// Tells the strategy how the session ended, once.
+    func end(with outcome: Outcome) async {
+        guard self.outcome == nil else { return }
+        self.outcome = outcome
+        await strategy.sessionEnded(with: outcome)
+    }
+
+    private static func checkSameOpponentAction(_ first: TurnRequest, _ repeated: TurnRequest) throws(APIError) {
+        guard first.opponentAction == repeated.opponentAction else {
+            throw APIError(.turnConflict, "turn \(first.turn) was asked before with a different opponent action", path: "$.opponentAction")
+        }
+    }
+
+    private static func value(of task: Task<TurnReply, any Error>) async throws(APIError) -> TurnReply {
+        do {
+            return try await task.value
+        } catch let error as APIError {
+            throw error
+        } catch {
+            throw APIError(.agentFailed, "the agent failed")
+        }
+    }
+}

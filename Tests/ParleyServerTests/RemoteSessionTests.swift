@@ -1,0 +1,146 @@
+import Foundation
+import Hummingbird
+import Logging
+import ParleyAgents
+import ParleyAnalysis
+import ParleyArbiter
+import ParleyProtocol
+import ParleyRemote
+import ParleyServer
+import ParleyTesting
+import Testing
+
+@Suite("Remote agents in sessions: served agents play as in process, and misbehaving ones end only their session")
+struct RemoteSessionTests {
+    static let arbiter = Arbiter(clock: ContinuousClock(), logger: ServerSupport.logger)
+
+    /// Plays one session on the reference scenario between two agents named by spec or URL.
+    static func play(buyer: String, seller: String, file: ScenarioFile = ServerSupport.file, seed: UInt64 = 3) async throws -> SessionRecord {
+        let factory = AgentFactory(http: ServerSupport.client)
+        let buyer = try AgentReference(parsing: buyer), seller = try AgentReference(parsing: seller)
+        let setup = SessionSetup(scenario: file.scenario, buyer: buyer, seller: seller, seed: seed, landscape: try OutcomeLandscape(file: file))
+        return await arbiter.run(
+            setup,
+            buyer: try factory.makeAgent(buyer, role: .buyer, file: file, sessionSeed: seed, session: setup.id),
+            seller: try factory.makeAgent(seller, role: .seller, file: file, sessionSeed: seed, session: setup.id)
+        )
+    }
+
+    @Test("Two served agents settle exactly as the same agents in process with the same seed", arguments: [("boulware", "conceder"), ("tit-for-tat", "random")])
+    func servedEqualsInProcess(buyer: String, seller: String) async throws {
+        let local = try await Self.play(buyer: buyer, seller: seller)
+        let remote = try await ServerSupport.withServer(buyer) { buyerServer in
+            try await ServerSupport.withServer(seller) { sellerServer in
+                try await Self.play(buyer: buyerServer.url, seller: sellerServer.url)
+            }
+        }
+        #expect(remote.settlement.outcome == local.settlement.outcome)
+        #expect(remote.transcript.entries.map(\.action) == local.transcript.entries.map(\.action))
+        #expect(remote.settlement.analysis == local.settlement.analysis)
+        #expect(remote.transcript.header.buyer.strategy == "remote")
+        #expect(remote.transcript.header.buyer.spec.hasPrefix("http://127.0.0.1:"))
+        #expect(local.settlement.turns > 2)
+    }
+
+    @Test("One server can play both sides of the same session")
+    func bothSidesOnOneServer() async throws {
+        let local = try await Self.play(buyer: "boulware", seller: "boulware")
+        let remote = try await ServerSupport.withServer("boulware") { server in try await Self.play(buyer: server.url, seller: server.url) }
+        #expect(remote.settlement.outcome == local.settlement.outcome)
+        #expect(remote.transcript.entries.map(\.action) == local.transcript.entries.map(\.action))
+    }
+
+    @Test("A remote agent nobody answers for fails its own session, naming it")
+    func refused() async throws {
+        let port = try await Self.closedPort()
+        let record = try await Self.play(buyer: "boulware", seller: "http://127.0.0.1:\(port)")
+        guard case .failure(.seller, let error) = record.settlement.outcome else {
+            Issue.record("expected a failure by the seller, got \(record.settlement.outcome)"); return
+        }
+        #expect(error.contains("connection refused"))
+        #expect(error.contains("127.0.0.1:\(port)"))
+    }
+
+    @Test("A remote agent that misbehaves ends its session with the right outcome", arguments: Misbehaviour.allCases)
+    func misbehaving(_ misbehaviour: Misbehaviour) async throws {
+        var file = ServerSupport.file
+        file.scenario.turnTimeLimit = misbehaviour == .hangs ? 0.2 : nil
+        let record = try await Self.withMisbehaving(misbehaviour) { url in try await Self.play(buyer: url, seller: "conceder", file: file) }
+        switch (misbehaviour, record.settlement.outcome) {
+        case (.hangs, .turnTimeout(by: .buyer)): break
+        case (.answers500, .failure(.buyer, let error)): #expect(error.contains("500") && error.contains("the model is down"))
+        case (.answersGarbage, .failure(.buyer, let error)): #expect(error.contains("unreadable reply"))
+        case (.offersOutsideTheDomain, .violation(by: .buyer, code: .valueOutOfDomain)):
+            #expect(record.transcript.entries.last?.violation?.code == .valueOutOfDomain)
+        case (.answersAnotherTurn, .failure(.buyer, let error)): #expect(error.contains("reply for"))
+        default: Issue.record("\(misbehaviour) ended as \(record.settlement.outcome)")
+        }
+    }
+
+    @Test("With no turn limit, a hanging remote agent times out as a turn timeout, not a failure")
+    func hangsWithoutTurnLimit() async throws {
+        var file = ServerSupport.file
+        file.scenario.turnTimeLimit = nil
+        let record = try await Self.withMisbehaving(.hangs) { url in
+            let factory = AgentFactory(http: ServerSupport.client)
+            let setup = SessionSetup(
+                scenario: file.scenario, buyer: .remote(url: url), seller: .strategy(AgentSpec(strategy: "conceder")), seed: 1, landscape: nil
+            )
+            var buyer = try #require(try factory.makeAgent(.remote(url: url), role: .buyer, file: file, sessionSeed: 1, session: setup.id) as? RemoteAgent)
+            buyer.defaultTimeout = .milliseconds(200)
+            return await Self.arbiter.run(
+                setup, buyer: buyer, seller: try factory.makeAgent(.strategy(AgentSpec(strategy: "conceder")), role: .seller, file: file, sessionSeed: 1, session: setup.id)
+            )
+        }
+        #expect(record.settlement.outcome == .turnTimeout(by: .buyer))
+    }
+
+    /// Ways a remote agent can misbehave on its turns, after starting its session normally.
+    enum Misbehaviour: String, CaseIterable, Sendable {
+        case hangs, answers500, answersGarbage, offersOutsideTheDomain, answersAnotherTurn
+    }
+
+    /// Runs `body` with the URL of a server that starts sessions and then misbehaves on every turn.
+    static func withMisbehaving<T>(_ misbehaviour: Misbehaviour, _ body: (String) async throws -> T) async throws -> T {
+        let router = Router()
+        router.post("/v1/sessions") { request, _ in
+            let start = try await request.body.collect(upTo: 1 << 20)
+            let id = try WireCodec().decode(WireMessage<SessionStart>.self, from: Data(start.readableBytesView)).body.sessionID
+            return Response(status: .created, body: ResponseBody(byteBuffer: ByteBuffer(string: try ServerSupport.json(SessionStarted(sessionID: id)))))
+        }
+        router.post("/v1/sessions/:id/turns/:turn") { _, context in
+            let id = SessionID(rawValue: context.parameters.get("id")!), turn = context.parameters.get("turn", as: Int.self)!
+            switch misbehaviour {
+            case .hangs:
+                try await Task.sleep(for: .seconds(3600))
+                return Response(status: .ok)
+            case .answers500:
+                return Response(status: .internalServerError, body: ResponseBody(byteBuffer: ByteBuffer(string: "the model is down")))
+            case .answersGarbage:
+                return Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: "<html>surprise</html>")))
+            case .offersOutsideTheDomain:
+                let reply = TurnReply(sessionID: id, turn: turn, action: .offer(["price": .integer(1), "quantity": .integer(10), "delivery_days": .integer(1)]))
+                return Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: try ServerSupport.json(reply))))
+            case .answersAnotherTurn:
+                let reply = TurnReply(sessionID: id, turn: turn + 2, action: .walkAway())
+                return Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: try ServerSupport.json(reply))))
+            }
+        }
+        router.post("/v1/sessions/:id/outcome") { _, _ in Response(status: .noContent) }
+        let server = try await RunningServer.start(router: router, logger: ServerSupport.logger)
+        do {
+            let result = try await body(server.url)
+            await server.stop()
+            return result
+        } catch {
+            await server.stop()
+            throw error
+        }
+    }
+
+    static func closedPort() async throws -> Int {
+        let server = try await RunningServer.start(router: Router(), logger: ServerSupport.logger)
+        await server.stop()
+        return server.port
+    }
+}

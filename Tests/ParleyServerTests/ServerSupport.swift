@@ -1,0 +1,96 @@
+import Foundation
+import Logging
+import ParleyAgents
+import ParleyArbiter
+import ParleyHTTPClient
+import ParleyProtocol
+import ParleyRemote
+import ParleyServer
+import ParleyTesting
+import Testing
+
+/// Starts agent servers on free loopback ports and talks to them through the real libcurl client.
+enum ServerSupport {
+    static let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+    static let file = ReferenceScenarios.reference
+    static let client = HTTPClient()
+
+    /// Runs `body` against a server for `agent`, stopping the server afterwards.
+    static func withServer<T>(
+        _ agent: String = "boulware", configuration: AgentServer<ContinuousClock>.Configuration = .init(port: 0),
+        _ body: (RunningServer) async throws -> T
+    ) async throws -> T {
+        try await withServer(agent, configuration: configuration, clock: ContinuousClock(), body)
+    }
+
+    /// Runs `body` against a server on an injected clock.
+    static func withServer<T, C: Clock>(
+        _ agent: String = "boulware", configuration: AgentServer<C>.Configuration, clock: C, _ body: (RunningServer) async throws -> T
+    ) async throws -> T where C.Duration == Duration {
+        let server = try AgentServer(agent: AgentReference(parsing: agent), configuration: configuration, clock: clock, logger: logger)
+        let running = try await server.start()
+        do {
+            let result = try await body(running)
+            await running.stop()
+            return result
+        } catch {
+            await running.stop()
+            throw error
+        }
+    }
+
+    /// The start of a session on the reference scenario, with the side's profile.
+    static func start(_ id: String, role: Role = .buyer, seed: UInt64 = 7) -> SessionStart {
+        SessionStart(sessionID: SessionID(rawValue: id), scenario: file.scenario, role: role, profile: file.profile(for: role), seed: seed)
+    }
+
+    static func endpoint(_ server: RunningServer, token: String? = nil) throws -> AgentEndpoint {
+        try AgentEndpoint(url: server.url, token: token, client: client)
+    }
+
+    /// Sends raw bytes, as a misbehaving client would.
+    static func raw(
+        _ server: RunningServer, _ path: String, method: HTTPRequest.Method = .post, body: String? = nil, token: String? = nil
+    ) async throws -> HTTPResponse {
+        var headers: [(name: String, value: String)] = []
+        if let token { headers.append((name: "Authorization", value: "Bearer \(token)")) }
+        return try await client.send(HTTPRequest(method: method, url: server.url + path, headers: headers, body: body.map { Data($0.utf8) }))
+    }
+
+    /// The API error in an error answer; records an issue if the body is not one.
+    static func apiError(_ response: HTTPResponse) throws -> APIError {
+        try WireCodec().decode(WireMessage<APIErrorBody>.self, from: response.body).body.error
+    }
+
+    /// Encodes a message as the wire carries it.
+    static func json(_ body: some Codable & Sendable & Hashable) throws -> String {
+        String(decoding: try WireCodec().encode(WireMessage(body)), as: UTF8.self)
+    }
+}
+
+/// A session that is halfway through when something bad happens on the same server, and must finish unharmed.
+struct Bystander {
+    let endpoint: AgentEndpoint
+    let id: SessionID
+    let opening: Action
+
+    /// Starts a buyer session and plays its first turn.
+    static func begin(on server: RunningServer, token: String? = nil, id: String = "bystander") async throws -> Bystander {
+        let endpoint = try ServerSupport.endpoint(server, token: token)
+        let start = ServerSupport.start(id)
+        try await endpoint.start(start)
+        let reply = try await endpoint.turn(TurnRequest(sessionID: start.sessionID, turn: 1, opponentAction: nil, elapsed: 0))
+        return Bystander(endpoint: endpoint, id: start.sessionID, opening: reply.action)
+    }
+
+    /// Plays the rest: the seller counters with the buyer's own opening offer for 20 rounds, then the outcome.
+    func finish() async throws {
+        for turn in stride(from: 3, through: 41, by: 2) {
+            let reply = try await endpoint.turn(TurnRequest(sessionID: id, turn: turn, opponentAction: opening, elapsed: 0))
+            #expect(reply.turn == turn)
+            #expect(reply.action.offeredTerms != nil || reply.action.move == .accept)
+            if reply.action.move == .accept { break }
+        }
+        try await endpoint.report(OutcomeNotice(sessionID: id, outcome: .deadline))
+    }
+}
