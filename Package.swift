@@ -99,6 +99,7 @@ let package = Package(
             name: "ParleyCLI",
             dependencies: [
                 "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyArbiter", "ParleyLedger", "ParleyStore", "ParleyTournament",
+                "ParleyHTTPClient", "ParleyRemote", "ParleyServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

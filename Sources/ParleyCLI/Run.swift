@@ -12,8 +12,9 @@ struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run one negotiation session and print the transcript and settlement.",
         discussion: """
-            AGENT is a strategy name, optionally with parameters: boulware, boulware:e=0.1, tit-for-tat:kindness=0.05.
-            See `parley strategies`. Each side uses the profile the scenario file gives it.
+            AGENT is a strategy name, optionally with parameters: boulware, boulware:e=0.1, tit-for-tat:kindness=0.05
+            (see `parley strategies`), or the URL of an agent server: http://127.0.0.1:8081 (see `parley serve`).
+            Each side uses the profile the scenario file gives it; a remote agent is sent its profile.
             The same seed gives the same session; --json output differs between runs only in wall-clock times.
             """
     )
@@ -45,6 +46,8 @@ struct Run: AsyncParsableCommand {
     @Option(name: .customLong("repeat"), help: "Run this many sessions, with seeds seed, seed + 1, …; each is stored as it completes and summarized in one line.")
     var repetitions = 1
 
+    @OptionGroup var remote: RemoteOptions
+
     @Option(help: "Log level on standard error (trace, debug, info, notice, warning, error, critical).")
     var logLevel = "warning"
 
@@ -61,18 +64,19 @@ struct Run: AsyncParsableCommand {
         let file = try ScenarioLoader.load(scenario)
         let transcripts = noStore ? nil : try TranscriptStore(path: store)
         let signer = try signingKey.map { try Keys.signingKey(at: $0) }
-        let buyerSpec = try AgentSpec(parsing: buyer)
-        let sellerSpec = try AgentSpec(parsing: seller)
-        let factory = AgentFactory()
+        let buyerAgent = try AgentReference(parsing: buyer)
+        let sellerAgent = try AgentReference(parsing: seller)
+        let factory = remote.factory()
         let landscape = try OutcomeLandscape(file: file)
         var logger = Logger(label: "parley") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .warning
         let arbiter = Arbiter(clock: ContinuousClock(), logger: logger)
         for sessionSeed in seed..<(seed + UInt64(repetitions)) {
+            let setup = SessionSetup(scenario: file.scenario, buyer: buyerAgent, seller: sellerAgent, seed: sessionSeed, landscape: landscape)
             let record = await arbiter.run(
-                SessionSetup(scenario: file.scenario, buyer: buyerSpec, seller: sellerSpec, seed: sessionSeed, landscape: landscape),
-                buyer: try factory.makeAgent(buyerSpec, role: .buyer, file: file, sessionSeed: sessionSeed),
-                seller: try factory.makeAgent(sellerSpec, role: .seller, file: file, sessionSeed: sessionSeed)
+                setup,
+                buyer: try factory.makeAgent(buyerAgent, role: .buyer, file: file, sessionSeed: sessionSeed, session: setup.id),
+                seller: try factory.makeAgent(sellerAgent, role: .seller, file: file, sessionSeed: sessionSeed, session: setup.id)
             )
             let stored = try transcripts?.save(record, profiles: file.profiles, signer: signer)
             let storedNote = stored.map {

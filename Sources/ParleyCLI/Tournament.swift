@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import ParleyAgents
+import ParleyArbiter
 import ParleyStore
 import ParleyTournament
 
@@ -29,7 +30,7 @@ struct TournamentRun: AsyncParsableCommand {
     @Option(name: .customLong("scenario"), parsing: .upToNextOption, help: "Scenario files (JSON with both profiles); repeat the option or list several.")
     var scenarios: [String]
 
-    @Option(help: "Comma-separated agents, with parameters if any (boulware:e=0.1,linear,tit-for-tat). Default: every built-in strategy.")
+    @Option(help: "Comma-separated agents: strategies with parameters if any, or agent server URLs (boulware:e=0.1,linear,http://127.0.0.1:8081). Default: every built-in strategy.")
     var agents: String?
 
     @Option(help: "How many times each pairing plays on each scenario.")
@@ -53,6 +54,8 @@ struct TournamentRun: AsyncParsableCommand {
     @Option(help: "Sign every stored settlement with this Ed25519 private key file.")
     var signingKey: String?
 
+    @OptionGroup var remote: RemoteOptions
+
     @Option(help: "Log level on standard error (trace, debug, info, notice, warning, error, critical).")
     var logLevel = "warning"
 
@@ -64,13 +67,16 @@ struct TournamentRun: AsyncParsableCommand {
 
     func run() async throws {
         let files = try scenarios.map { try ScenarioLoader.load($0) }
-        let specs = try (agents.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? StrategyRegistry.builtIns.names)
-            .map { try AgentSpec(parsing: $0) }
-        let plan = try TournamentPlan(scenarios: files, agents: specs, repetitions: repetitions, selfPlay: selfPlay, seed: seed)
+        let references = try (agents.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? StrategyRegistry.builtIns.names)
+            .map { try AgentReference(parsing: $0) }
+        let plan = try TournamentPlan(scenarios: files, agents: references, repetitions: repetitions, selfPlay: selfPlay, seed: seed)
+        let factory = remote.factory()
+        try await RemoteOptions.preflight(references, factory: factory)
         let transcripts = try TranscriptStore(path: store)
         var logger = Logger(label: "parley") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .warning
         var runner = TournamentRunner(plan: plan, jobs: jobs, logger: logger)
+        runner.factory = factory
         runner.signer = try signingKey.map { try Keys.signingKey(at: $0) }
 
         let display = ProgressDisplay(interactive: isatty(STDERR_FILENO) == 1)

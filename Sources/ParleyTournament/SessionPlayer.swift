@@ -12,20 +12,21 @@ import ParleyStore
 struct SessionPlayer<C: Clock>: Sendable where C.Duration == Duration {
     let plan: TournamentPlan
     let tournament: String
-    let factory = AgentFactory()
+    let factory: AgentFactory
     let landscapes: [OutcomeLandscape]
     let chainers: [SessionChainer]
     let arbiter: Arbiter<C>
 
     /// Checks every agent against every scenario once, and builds each scenario's landscape and chainer once.
-    init(plan: TournamentPlan, tournament: String, clock: C, logger: Logger) throws {
+    init(plan: TournamentPlan, tournament: String, factory: AgentFactory, clock: C, logger: Logger) throws {
         self.plan = plan
         self.tournament = tournament
+        self.factory = factory
         for file in plan.scenarios {
             for agent in plan.agents {
                 for role in Role.allCases {
                     do {
-                        _ = try factory.makeAgent(agent, role: role, file: file, sessionSeed: 0)
+                        _ = try factory.makeAgent(agent, role: role, file: file, sessionSeed: 0, session: SessionID(rawValue: "check"))
                     } catch {
                         throw TournamentError(.invalidAgent, "agent '\(agent)' cannot play the \(role) in '\(file.scenario.id)': \(error)")
                     }
@@ -45,10 +46,11 @@ struct SessionPlayer<C: Clock>: Sendable where C.Duration == Duration {
             let session = plan.session(at: index)
             let file = plan.scenarios[session.scenario]
             let buyer = plan.agents[session.buyer], seller = plan.agents[session.seller]
+            let setup = SessionSetup(scenario: file.scenario, buyer: buyer, seller: seller, seed: session.seed, landscape: landscapes[session.scenario])
             let record = await arbiter.run(
-                SessionSetup(scenario: file.scenario, buyer: buyer, seller: seller, seed: session.seed, landscape: landscapes[session.scenario]),
-                buyer: try factory.makeAgent(buyer, role: .buyer, file: file, sessionSeed: session.seed),
-                seller: try factory.makeAgent(seller, role: .seller, file: file, sessionSeed: session.seed)
+                setup,
+                buyer: try factory.makeAgent(buyer, role: .buyer, file: file, sessionSeed: session.seed, session: setup.id),
+                seller: try factory.makeAgent(seller, role: .seller, file: file, sessionSeed: session.seed, session: setup.id)
             )
             let chain = try chainers[session.scenario].chain(record)
             played.append(PlayedSession(session: ChainedSession(record: record, chain: chain), entry: entry(for: session, record: record)))

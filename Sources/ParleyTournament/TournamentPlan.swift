@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 public import ParleyAgents
+public import ParleyArbiter
 public import ParleyProtocol
 
 /// What a tournament plays: every agent against every other, on every scenario, in both roles, N times.
@@ -12,8 +13,8 @@ public import ParleyProtocol
 public struct TournamentPlan: Sendable {
     /// The scenarios, each with both profiles.
     public let scenarios: [ScenarioFile]
-    /// The agents; each plays the buyer against every other as seller, and the other way round.
-    public let agents: [AgentSpec]
+    /// The agents, in-process or remote; each plays the buyer against every other as seller, and the other way round.
+    public let agents: [AgentReference]
     /// How many times each pairing is played.
     public let repetitions: Int
     /// Whether an agent also meets itself.
@@ -24,7 +25,7 @@ public struct TournamentPlan: Sendable {
     public let pairings: [(buyer: Int, seller: Int)]
 
     /// A plan; throws when it has no sessions or names an agent twice.
-    public init(scenarios: [ScenarioFile], agents: [AgentSpec], repetitions: Int = 1, selfPlay: Bool = false, seed: UInt64 = 1) throws(TournamentError) {
+    public init(scenarios: [ScenarioFile], agents: [AgentReference], repetitions: Int = 1, selfPlay: Bool = false, seed: UInt64 = 1) throws(TournamentError) {
         guard !scenarios.isEmpty else { throw TournamentError(.emptyPlan, "a tournament needs at least one scenario") }
         guard repetitions >= 1 else { throw TournamentError(.emptyPlan, "repetitions must be at least 1") }
         guard agents.count >= (selfPlay ? 1 : 2) else {
@@ -46,6 +47,11 @@ public struct TournamentPlan: Sendable {
         pairings = agents.indices.flatMap { buyer in
             agents.indices.compactMap { seller in buyer != seller || selfPlay ? (buyer, seller) : nil }
         }
+    }
+
+    /// A plan of in-process agents named by specs.
+    public init(scenarios: [ScenarioFile], agents: [AgentSpec], repetitions: Int = 1, selfPlay: Bool = false, seed: UInt64 = 1) throws(TournamentError) {
+        try self.init(scenarios: scenarios, agents: agents.map(AgentReference.strategy), repetitions: repetitions, selfPlay: selfPlay, seed: seed)
     }
 
     /// The number of sessions: scenarios × ordered pairings × repetitions.

@@ -2,7 +2,7 @@ public import Foundation
 public import Logging
 import ParleyAgents
 import ParleyAnalysis
-import ParleyArbiter
+public import ParleyArbiter
 public import ParleyLedger
 import ParleyProtocol
 public import ParleyStore
@@ -25,6 +25,8 @@ public struct TournamentRunner: Sendable {
     public var signer: SigningKey?
     /// The logger handed to the arbiter.
     public var logger: Logger
+    /// Builds the agents: its registry names the strategies, its HTTP client and token reach remote agents.
+    public var factory = AgentFactory()
 
     /// A runner; `jobs` defaults to the number of active cores.
     public init(plan: TournamentPlan, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, signer: SigningKey? = nil, logger: Logger) {
@@ -44,7 +46,7 @@ public struct TournamentRunner: Sendable {
     ) async throws -> TournamentProgress {
         let id = plan.id
         // Every agent is checked on every scenario before anything is stored.
-        let player = try SessionPlayer(plan: plan, tournament: id, clock: clock, logger: logger)
+        let player = try SessionPlayer(plan: plan, tournament: id, factory: factory, clock: clock, logger: logger)
         let planJSON = String(decoding: try WireCodec().encode(plan.description), as: UTF8.self)
         try store.register(tournament: id, total: plan.total, plan: planJSON, at: now)
         let completed = try store.completedSessions(of: id, total: plan.total)

@@ -69,3 +69,30 @@ enum CLI {
         return url.path
     }
 }
+
+extension CLI {
+    /// Starts `parley serve` with `arguments` on a free port and returns the process and the URL it printed.
+    static func serve(_ arguments: [String]) throws -> (process: Process, url: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["serve", "--port", "0"] + arguments
+        process.currentDirectoryURL = repository
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // The first line names the URL: "Serving boulware on http://127.0.0.1:PORT (parley/1); …".
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            line.append(chunk)
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        guard let start = text.range(of: "http://"), let end = text[start.lowerBound...].firstIndex(of: " ") else {
+            process.terminate()
+            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "parley serve printed no URL: \(text)"])
+        }
+        return (process, String(text[start.lowerBound..<end]))
+    }
+}

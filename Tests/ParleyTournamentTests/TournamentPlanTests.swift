@@ -1,4 +1,5 @@
 import ParleyAgents
+import ParleyArbiter
 import ParleyProtocol
 import ParleyTournament
 import Testing

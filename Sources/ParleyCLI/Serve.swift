@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ParleyArbiter
+import ParleyProtocol
+import ParleyServer
+
+/// `parley serve`: one agent over HTTP, for arbiters elsewhere.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve an agent over HTTP (the agent API, parley/1) until interrupted.",
+        discussion: """
+            AGENT is anything `parley run` accepts. Every session gets its own agent, built from the profile and seed
+            the arbiter sends. Point an arbiter at it with `parley run --buyer http://HOST:PORT` or list the URL in
+            `parley tournament --agents`. The API is specified in Protocols/Spec/openapi.yaml.
+            """
+    )
+
+    @Option(help: "The agent to serve: a strategy with parameters, such as boulware:e=0.2.")
+    var agent: String
+
+    @Option(help: "The interface to listen on; 0.0.0.0 listens on every interface.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port; 0 picks a free one (printed on start).")
+    var port = 8081
+
+    @Option(help: "Require 'Authorization: Bearer TOKEN' on every request but /health.")
+    var token: String?
+
+    @Option(help: "The most sessions held at once; further starts get 503.")
+    var maxSessions = 1024
+
+    @Option(help: "Seconds a session may stay idle before it is dropped.")
+    var idleTimeout: Double = 300
+
+    @Option(help: "The largest request body accepted, in bytes; larger ones get 413.")
+    var maxBodyBytes = 1 << 20
+
+    @OptionGroup var remote: RemoteOptions
+
+    @Option(help: "Log level on standard error (trace, debug, info, notice, warning, error, critical).")
+    var logLevel = "warning"
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard maxSessions >= 1 else { throw ValidationError("--max-sessions must be at least 1") }
+        guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be positive") }
+        guard maxBodyBytes >= 1024 else { throw ValidationError("--max-body-bytes must be at least 1024") }
+        if let token, token.isEmpty { throw ValidationError("--token must not be empty") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown log level '\(logLevel)'") }
+    }
+
+    func run() async throws {
+        var logger = Logger(label: "parley-serve") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .warning
+        let configuration = AgentServer<ContinuousClock>.Configuration(
+            host: host, port: port, token: token, maximumSessions: maxSessions, maximumBodyBytes: maxBodyBytes,
+            idleTimeout: .milliseconds(Int64(idleTimeout * 1000))
+        )
+        let server = try AgentServer(
+            agent: AgentReference(parsing: agent), factory: remote.factory(), configuration: configuration, clock: ContinuousClock(), logger: logger
+        )
+        let running = try await server.start(handlingSignals: true)
+        let line = "Serving \(server.card.name) on \(running.url) (parley/1)\(token == nil ? "" : ", token required"); stop with Ctrl-C\n"
+        FileHandle.standardOutput.write(Data(line.utf8))
+        try await running.wait()
+    }
+}
