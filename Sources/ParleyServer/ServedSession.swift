@@ -14,7 +14,8 @@ actor ServedSession {
     private var rules: AlternatingOffers
     private var history: [TranscriptEntry] = []
     private var lastAnswer: (request: TurnRequest, reply: TurnReply)?
-    private var pending: (request: TurnRequest, task: Task<TurnReply, any Error>)?
+    /// The turn being answered, and the repeats of it waiting for the same reply.
+    private var pending: (request: TurnRequest, waiting: [CheckedContinuation<Result<TurnReply, APIError>, Never>])?
     private var outcome: Outcome?
 
     init(start: SessionStart, strategy: any Strategy) {
@@ -34,12 +35,12 @@ actor ServedSession {
             try Self.checkSameOpponentAction(answered, request)
             return reply
         }
-        if let (asked, task) = pending {
+        if let (asked, _) = pending {
             guard asked.turn == request.turn else {
                 throw APIError(.turnMismatch, "turn \(asked.turn) is still being answered", path: "$.turn")
             }
             try Self.checkSameOpponentAction(asked, request)
-            return try await Self.value(of: task)
+            return try await withCheckedContinuation { pending?.waiting.append($0) }.get()
         }
         guard outcome == nil, rules.outcome == nil else { throw APIError(.sessionEnded, "the session \(start.sessionID) has ended") }
         guard request.turn >= 1, start.scenario.mover(atTurn: request.turn - 1) == role else {
@@ -71,27 +72,26 @@ actor ServedSession {
         self.history = history
 
         let view = TurnView(scenario: start.scenario, role: role, turn: request.turn, history: history, elapsed: .nanoseconds(Int64(request.elapsed * 1e9)))
-        let strategy = strategy
-        let task = Task { () throws -> (Action, any Strategy) in
-            var strategy = strategy
-            let action = try await strategy.respond(to: view)
-            return (action, strategy)
-        }
-        let answer = Task { () throws -> TurnReply in try await self.commit(task, for: request) }
-        pending = (request, answer)
-        defer { pending = nil }
-        return try await Self.value(of: answer)
-    }
-
-    /// Records the strategy's answer: its new state, the action in the rules and history, the reply to repeat.
-    private func commit(_ task: Task<(Action, any Strategy), any Error>, for request: TurnRequest) async throws -> TurnReply {
-        let action: Action
+        // The strategy runs on this actor, not in a task of its own: a turn costs no extra thread hand-off. Repeats
+        // of the turn that arrive meanwhile wait in `pending` for the same reply.
+        pending = (request, [])
+        var strategy = strategy
+        let result: Result<TurnReply, APIError>
         do {
-            (action, strategy) = try await task.value
+            let action = try await strategy.respond(to: view)
+            self.strategy = strategy
+            result = .success(commit(action, for: request))
         } catch {
             rules.close(.failure(by: role, error: "the agent failed"))
-            throw APIError(.agentFailed, "the agent failed on turn \(request.turn): \(String(describing: error).prefix(300))")
+            result = .failure(APIError(.agentFailed, "the agent failed on turn \(request.turn): \(String(describing: error).prefix(300))"))
         }
+        for waiter in pending?.waiting ?? [] { waiter.resume(returning: result) }
+        pending = nil
+        return try result.get()
+    }
+
+    /// Records the strategy's action in the rules and history, and keeps the reply to repeat.
+    private func commit(_ action: Action, for request: TurnRequest) -> TurnReply {
         let reply = TurnReply(sessionID: start.sessionID, turn: request.turn, action: action)
         // An action that breaks the rules is returned all the same: the arbiter judges it and ends the session.
         do {
@@ -114,16 +114,6 @@ actor ServedSession {
     private static func checkSameOpponentAction(_ first: TurnRequest, _ repeated: TurnRequest) throws(APIError) {
         guard first.opponentAction == repeated.opponentAction else {
             throw APIError(.turnConflict, "turn \(first.turn) was asked before with a different opponent action", path: "$.opponentAction")
-        }
-    }
-
-    private static func value(of task: Task<TurnReply, any Error>) async throws(APIError) -> TurnReply {
-        do {
-            return try await task.value
-        } catch let error as APIError {
-            throw error
-        } catch {
-            throw APIError(.agentFailed, "the agent failed")
         }
     }
 }

@@ -2,6 +2,8 @@ import ParleyProtocol
 
 /// The sessions a server holds, bounded in number and expiring when idle.
 ///
+/// A start that repeats a live session's start is recognized (the reply to a retried start); one that reuses the
+/// id of a session whose outcome has arrived starts afresh, so a session replayed from its seed plays again.
 /// At capacity, sessions whose outcome has arrived make room first; only when every held session is live does
 /// a new start get ``APIError/Code/atCapacity``. A session untouched for the idle limit is dropped, checked on
 /// every start and every lookup, so memory stays bounded without a timer.
@@ -27,7 +29,7 @@ actor SessionTable<C: Clock> where C.Duration == Duration {
     func start(_ message: SessionStart, make: () throws(APIError) -> ServedSession) throws(APIError) -> Bool {
         let now = clock.now
         entries = entries.filter { $0.value.lastUsed.duration(to: now) < idleLimit }
-        if let existing = entries[message.sessionID] {
+        if let existing = entries[message.sessionID], !existing.ended {
             guard existing.session.start == message else {
                 throw APIError(.sessionExists, "a session with the id \(message.sessionID) exists with a different start", path: "$.sessionID")
             }

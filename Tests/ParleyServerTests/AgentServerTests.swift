@@ -104,6 +104,27 @@ struct AgentServerTests {
         }
     }
 
+    @Test("A session id reused after its outcome starts a fresh session, so a replay from the same seed plays again")
+    func replayAfterOutcome() async throws {
+        try await ServerSupport.withServer { server in
+            let endpoint = try ServerSupport.endpoint(server)
+            let start = ServerSupport.start("replayed")
+            let first = TurnRequest(sessionID: start.sessionID, turn: 1, opponentAction: nil, elapsed: 0)
+            let response = try await ServerSupport.raw(server, AgentAPI.sessions, body: try ServerSupport.json(start))
+            #expect(response.status == 201)
+            let opening = try await endpoint.turn(first)
+            try await endpoint.report(OutcomeNotice(sessionID: start.sessionID, outcome: .deadline))
+            let third = TurnRequest(sessionID: start.sessionID, turn: 3, opponentAction: opening.action, elapsed: 0)
+            let ended = try await ServerSupport.raw(server, AgentAPI.turn(start.sessionID, 3), body: try ServerSupport.json(third))
+            #expect(ended.status == 409)
+            #expect(try ServerSupport.apiError(ended).code == .sessionEnded)
+
+            let again = try await ServerSupport.raw(server, AgentAPI.sessions, body: try ServerSupport.json(start))
+            #expect(again.status == 201)
+            #expect(try await endpoint.turn(first) == opening)
+        }
+    }
+
     @Test("DELETE drops a session; a second DELETE is 404")
     func delete() async throws {
         try await ServerSupport.withServer { server in

@@ -7,6 +7,7 @@ import ParleyLedger
 import ParleyProtocol
 import ParleyStore
 import ParleyTesting
+import ParleyServer
 
 // Figures for the closing notes. Always run in release: swift run -c release --package-path Benchmarks parley-bench
 
@@ -59,6 +60,28 @@ if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "tournament" {
         jobs: Int(CommandLine.arguments[2])!, repetitions: Int(CommandLine.arguments[3])!,
         agents: CommandLine.arguments.count > 4 ? CommandLine.arguments[4] : tournamentAgents, scenario: file
     )
+    exit(0)
+}
+
+if CommandLine.arguments.count >= 2, CommandLine.arguments[1] == "serve" {
+    // A release-built agent server for outside load generators such as wrk.
+    let server = try AgentServer(
+        agent: .strategy(AgentSpec(strategy: "boulware")), configuration: .init(port: 0), clock: ContinuousClock(),
+        logger: Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() }
+    )
+    let running = try await server.start(handlingSignals: true)
+    print(running.url)
+    fflush(nil)
+    try await running.wait()
+    exit(0)
+}
+if CommandLine.arguments.count >= 2, CommandLine.arguments[1] == "http-turn" {
+    try await HTTPBenchmark.floor(benchFile: file, repeatedTurnsOnly: true)
+    exit(0)
+}
+if CommandLine.arguments.count >= 2, CommandLine.arguments[1] == "http" {
+    try await HTTPBenchmark.floor(benchFile: file)
+    try await HTTPBenchmark.run(file: file)
     exit(0)
 }
 
@@ -132,6 +155,8 @@ print("Transcript store, boulware vs conceder on the reference scenario:")
 try await storeBenchmark(batch: 1, total: 200)
 try await storeBenchmark(batch: 100, total: 2000)
 
+print("")
+try await HTTPBenchmark.run(file: file)
 
 print("")
 print("Tournaments (each in its own process; NegMAS runs this kind of tournament at 14–24 sessions/s):")

@@ -1,0 +1,119 @@
+import Foundation
+import Logging
+import ParleyAgents
+import ParleyArbiter
+import ParleyHTTPClient
+import ParleyProtocol
+import ParleyRemote
+import ParleyServer
+import Synchronization
+
+/// Turns over HTTP on loopback: a served `boulware` buyer (Hummingbird) against an in-process `conceder`, through
+/// the arbiter and the libcurl client, as `parley run --buyer http://…` plays them.
+enum HTTPBenchmark {
+    /// Collects the duration of every remote turn but each session's first, which also starts the session.
+    final class Timings: Sendable {
+        private let durations = Mutex<[Duration]>([])
+        func add(_ duration: Duration) { durations.withLock { $0.append(duration) } }
+        var sorted: [Duration] { durations.withLock { $0.sorted() } }
+    }
+
+    /// A remote agent whose turns are timed.
+    struct Timed: Strategy {
+        var agent: RemoteAgent
+        let timings: Timings
+        var turns = 0
+
+        mutating func respond(to view: TurnView) async throws -> Action {
+            let start = ContinuousClock.now
+            let action = try await agent.respond(to: view)
+            turns += 1
+            if turns > 1 { timings.add(start.duration(to: .now)) }
+            return action
+        }
+
+        mutating func sessionEnded(with outcome: Outcome) async { await agent.sessionEnded(with: outcome) }
+    }
+
+    static func run(file: ScenarioFile) async throws {
+        let quiet = Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() }
+        let server = try AgentServer(agent: .strategy(AgentSpec(strategy: "boulware")), configuration: .init(port: 0), clock: ContinuousClock(), logger: quiet)
+        let running = try await server.start()
+        let factory = AgentFactory()
+        let arbiter = Arbiter(clock: ContinuousClock(), logger: quiet)
+        let buyer = AgentReference.remote(url: running.url), seller = AgentReference.strategy(AgentSpec(strategy: "conceder"))
+
+        func sessions(_ seeds: Range<UInt64>, timings: Timings) async throws -> Int {
+            var turns = 0
+            for seed in seeds {
+                let setup = SessionSetup(scenario: file.scenario, buyer: buyer, seller: seller, seed: seed, landscape: nil)
+                let remote = try factory.makeAgent(buyer, role: .buyer, file: file, sessionSeed: seed, session: setup.id) as! RemoteAgent
+                let record = await arbiter.run(
+                    setup, buyer: Timed(agent: remote, timings: timings),
+                    seller: try factory.makeAgent(seller, role: .seller, file: file, sessionSeed: seed, session: setup.id)
+                )
+                guard record.settlement.outcome.agreement != nil else { fatalError("remote session failed: \(record.settlement.outcome)") }
+                turns += record.transcript.entries.lazy.filter { $0.by == .buyer }.count
+            }
+            return turns
+        }
+
+        _ = try await sessions(0..<20, timings: Timings())
+        print("Agent over HTTP on loopback (served boulware buyer vs in-process conceder, reference scenario; floor ≈ 150 µs per request):")
+        for concurrency in [1, 8] {
+            let timings = Timings()
+            let perTask = concurrency == 1 ? 400 : 100
+            let start = ContinuousClock.now
+            let turns = try await withThrowingTaskGroup(of: Int.self) { group in
+                for task in 0..<concurrency {
+                    let first = UInt64(1000 + task * perTask)
+                    group.addTask { try await sessions(first..<(first + UInt64(perTask)), timings: timings) }
+                }
+                return try await group.reduce(0, +)
+            }
+            let elapsed = start.duration(to: .now)
+            let sorted = timings.sorted
+            let p50 = sorted[sorted.count / 2], p99 = sorted[sorted.count * 99 / 100]
+            print(String(
+                format: "  %d session%@ at a time: %.0f remote turns/s · turn latency p50 %.0f µs, p99 %.0f µs (%d turns in %d sessions)",
+                concurrency, concurrency == 1 ? "" : "s", Double(turns) / (microseconds(elapsed) / 1e6), microseconds(p50), microseconds(p99),
+                turns, concurrency * perTask
+            ))
+        }
+        await running.stop()
+    }
+}
+
+extension HTTPBenchmark {
+    /// The transport alone: `GET /health` and an echo of a turn-sized body, one request at a time.
+    static func floor(benchFile: ScenarioFile, repeatedTurnsOnly: Bool = false) async throws {
+        let quiet = Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() }
+        let server = try AgentServer(agent: .strategy(AgentSpec(strategy: "boulware")), configuration: .init(port: 0), clock: ContinuousClock(), logger: quiet)
+        let running = try await server.start()
+        let client = HTTPClient()
+        for path in repeatedTurnsOnly ? [] : ["/health", "/v1/agent"] {
+            var durations: [Duration] = []
+            for index in 0..<5000 {
+                let start = ContinuousClock.now
+                _ = try await client.sendChecked(HTTPRequest(method: .get, url: running.url + path))
+                if index >= 500 { durations.append(start.duration(to: .now)) }
+            }
+            durations.sort()
+            print(String(format: "  GET %@: p50 %.0f µs, p99 %.0f µs", path, microseconds(durations[durations.count / 2]), microseconds(durations[durations.count * 99 / 100])))
+        }
+        // A repeated turn: the whole turn path but the strategy (the reply is the cached one).
+        let endpoint = try AgentEndpoint(url: running.url, client: client)
+        let start = SessionStart(sessionID: SessionID(rawValue: "floor"), scenario: benchFile.scenario, role: .buyer, profile: benchFile.profile(for: .buyer), seed: 1)
+        try await endpoint.start(start)
+        let request = TurnRequest(sessionID: start.sessionID, turn: 1, opponentAction: nil, elapsed: 0)
+        var durations: [Duration] = []
+        for index in 0..<(repeatedTurnsOnly ? 30000 : 5000) {
+            let start = ContinuousClock.now
+            _ = try await endpoint.turn(request)
+            if index >= 500 { durations.append(start.duration(to: .now)) }
+        }
+        durations.sort()
+        print(String(format: "  repeated turn: p50 %.0f µs, p99 %.0f µs", microseconds(durations[durations.count / 2]), microseconds(durations[durations.count * 99 / 100])))
+        await running.stop()
+    }
+}
