@@ -7,68 +7,68 @@ import Testing
 struct HTTPClientTests {
     @Test("GET and POST round trips carry method, headers and body")
     func roundTrips() async throws {
-        let server = try await TestServer.start()
-        defer { Task { await server.stop() } }
-        let client = HTTPClient()
-        let hello = try await client.send(HTTPRequest(method: .get, url: server.url + "/hello"))
-        #expect(hello.status == 200)
-        #expect(String(decoding: hello.body, as: UTF8.self) == "hello")
+        try await TestServer.with { server in
+            let client = HTTPClient()
+            let hello = try await client.send(HTTPRequest(method: .get, url: server.url + "/hello"))
+            #expect(hello.status == 200)
+            #expect(String(decoding: hello.body, as: UTF8.self) == "hello")
 
-        let body = Data(#"{"a":1}"#.utf8)
-        let echo = try await client.send(
-            HTTPRequest(method: .post, url: server.url + "/echo", headers: [(name: "Authorization", value: "Bearer t0k")], body: body)
-        )
-        #expect(echo.status == 200)
-        #expect(String(decoding: echo.body, as: UTF8.self) == "POST\napplication/json\nBearer t0k\n" + #"{"a":1}"#)
-        #expect(echo.header("content-type") == "text/plain; charset=utf-8")
-        #expect(echo.header("CONTENT-LENGTH") == "\(echo.body.count)")
+            let body = Data(#"{"a":1}"#.utf8)
+            let echo = try await client.send(
+                HTTPRequest(method: .post, url: server.url + "/echo", headers: [(name: "Authorization", value: "Bearer t0k")], body: body)
+            )
+            #expect(echo.status == 200)
+            #expect(String(decoding: echo.body, as: UTF8.self) == "POST\napplication/json\nBearer t0k\n" + #"{"a":1}"#)
+            #expect(echo.header("content-type") == "text/plain; charset=utf-8")
+            #expect(echo.header("CONTENT-LENGTH") == "\(echo.body.count)")
 
-        let deleted = try await client.send(HTTPRequest(method: .delete, url: server.url + "/thing"))
-        #expect(deleted.status == 204)
-        #expect(deleted.body.isEmpty)
+            let deleted = try await client.send(HTTPRequest(method: .delete, url: server.url + "/thing"))
+            #expect(deleted.status == 204)
+            #expect(deleted.body.isEmpty)
+        }
     }
 
     @Test("One kept-alive connection serves many sequential requests")
     func reusesConnections() async throws {
-        let server = try await TestServer.start()
-        defer { Task { await server.stop() } }
-        let client = HTTPClient()
-        var opened = 0
-        for _ in 0..<200 {
-            opened += try await client.sendChecked(HTTPRequest(method: .get, url: server.url + "/hello")).connectionsOpened
+        try await TestServer.with { server in
+            let client = HTTPClient()
+            var opened = 0
+            for _ in 0..<200 {
+                opened += try await client.sendChecked(HTTPRequest(method: .get, url: server.url + "/hello")).connectionsOpened
+            }
+            #expect(opened == 1)
         }
-        #expect(opened == 1)
     }
 
     @Test("Requests run concurrently: eight requests that each wait for all eight complete")
     func concurrentRequests() async throws {
-        let server = try await TestServer.start(gathering: 8)
-        defer { Task { await server.stop() } }
-        let client = HTTPClient()
-        let bodies = try await withThrowingTaskGroup(of: String.self) { group in
-            for _ in 0..<8 {
-                group.addTask {
-                    let response = try await client.sendChecked(HTTPRequest(method: .get, url: server.url + "/gather", timeout: .seconds(10)))
-                    return String(decoding: response.body, as: UTF8.self)
+        try await TestServer.with(gathering: 8) { server in
+            let client = HTTPClient()
+            let bodies = try await withThrowingTaskGroup(of: String.self) { group in
+                for _ in 0..<8 {
+                    group.addTask {
+                        let response = try await client.sendChecked(HTTPRequest(method: .get, url: server.url + "/gather", timeout: .seconds(10)))
+                        return String(decoding: response.body, as: UTF8.self)
+                    }
                 }
+                return try await group.reduce(into: []) { $0.append($1) }
             }
-            return try await group.reduce(into: []) { $0.append($1) }
+            #expect(bodies == Array(repeating: "together", count: 8))
         }
-        #expect(bodies == Array(repeating: "together", count: 8))
     }
 
     @Test("A non-2xx status comes back as a response, and as a typed error when checked")
     func statusErrors() async throws {
-        let server = try await TestServer.start()
-        defer { Task { await server.stop() } }
-        let client = HTTPClient()
-        let response = try await client.send(HTTPRequest(method: .get, url: server.url + "/status/503"))
-        #expect(response.status == 503)
-        let error = await #expect(throws: HTTPClientError.self) {
-            try await client.sendChecked(HTTPRequest(method: .get, url: server.url + "/status/500"))
+        try await TestServer.with { server in
+            let client = HTTPClient()
+            let response = try await client.send(HTTPRequest(method: .get, url: server.url + "/status/503"))
+            #expect(response.status == 503)
+            let error = await #expect(throws: HTTPClientError.self) {
+                try await client.sendChecked(HTTPRequest(method: .get, url: server.url + "/status/500"))
+            }
+            #expect(error == .status(500, body: "status body 500"))
+            #expect(error?.code == "http_status")
         }
-        #expect(error == .status(500, body: "status body 500"))
-        #expect(error?.code == "http_status")
     }
 
     @Test("Nothing listening: connection refused")
@@ -91,50 +91,52 @@ struct HTTPClientTests {
 
     @Test("A server that never answers: timed out at the request's limit")
     func timesOut() async throws {
-        let server = try await TestServer.start()
-        defer { Task { await server.stop() } }
-        let error = await #expect(throws: HTTPClientError.self) {
-            try await HTTPClient().send(HTTPRequest(method: .get, url: server.url + "/hang", timeout: .milliseconds(200)))
+        try await TestServer.with { server in
+            let error = await #expect(throws: HTTPClientError.self) {
+                try await HTTPClient().send(HTTPRequest(method: .get, url: server.url + "/hang", timeout: .milliseconds(200)))
+            }
+            #expect(error == .timedOut(.milliseconds(200)))
+            #expect(error?.isRetryable == false)
         }
-        #expect(error == .timedOut(.milliseconds(200)))
-        #expect(error?.isRetryable == false)
     }
 
     @Test("Cancelling the waiting task aborts the transfer")
     func cancellation() async throws {
-        let server = try await TestServer.start()
-        defer { Task { await server.stop() } }
-        let client = HTTPClient()
-        let waiting = Task { try await client.send(HTTPRequest(method: .get, url: server.url + "/hang", timeout: .seconds(60))) }
-        // Wait until the request is in flight on the server side is not observable; cancel at once and after a turn.
-        await Task.yield()
-        waiting.cancel()
-        let result = await waiting.result
-        #expect(throws: HTTPClientError.cancelled) { try result.get() }
-        // The client still works after a cancelled transfer.
-        #expect(try await client.sendChecked(HTTPRequest(method: .get, url: server.url + "/hello")).status == 200)
+        try await TestServer.with { server in
+            let client = HTTPClient()
+            let waiting = Task { try await client.send(HTTPRequest(method: .get, url: server.url + "/hang", timeout: .seconds(60))) }
+            // Wait until the request is in flight on the server side is not observable; cancel at once and after a turn.
+            await Task.yield()
+            waiting.cancel()
+            let result = await waiting.result
+            #expect(throws: HTTPClientError.cancelled) { try result.get() }
+            // The client still works after a cancelled transfer.
+            let hello = try await client.sendChecked(HTTPRequest(method: .get, url: server.url + "/hello"))
+            #expect(hello.status == 200)
+        }
     }
 
     @Test("A body over the limit fails, with or without a Content-Length", arguments: ["/big", "/big-chunked"])
     func bodyTooLarge(path: String) async throws {
-        let server = try await TestServer.start()
-        defer { Task { await server.stop() } }
-        let client = HTTPClient(configuration: .init(maximumResponseBytes: 1000))
-        let error = await #expect(throws: HTTPClientError.self) {
-            try await client.send(HTTPRequest(method: .get, url: server.url + path))
+        try await TestServer.with { server in
+            let client = HTTPClient(configuration: .init(maximumResponseBytes: 1000))
+            let error = await #expect(throws: HTTPClientError.self) {
+                try await client.send(HTTPRequest(method: .get, url: server.url + path))
+            }
+            #expect(error == .bodyTooLarge(limit: 1000))
+            let hello = try await client.sendChecked(HTTPRequest(method: .get, url: server.url + "/hello"))
+            #expect(hello.body == Data("hello".utf8))
         }
-        #expect(error == .bodyTooLarge(limit: 1000))
-        #expect(try await client.sendChecked(HTTPRequest(method: .get, url: server.url + "/hello")).body == Data("hello".utf8))
     }
 
     @Test("HTTPS to a server that does not speak TLS fails as a TLS error")
     func tlsFailure() async throws {
-        let server = try await TestServer.start()
-        defer { Task { await server.stop() } }
-        let error = await #expect(throws: HTTPClientError.self) {
-            try await HTTPClient().send(HTTPRequest(method: .get, url: "https://127.0.0.1:\(server.port)/hello", timeout: .seconds(5)))
+        try await TestServer.with { server in
+            let error = await #expect(throws: HTTPClientError.self) {
+                try await HTTPClient().send(HTTPRequest(method: .get, url: "https://127.0.0.1:\(server.port)/hello", timeout: .seconds(5)))
+            }
+            guard case .tls = error else { Issue.record("expected tls, got \(String(describing: error))"); return }
         }
-        guard case .tls = error else { Issue.record("expected tls, got \(String(describing: error))"); return }
     }
 
     @Test("Only http and https URLs are accepted")

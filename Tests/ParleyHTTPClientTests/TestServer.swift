@@ -42,6 +42,19 @@ enum TestServer {
         return try await RunningServer.start(router: router, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
     }
 
+    /// Runs `body` against a started test server, and stops the server afterwards.
+    static func with<T>(gathering: Int = 8, _ body: (RunningServer) async throws -> T) async throws -> T {
+        let server = try await start(gathering: gathering)
+        do {
+            let result = try await body(server)
+            await server.stop()
+            return result
+        } catch {
+            await server.stop()
+            throw error
+        }
+    }
+
     /// A port nothing listens on: bound by a server that is then stopped.
     static func closedPort() async throws -> Int {
         let server = try await RunningServer.start(router: Router(), logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
