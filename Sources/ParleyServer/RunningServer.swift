@@ -57,6 +57,18 @@ public final class RunningServer: Sendable {
         _ = await task.result
     }
 
+    /// Runs `body` with this server, then stops the server, whether `body` returns or throws.
+    public func stopping<T>(after body: (RunningServer) async throws -> T) async throws -> T {
+        do {
+            let result = try await body(self)
+            await stop()
+            return result
+        } catch {
+            await stop()
+            throw error
+        }
+    }
+
     /// Waits until the server stops (by a signal when it handles them, or by ``stop()``).
     public func wait() async throws {
         try await task.value

@@ -44,15 +44,7 @@ enum TestServer {
 
     /// Runs `body` against a started test server, and stops the server afterwards.
     static func with<T>(gathering: Int = 8, _ body: (RunningServer) async throws -> T) async throws -> T {
-        let server = try await start(gathering: gathering)
-        do {
-            let result = try await body(server)
-            await server.stop()
-            return result
-        } catch {
-            await server.stop()
-            throw error
-        }
+        try await start(gathering: gathering).stopping(after: body)
     }
 
     /// A port nothing listens on: bound by a server that is then stopped.

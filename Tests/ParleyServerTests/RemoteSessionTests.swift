@@ -127,15 +127,7 @@ struct RemoteSessionTests {
             }
         }
         router.post("/v1/sessions/:id/outcome") { _, _ in Response(status: .noContent) }
-        let server = try await RunningServer.start(router: router, logger: ServerSupport.logger)
-        do {
-            let result = try await body(server.url)
-            await server.stop()
-            return result
-        } catch {
-            await server.stop()
-            throw error
-        }
+        return try await RunningServer.start(router: router, logger: ServerSupport.logger).stopping { try await body($0.url) }
     }
 
     static func closedPort() async throws -> Int {

@@ -28,15 +28,7 @@ enum ServerSupport {
         _ agent: String = "boulware", configuration: AgentServer<C>.Configuration, clock: C, _ body: (RunningServer) async throws -> T
     ) async throws -> T where C.Duration == Duration {
         let server = try AgentServer(agent: AgentReference(parsing: agent), configuration: configuration, clock: clock, logger: logger)
-        let running = try await server.start()
-        do {
-            let result = try await body(running)
-            await running.stop()
-            return result
-        } catch {
-            await running.stop()
-            throw error
-        }
+        return try await server.start().stopping(after: body)
     }
 
     /// The start of a session on the reference scenario, with the side's profile.
