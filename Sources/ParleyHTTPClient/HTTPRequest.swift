@@ -27,31 +27,18 @@ public struct HTTPRequest: Sendable, Hashable {
     /// The absolute `http://` or `https://` URL.
     public var url: String
     /// Header fields, in order. `Content-Type` is set for you when there is a body and none is given.
-    public var headers: [(name: String, value: String)]
+    public var headers: [HTTPHeaderField]
     /// The body, if any.
     public var body: Data?
     /// The whole transfer's time limit; `nil` uses the client's ``HTTPClient/Configuration/requestTimeout``.
     public var timeout: Duration?
 
     /// Creates a request.
-    public init(method: Method, url: String, headers: [(name: String, value: String)] = [], body: Data? = nil, timeout: Duration? = nil) {
+    public init(method: Method, url: String, headers: [HTTPHeaderField] = [], body: Data? = nil, timeout: Duration? = nil) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
         self.timeout = timeout
-    }
-
-    /// Whether two requests are the same, header by header.
-    public static func == (lhs: HTTPRequest, rhs: HTTPRequest) -> Bool {
-        lhs.method == rhs.method && lhs.url == rhs.url && lhs.body == rhs.body && lhs.timeout == rhs.timeout
-            && lhs.headers.map(\.name) == rhs.headers.map(\.name) && lhs.headers.map(\.value) == rhs.headers.map(\.value)
-    }
-
-    /// Hashes the method, URL and body.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(method)
-        hasher.combine(url)
-        hasher.combine(body)
     }
 }

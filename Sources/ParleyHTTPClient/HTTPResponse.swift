@@ -34,7 +34,7 @@ public struct HTTPResponse: Sendable, Hashable {
     }
 }
 
-/// One header field of a response.
+/// One header field of a request or a response.
 public struct HTTPHeaderField: Sendable, Hashable {
     /// The name, as the server sent it.
     public var name: String

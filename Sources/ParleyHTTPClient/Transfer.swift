@@ -124,8 +124,12 @@ final class Transfer {
             _ = parley_curl_easy_set_long(easy, CURLOPT_POST, 1)
             _ = parley_curl_easy_set_off(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
             // COPYPOSTFIELDS copies the bytes, so the body need not outlive this call.
-            body.withUnsafeBytes { bytes in
-                _ = parley_curl_easy_set_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress ?? UnsafeRawPointer(errorBuffer)))
+            if body.isEmpty {
+                _ = parley_curl_easy_set_string(easy, CURLOPT_COPYPOSTFIELDS, "")
+            } else {
+                body.withUnsafeBytes { bytes in
+                    _ = parley_curl_easy_set_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress!))
+                }
             }
             if request.method != .post { _ = parley_curl_easy_set_string(easy, CURLOPT_CUSTOMREQUEST, request.method.rawValue) }
         } else if request.method == .get {

@@ -34,7 +34,7 @@ public struct RemoteAgent: Strategy {
                 try await endpoint.start(start, timeout: timeout)
                 started = true
             }
-            let request = TurnRequest(sessionID: start.sessionID, turn: view.turn, opponentAction: view.lastOpponentAction, elapsed: view.elapsed.seconds)
+            let request = TurnRequest(sessionID: start.sessionID, turn: view.turn, opponentAction: view.lastOpponentAction, elapsed: view.elapsed / .seconds(1))
             return try await endpoint.turn(request, timeout: timeout).action
         } catch {
             if case .transport(let url, .timedOut(let limit)) = error {
@@ -49,13 +49,5 @@ public struct RemoteAgent: Strategy {
     public mutating func sessionEnded(with outcome: Outcome) async {
         guard started else { return }
         try? await endpoint.report(OutcomeNotice(sessionID: start.sessionID, outcome: outcome), timeout: .seconds(5))
-    }
-}
-
-extension Duration {
-    /// The duration in seconds.
-    var seconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
     }
 }

@@ -54,6 +54,7 @@ public struct AgentServer<C: Clock>: Sendable where C.Duration == Duration {
     /// The configuration.
     public let configuration: Configuration
     private let factory: AgentFactory
+    private let player: Player
     private let sessions: SessionTable<C>
     private let logger: Logger
 
@@ -63,8 +64,9 @@ public struct AgentServer<C: Clock>: Sendable where C.Duration == Duration {
         case .strategy(let spec):
             _ = try factory.registry.check(spec)
             card = AgentCard(name: spec.description, strategy: spec.strategy, needsProfile: true)
+            player = .strategy(spec)
         case .remote(let url):
-            _ = try AgentEndpoint(url: url, client: factory.http)
+            player = .relay(try AgentEndpoint(url: url, token: factory.remoteToken, client: factory.http))
             card = AgentCard(name: url, strategy: "remote", needsProfile: false)
         }
         self.agent = agent
@@ -133,13 +135,9 @@ public struct AgentServer<C: Clock>: Sendable where C.Duration == Duration {
             throw APIError(.invalidScenario, "the scenario is invalid: " + problems.prefix(5).map(\.description).joined(separator: "; "), path: problems[0].path)
         }
         let seed = message.seed ?? Self.seed(for: message.sessionID)
-        switch agent {
-        case .remote(let url):
-            do {
-                return ServedSession(start: message, strategy: RemoteAgent(endpoint: try AgentEndpoint(url: url, client: factory.http), start: message))
-            } catch {
-                throw APIError(.agentFailed, "the relayed agent's URL is invalid")
-            }
+        switch player {
+        case .relay(let endpoint):
+            return ServedSession(start: message, strategy: RemoteAgent(endpoint: endpoint, start: message))
         case .strategy(let spec):
             guard let profile = message.profile else {
                 throw APIError(.invalidProfile, "this agent (\(card.name)) needs its profile in the session start", path: "$.profile")
@@ -171,6 +169,12 @@ public struct AgentServer<C: Clock>: Sendable where C.Duration == Duration {
             throw APIError(.sessionMismatch, "the body names session \(body), the path \(path)", path: "$.sessionID")
         }
     }
+}
+
+/// Who plays a served session: a strategy built per session, or another agent server relayed to.
+private enum Player: Sendable {
+    case strategy(AgentSpec)
+    case relay(AgentEndpoint)
 }
 
 /// The body of `GET /health`.

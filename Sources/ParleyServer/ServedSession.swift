@@ -26,9 +26,6 @@ actor ServedSession {
 
     private var role: Role { start.role }
 
-    /// Whether the arbiter has reported the outcome.
-    var hasEnded: Bool { outcome != nil }
-
     /// The agent's reply for a turn.
     func turn(_ request: TurnRequest) async throws(APIError) -> TurnReply {
         if let (answered, reply) = lastAnswer, answered.turn == request.turn {
@@ -64,14 +61,14 @@ actor ServedSession {
             guard rules.outcome == nil else {
                 throw APIError(.invalidOpponentAction, "after the opponent's \(action.typeName) the session is over; report the outcome instead", path: "$.opponentAction")
             }
-            history.append(TranscriptEntry(turn: request.turn - 1, round: request.turn / 2, by: role.opponent, action: action, elapsed: request.elapsed))
+            history.append(TranscriptEntry(turn: request.turn - 1, round: Self.round(ofTurn: request.turn - 1), by: role.opponent, action: action, elapsed: request.elapsed))
         } else if request.opponentAction != nil {
             throw APIError(.invalidOpponentAction, "turn \(request.turn) opens the session; there is no opponent action to send", path: "$.opponentAction")
         }
         self.rules = rules
         self.history = history
 
-        let view = TurnView(scenario: start.scenario, role: role, turn: request.turn, history: history, elapsed: .nanoseconds(Int64(request.elapsed * 1e9)))
+        let view = TurnView(scenario: start.scenario, role: role, turn: request.turn, history: history, elapsed: .seconds(request.elapsed))
         // The strategy runs on this actor, not in a task of its own: a turn costs no extra thread hand-off. Repeats
         // of the turn that arrive meanwhile wait in `pending` for the same reply.
         pending = (request, [])
@@ -99,7 +96,7 @@ actor ServedSession {
         } catch {
             rules.close(.violation(by: role, code: error.code))
         }
-        history.append(TranscriptEntry(turn: request.turn, round: (request.turn - 1) / 2 + 1, by: role, action: action, elapsed: request.elapsed))
+        history.append(TranscriptEntry(turn: request.turn, round: Self.round(ofTurn: request.turn), by: role, action: action, elapsed: request.elapsed))
         lastAnswer = (request, reply)
         return reply
     }
@@ -110,6 +107,9 @@ actor ServedSession {
         self.outcome = outcome
         await strategy.sessionEnded(with: outcome)
     }
+
+    /// The round a turn belongs to: turns 1 and 2 are round 1.
+    private static func round(ofTurn turn: Int) -> Int { (turn - 1) / 2 + 1 }
 
     private static func checkSameOpponentAction(_ first: TurnRequest, _ repeated: TurnRequest) throws(APIError) {
         guard first.opponentAction == repeated.opponentAction else {

@@ -69,9 +69,6 @@ actor SessionTable<C: Clock> where C.Duration == Duration {
         guard entries.removeValue(forKey: id) != nil else { throw Self.unknown(id) }
     }
 
-    /// How many sessions are held.
-    var count: Int { entries.count }
-
     private static func unknown(_ id: SessionID) -> APIError {
         APIError(.unknownSession, "no session \(id) here: it was never started, was dropped, or expired")
     }
