@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "ParleyHTTPClient", targets: ["ParleyHTTPClient"]),
         .library(name: "ParleyRemote", targets: ["ParleyRemote"]),
         .library(name: "ParleyServer", targets: ["ParleyServer"]),
+        .library(name: "ParleyConformance", targets: ["ParleyConformance"]),
         .library(name: "ParleyTesting", targets: ["ParleyTesting"]),
         .executable(name: "parley", targets: ["ParleyCLI"]),
     ],
@@ -67,6 +68,14 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The conformance kit: checks that any agent server, in any language, speaks the agent API.
+        .target(
+            name: "ParleyConformance",
+            dependencies: [
+                "ParleyProtocol", "ParleyAgents", "ParleyArbiter", "ParleyHTTPClient", "ParleyTesting", .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // Verifiable records: canonical JSON (RFC 8785) and the SHA-256 hash chain over a session.
         .target(
             name: "ParleyLedger",
@@ -99,7 +108,7 @@ let package = Package(
             name: "ParleyCLI",
             dependencies: [
                 "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyArbiter", "ParleyLedger", "ParleyStore", "ParleyTournament",
-                "ParleyHTTPClient", "ParleyRemote", "ParleyServer",
+                "ParleyHTTPClient", "ParleyRemote", "ParleyServer", "ParleyConformance", "ParleyTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -122,7 +131,7 @@ let package = Package(
             name: "ParleyServerTests",
             dependencies: [
                 "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyArbiter", "ParleyHTTPClient", "ParleyRemote", "ParleyServer",
-                "ParleyTesting", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+                "ParleyConformance", "ParleyTesting", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

@@ -28,6 +28,11 @@ public struct ViolationCode: RawRepresentable, Sendable, Hashable, Codable, Cust
     /// A note or walk-away reason was longer than ``Action/maximumNoteLength``.
     public static let noteTooLong = ViolationCode(rawValue: "note_too_long")
 
+    /// Every code, in the order above.
+    public static let all: [ViolationCode] = [
+        .outOfTurn, .noStandingOffer, .valueOutOfDomain, .wrongValueType, .missingIssue, .unknownIssue, .sessionClosed, .pastDeadline, .noteTooLong,
+    ]
+
     /// The code.
     public var description: String { rawValue }
 }

@@ -56,6 +56,13 @@ public struct APIError: Error, Sendable, Hashable, Codable, CustomStringConverti
         /// 503: the server holds as many sessions as it may.
         public static let atCapacity = Code(rawValue: "at_capacity")
 
+        /// Every code, in the order above.
+        public static let all: [Code] = [
+            .malformedJSON, .unauthorized, .notFound, .unknownSession, .methodNotAllowed, .outOfTurn, .turnMismatch, .turnConflict,
+            .sessionExists, .sessionEnded, .bodyTooLarge, .missingField, .invalidField, .unknownActionType, .unsupportedVersion,
+            .sessionMismatch, .invalidScenario, .invalidProfile, .unsupportedRole, .invalidOpponentAction, .agentFailed, .atCapacity,
+        ]
+
         /// The HTTP status that goes with the code.
         public var status: Int {
             switch self {

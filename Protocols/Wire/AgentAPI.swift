@@ -1,11 +1,11 @@
-/// The paths of version 1 of the agent HTTP API, as `Protocols/Spec/openapi.yaml` defines them.
+/// The paths of version 1 of the agent HTTP API, as `Protocols/Spec/openapi.json` defines them.
 ///
 /// The arbiter drives: it starts a session, asks for each of the agent's turns (sending the opponent's last
 /// action), and reports the outcome. Every body is a ``WireMessage``; every error is an ``APIErrorBody``.
 public enum AgentAPI {
     /// `GET`: the ``AgentCard``.
     public static let card = "/v1/agent"
-    /// `GET`: liveness, `{"status": "ok"}`; needs no token.
+    /// `GET`: liveness, ``Health``; needs no token.
     public static let health = "/health"
     /// `POST` a ``SessionStart``: answers ``SessionStarted``, 201 (200 when repeated).
     public static let sessions = "/v1/sessions"

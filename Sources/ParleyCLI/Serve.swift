@@ -12,7 +12,7 @@ struct Serve: AsyncParsableCommand {
         discussion: """
             AGENT is anything `parley run` accepts. Every session gets its own agent, built from the profile and seed
             the arbiter sends. Point an arbiter at it with `parley run --buyer http://HOST:PORT` or list the URL in
-            `parley tournament --agents`. The API is specified in Protocols/Spec/openapi.yaml.
+            `parley tournament --agents`. The API is specified in Protocols/Spec/openapi.json.
             """
     )
 
@@ -34,7 +34,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seconds a session may stay idle before it is dropped.")
     var idleTimeout: Double = 300
 
-    @Option(help: "The largest request body accepted, in bytes; larger ones get 413.")
+    @Option(help: "The largest request body accepted, in bytes (1 KiB to 16 MiB); larger ones get 413.")
     var maxBodyBytes = 1 << 20
 
     @OptionGroup var remote: RemoteOptions
@@ -46,7 +46,7 @@ struct Serve: AsyncParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard maxSessions >= 1 else { throw ValidationError("--max-sessions must be at least 1") }
         guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be positive") }
-        guard maxBodyBytes >= 1024 else { throw ValidationError("--max-body-bytes must be at least 1024") }
+        guard (1024...(16 << 20)).contains(maxBodyBytes) else { throw ValidationError("--max-body-bytes must be between 1024 and 16777216 (16 MiB)") }
         if let token, token.isEmpty { throw ValidationError("--token must not be empty") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown log level '\(logLevel)'") }
     }

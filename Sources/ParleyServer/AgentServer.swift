@@ -6,7 +6,7 @@ public import ParleyArbiter
 public import ParleyProtocol
 import ParleyRemote
 
-/// Serves one agent over HTTP, version 1 of the agent API (`Protocols/Spec/openapi.yaml`): any agent
+/// Serves one agent over HTTP, version 1 of the agent API (`Protocols/Spec/openapi.json`): any agent
 /// `parley run` accepts, unchanged.
 ///
 /// ```swift
@@ -89,7 +89,7 @@ public struct AgentServer<C: Clock>: Sendable where C.Duration == Duration {
         router.add(middleware: APIErrorMiddleware())
         if let token = configuration.token { router.add(middleware: BearerTokenMiddleware(token: token)) }
         let limit = configuration.maximumBodyBytes
-        router.get(RouterPath(AgentAPI.health)) { _, _ in MessageIO.response(Health(status: "ok")) }
+        router.get(RouterPath(AgentAPI.health)) { _, _ in MessageIO.response(Health()) }
         router.get(RouterPath(AgentAPI.card)) { _, _ in MessageIO.response(card) }
         router.post(RouterPath(AgentAPI.sessions)) { request, _ in
             let message = try await MessageIO.read(SessionStart.self, from: request, limit: limit)
@@ -175,9 +175,4 @@ public struct AgentServer<C: Clock>: Sendable where C.Duration == Duration {
 private enum Player: Sendable {
     case strategy(AgentSpec)
     case relay(AgentEndpoint)
-}
-
-/// The body of `GET /health`.
-struct Health: Sendable, Hashable, Codable {
-    var status: String
 }

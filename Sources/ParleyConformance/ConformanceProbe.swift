@@ -1,0 +1,80 @@
+import Foundation
+import ParleyHTTPClient
+import ParleyProtocol
+import Synchronization
+
+/// Sends the suite's requests to one agent server, records every exchange, and checks answers.
+final class ConformanceProbe: Sendable {
+    let baseURL: String
+    let token: String?
+    let client: HTTPClient
+    private let log = Mutex<[RecordedExchange]>([])
+
+    init(baseURL: String, token: String?, client: HTTPClient) {
+        self.baseURL = baseURL
+        self.token = token
+        self.client = client
+    }
+
+    /// The exchanges so far.
+    var exchanges: [RecordedExchange] { log.withLock { $0 } }
+
+    /// Sends a request with the suite's token (or `token`, when given; `""` sends none) and records it.
+    func send(_ method: HTTPRequest.Method, _ path: String, body: Data? = nil, valid: Bool = true, token: String? = nil) async throws -> HTTPResponse {
+        let bearer = token ?? self.token
+        let headers = bearer.flatMap { $0.isEmpty ? nil : [HTTPHeaderField(name: "Authorization", value: "Bearer \($0)")] } ?? []
+        let response = try await client.send(HTTPRequest(method: method, url: baseURL + path, headers: headers, body: body))
+        // Oversized bodies are sent, not kept.
+        let kept = body.flatMap { $0.count <= 1 << 20 ? $0 : nil }
+        let exchange = RecordedExchange(
+            method: method.rawValue, path: path, request: kept, requestIsValid: valid && kept != nil, status: response.status, response: response.body
+        )
+        log.withLock { $0.append(exchange) }
+        return response
+    }
+
+    /// Sends a message as the wire carries it.
+    func send(_ method: HTTPRequest.Method, _ path: String, message: some Codable & Sendable & Hashable) async throws -> HTTPResponse {
+        try await send(method, path, body: try WireCodec().encode(WireMessage(message)))
+    }
+
+    /// Decodes a successful answer with the given status.
+    func expect<Body: Codable & Sendable & Hashable>(_ type: Body.Type, status: Int..., from response: HTTPResponse) throws -> Body {
+        guard status.contains(response.status) else {
+            throw ConformanceFailure("expected \(status.map(String.init).joined(separator: " or ")), got \(Self.summary(response))")
+        }
+        do {
+            return try WireCodec().decode(WireMessage<Body>.self, from: response.body).body
+        } catch {
+            throw ConformanceFailure("the \(response.status) answer is not a valid \(Body.self): \(error)")
+        }
+    }
+
+    /// Checks an answer without a body, such as 204.
+    func expect(status: Int, from response: HTTPResponse) throws {
+        guard response.status == status else { throw ConformanceFailure("expected \(status), got \(Self.summary(response))") }
+    }
+
+    /// Checks an error answer: the code's status, an error body with the code, and the path where one is named.
+    func expect(_ code: APIError.Code, path: String? = nil, from response: HTTPResponse) throws {
+        guard response.status == code.status else {
+            throw ConformanceFailure("expected \(code.status) \(code), got \(Self.summary(response))")
+        }
+        let error: APIError
+        do {
+            error = try WireCodec().decode(WireMessage<APIErrorBody>.self, from: response.body).body.error
+        } catch {
+            throw ConformanceFailure("the \(response.status) answer is not an error body: \(error)")
+        }
+        guard error.code == code else { throw ConformanceFailure("expected code \(code), got \(error)") }
+        if let path, error.path != path {
+            throw ConformanceFailure("expected the error at \(path), got \(error.path ?? "no path")")
+        }
+    }
+
+    /// A status and the start of the body, for failure messages.
+    static func summary(_ response: HTTPResponse) -> String {
+        let text = String(decoding: response.body.prefix(200), as: UTF8.self)
+        return "\(response.status)" + (text.isEmpty ? "" : " \(text)")
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+@Suite("parley conformance")
+struct ConformanceCommandTests {
+    @Test("Against parley serve: every check passes, one line each, and the exchanges are written as JSON")
+    func passesAgainstParleyServe() throws {
+        let (server, url) = try CLI.serve(["--agent", "boulware", "--token", "t0ken"])
+        defer { server.terminate() }
+        let exchanges = try CLI.temporaryPath("exchanges.json")
+        let result = try CLI.run("conformance", url, "--token", "t0ken", "--exchanges", exchanges)
+        #expect(result.status == 0, "\(result.output)\(result.errors)")
+        #expect(result.output.hasPrefix("Conformance of \(url) to parley/1\n"))
+        #expect(result.output.contains("  PASS  a repeated turn gets the same reply\n"))
+        #expect(result.output.contains("  PASS  GET /v1/agent without the token answers 401 unauthorized\n"))
+        #expect(!result.output.contains("FAIL"))
+        #expect(result.output.hasSuffix("0 failed, 1 skipped: the server conforms.\n"))
+        let recorded = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: exchanges))) as? [[String: Any]]
+        #expect((recorded?.count ?? 0) >= 30)
+        #expect(recorded?.first?["path"] as? String == "/health")
+    }
+
+    @Test("--json prints every result as JSON")
+    func json() throws {
+        let (server, url) = try CLI.serve(["--agent", "conceder"])
+        defer { server.terminate() }
+        let result = try CLI.run("conformance", url, "--json", "--scenario", "Examples/Scenarios/industrial-components.json")
+        #expect(result.status == 0, "\(result.errors)")
+        let results = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]]
+        #expect(results?.contains { $0["name"] as? String == "plays a whole session as seller on industrial-components against conceder" && $0["verdict"] as? String == "passed" } == true)
+        #expect(results?.contains { $0["verdict"] as? String == "failed" } == false)
+    }
+
+    @Test("Against a port where nothing listens: exit 1, and each failed check says why")
+    func failsWhereNothingListens() throws {
+        let result = try CLI.run("conformance", "http://127.0.0.1:9", "--timeout", "2")
+        #expect(result.status == 1)
+        #expect(result.output.contains("  FAIL  GET /health answers 200 {status: ok}, without a token: "))
+        #expect(result.output.contains("connection_refused") || result.output.contains("refused"))
+        #expect(result.output.hasSuffix("the server does not conform.\n"))
+    }
+}
