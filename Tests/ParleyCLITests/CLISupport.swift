@@ -73,15 +73,20 @@ enum CLI {
 extension CLI {
     /// Starts `parley serve` with `arguments` on a free port and returns the process and the URL it printed.
     static func serve(_ arguments: [String]) throws -> (process: Process, url: String) {
+        try launchServer(binary, ["serve", "--port", "0"] + arguments)
+    }
+
+    /// Starts a server whose first line names its URL ("Serving NAME on http://127.0.0.1:PORT (parley/1); …"), as
+    /// `parley serve` and the example Python agent print, and returns the process and the URL.
+    static func launchServer(_ executable: URL, _ arguments: [String]) throws -> (process: Process, url: String) {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = ["serve", "--port", "0"] + arguments
+        process.executableURL = executable
+        process.arguments = arguments
         process.currentDirectoryURL = repository
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // The first line names the URL: "Serving boulware on http://127.0.0.1:PORT (parley/1); …".
         var line = Data()
         while !line.contains(UInt8(ascii: "\n")) {
             let chunk = output.fileHandleForReading.availableData
@@ -91,7 +96,7 @@ extension CLI {
         let text = String(decoding: line, as: UTF8.self)
         guard let start = text.range(of: "http://"), let end = text[start.lowerBound...].firstIndex(of: " ") else {
             process.terminate()
-            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "parley serve printed no URL: \(text)"])
+            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "\(executable.lastPathComponent) printed no URL: \(text)"])
         }
         return (process, String(text[start.lowerBound..<end]))
     }

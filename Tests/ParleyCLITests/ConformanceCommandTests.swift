@@ -1,4 +1,7 @@
 import Foundation
+import ParleyAnalysis
+import ParleyArbiter
+import ParleyProtocol
 import Testing
 
 @Suite("parley conformance")
@@ -38,5 +41,49 @@ struct ConformanceCommandTests {
         #expect(result.output.contains("  FAIL  GET /health answers 200 {status: ok}, without a token: "))
         #expect(result.output.contains("connection_refused") || result.output.contains("refused"))
         #expect(result.output.hasSuffix("the server does not conform.\n"))
+    }
+}
+
+@Suite("The example Python agent")
+struct PythonAgentTests {
+    static let python = URL(fileURLWithPath: "/usr/bin/env")
+
+    @Test("passes parley conformance, and every answer it gave fits the OpenAPI document and the schemas")
+    func conforms() throws {
+        let (agent, url) = try CLI.launchServer(Self.python, ["python3", "Examples/python-agent/agent.py", "--port", "0", "--token", "py-t0ken"])
+        defer { agent.terminate() }
+        let exchanges = try CLI.temporaryPath("exchanges.json")
+        let result = try CLI.run(
+            "conformance", url, "--token", "py-t0ken", "--exchanges", exchanges, "--scenario", "Examples/Scenarios/reference-supply.json",
+            "--scenario", "Examples/Scenarios/industrial-components.json"
+        )
+        #expect(result.status == 0, "\(result.output)\(result.errors)")
+        #expect(result.output.hasSuffix("0 failed, 1 skipped: the server conforms.\n"), "\(result.output)")
+
+        let validate = Process()
+        validate.executableURL = Self.python
+        validate.arguments = ["python3", "Protocols/Spec/validate.py", "--exchanges", exchanges]
+        validate.currentDirectoryURL = CLI.repository
+        let output = Pipe()
+        validate.standardOutput = output
+        try validate.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        validate.waitUntilExit()
+        #expect(validate.terminationStatus == 0, "\(text)")
+    }
+
+    @Test("plays parley run against a built-in and settles within both reservation values")
+    func playsARun() throws {
+        let (agent, url) = try CLI.launchServer(Self.python, ["python3", "Examples/python-agent/agent.py", "--port", "0"])
+        defer { agent.terminate() }
+        let result = try CLI.run(
+            "run", "--scenario", "Examples/Scenarios/industrial-components.json", "--buyer", url, "--seller", "boulware", "--seed", "3", "--no-store", "--json"
+        )
+        #expect(result.status == 0, "\(result.errors)")
+        let record = try ServeCommandTests.record(result)
+        let analysis = try #require(record.settlement.analysis)
+        #expect(record.settlement.outcome.typeName == "agreement")
+        #expect(analysis.buyer.utility >= 0.35)
+        #expect(analysis.seller.utility >= 0.3)
     }
 }
