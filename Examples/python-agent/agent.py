@@ -17,6 +17,7 @@ import itertools
 import json
 import random
 import re
+import signal
 import socket
 import sys
 import threading
@@ -525,6 +526,10 @@ def main():
     arguments = parser.parse_args()
     if arguments.exponent <= 0:
         parser.error("--exponent must be positive")
+    # Stop on SIGTERM as on Ctrl-C, even when started by a process that blocks or ignores signals (children inherit both).
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     server = ThreadingHTTPServer((arguments.host, arguments.port), Handler)
     server.daemon_threads = True
     server.agent, server.token = Agent(arguments.exponent), arguments.token

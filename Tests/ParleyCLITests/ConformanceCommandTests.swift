@@ -48,10 +48,10 @@ struct ConformanceCommandTests {
 struct PythonAgentTests {
     static let python = URL(fileURLWithPath: "/usr/bin/env")
 
-    @Test("passes parley conformance, and every answer it gave fits the OpenAPI document and the schemas")
+    @Test("passes parley conformance, every answer it gave fits the OpenAPI document and the schemas, and SIGTERM stops it")
     func conforms() throws {
         let (agent, url) = try CLI.launchServer(Self.python, ["python3", "Examples/python-agent/agent.py", "--port", "0", "--token", "py-t0ken"])
-        defer { agent.terminate() }
+        defer { if agent.isRunning { agent.terminate() } }
         let exchanges = try CLI.temporaryPath("exchanges.json")
         let result = try CLI.run(
             "conformance", url, "--token", "py-t0ken", "--exchanges", exchanges, "--scenario", "Examples/Scenarios/reference-supply.json",
@@ -70,6 +70,10 @@ struct PythonAgentTests {
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         validate.waitUntilExit()
         #expect(validate.terminationStatus == 0, "\(text)")
+
+        agent.terminate()
+        agent.waitUntilExit()
+        #expect(agent.terminationStatus == 0)
     }
 
     @Test("plays parley run against a built-in and settles within both reservation values")

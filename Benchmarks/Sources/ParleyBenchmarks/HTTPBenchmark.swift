@@ -115,5 +115,25 @@ extension HTTPBenchmark {
         durations.sort()
         print(String(format: "  repeated turn: p50 %.0f µs, p99 %.0f µs", microseconds(durations[durations.count / 2]), microseconds(durations[durations.count * 99 / 100])))
         await running.stop()
+        try codec(benchFile: benchFile)
+    }
+
+    /// The JSON work of one turn, without the network: both sides encode and decode a request and a reply.
+    static func codec(benchFile: ScenarioFile) throws {
+        let codec = WireCodec()
+        let terms = Terms(["price": .integer(15000), "quantity": .integer(50), "delivery_days": .integer(5)])
+        let request = WireMessage(TurnRequest(sessionID: SessionID(rawValue: "s-00000000000000a1-buyer"), turn: 3, opponentAction: .offer(terms), elapsed: 0.004))
+        let reply = WireMessage(TurnReply(sessionID: SessionID(rawValue: "s-00000000000000a1-buyer"), turn: 3, action: .offer(terms)))
+        let requestBytes = try codec.encode(request), replyBytes = try codec.encode(reply)
+        let rounds = 20000
+        let elapsed = try ContinuousClock().measure {
+            for _ in 0..<rounds {
+                _ = try codec.encode(request)
+                _ = try codec.decode(WireMessage<TurnRequest>.self, from: requestBytes)
+                _ = try codec.encode(reply)
+                _ = try codec.decode(WireMessage<TurnReply>.self, from: replyBytes)
+            }
+        }
+        print(String(format: "  JSON per turn (encode and decode a request and a reply): %.1f µs", microseconds(elapsed) / Double(rounds)))
     }
 }
