@@ -108,7 +108,7 @@ let package = Package(
             name: "ParleyCLI",
             dependencies: [
                 "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyArbiter", "ParleyLedger", "ParleyStore", "ParleyTournament",
-                "ParleyHTTPClient", "ParleyRemote", "ParleyServer", "ParleyConformance", "ParleyTesting",
+                "ParleyHTTPClient", "ParleyRemote", "ParleyServer", "ParleyConformance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -306,7 +306,7 @@ class Session:
     def apply(self, action, by):
         """Applies an action by one side; returns a complaint if it breaks the rules."""
         kind = action["type"]
-        if len(action.get("note", "")) > MAX_NOTE or len(action.get("reason", "") or "") > MAX_NOTE:
+        if len(action.get("note") or "") > MAX_NOTE or len(action.get("reason") or "") > MAX_NOTE:
             return "the note is too long"
         if kind == "offer":
             terms = action["terms"]
@@ -441,7 +441,10 @@ class Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         if length > MAX_BODY_BYTES:
             while length > 0:  # read it all, so the connection stays usable and the client sees the answer
-                length -= len(self.rfile.read(min(length, 1 << 16)) or b"x" * length)
+                chunk = self.rfile.read(min(length, 1 << 16))
+                if not chunk:
+                    break
+                length -= len(chunk)
             raise APIError("body_too_large", f"the body is larger than {MAX_BODY_BYTES} bytes")
         return self.rfile.read(length)
 

@@ -5,7 +5,6 @@ import ParleyAgents
 import ParleyConformance
 import ParleyHTTPClient
 import ParleyProtocol
-import ParleyTesting
 
 /// `parley conformance URL`: checks that an agent server, in any language, speaks the agent API.
 struct Conformance: AsyncParsableCommand {
@@ -54,7 +53,7 @@ struct Conformance: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let scenarios = try scenario.isEmpty ? ConformanceSuite.Configuration(url: url).scenarios : scenario.map(ScenarioLoader.load)
+        let scenarios = try scenario.isEmpty ? ConformanceSuite.Configuration.defaultScenarios : scenario.map(ScenarioLoader.load)
         let configuration = ConformanceSuite.Configuration(
             url: url, token: token, runID: runID ?? "conformance-\(String(UInt32.random(in: .min ... .max), radix: 16))", seed: seed,
             scenarios: scenarios, opponent: try AgentSpec(parsing: opponent)

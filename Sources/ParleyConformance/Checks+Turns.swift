@@ -45,8 +45,9 @@ extension Checks {
     /// Requests for the agent's next turn that are wrong in one way each; the session must go on unharmed.
     private func turnErrors(_ session: ScriptedSession, _ checklist: inout Checklist) async {
         let next = session.nextRequest
-        func send(_ request: TurnRequest, path turn: Int? = nil) async throws -> HTTPResponse {
-            try await probe.send(.post, AgentAPI.turn(session.id, turn ?? request.turn), message: request)
+        // Always to the scripted session's path: only the body varies.
+        func send(_ request: TurnRequest) async throws -> HTTPResponse {
+            try await probe.send(.post, AgentAPI.turn(session.id, request.turn), message: request)
         }
         await checklist.check("a turn that is not the agent's next answers 409 turn_mismatch") {
             var request = next
@@ -73,7 +74,7 @@ extension Checks {
         await checklist.check("a body naming another session than the path answers 422 session_mismatch") {
             var request = next
             request.sessionID = SessionID(rawValue: session.id.rawValue + "-other")
-            try probe.expect(.sessionMismatch, path: "$.sessionID", from: try await send(request, path: next.turn))
+            try probe.expect(.sessionMismatch, path: "$.sessionID", from: try await send(request))
         }
         await checklist.check("a turn for an unknown session answers 404 unknown_session") {
             var request = next

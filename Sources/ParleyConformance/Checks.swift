@@ -53,19 +53,18 @@ struct Checks {
         let opponent = AgentReference.strategy(configuration.opponent)
         for (number, file) in configuration.scenarios.enumerated() {
             for role in Role.allCases where card.roles.contains(role) {
+                let (buyer, seller) = role == .buyer ? (remote, opponent) : (opponent, remote)
                 await checklist.check("plays a whole session as \(role) on \(file.scenario.id) against \(configuration.opponent)") {
                     let setup = SessionSetup(
                         id: SessionID(rawValue: sessionID("whole\(number)")), scenario: file.scenario,
-                        buyer: AgentDescriptor(role == .buyer ? remote : opponent), seller: AgentDescriptor(role == .seller ? remote : opponent),
-                        seed: configuration.seed, landscape: nil
+                        buyer: AgentDescriptor(buyer), seller: AgentDescriptor(seller), seed: configuration.seed, landscape: nil
                     )
                     let record = await arbiter.run(
                         setup,
-                        buyer: try factory.makeAgent(role == .buyer ? remote : opponent, role: .buyer, file: file, sessionSeed: setup.seed, session: setup.id),
-                        seller: try factory.makeAgent(role == .seller ? remote : opponent, role: .seller, file: file, sessionSeed: setup.seed, session: setup.id)
+                        buyer: try factory.makeAgent(buyer, role: .buyer, file: file, sessionSeed: setup.seed, session: setup.id),
+                        seller: try factory.makeAgent(seller, role: .seller, file: file, sessionSeed: setup.seed, session: setup.id)
                     )
-                    let outcome = record.settlement.outcome
-                    switch outcome {
+                    switch record.settlement.outcome {
                     case .failure(role, let error): throw ConformanceFailure("the session failed: \(error)")
                     case .violation(role, let code): throw ConformanceFailure("the agent broke a rule (\(code)) on turn \(record.settlement.turns)")
                     case .turnTimeout(role): throw ConformanceFailure("the agent timed out on turn \(record.settlement.turns)")

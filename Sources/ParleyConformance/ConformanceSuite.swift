@@ -3,13 +3,14 @@ public import ParleyAgents
 public import ParleyHTTPClient
 public import ParleyProtocol
 import ParleyArbiter
-public import ParleyTesting
+import ParleyTesting
 
 /// Checks that a running agent server speaks version 1 of the agent API: whole sessions through the arbiter,
 /// idempotent turns, and the right error, status and path for each kind of bad request.
 ///
 /// It needs nothing from the server but its URL (and its token, if it has one), so it checks agents written in
-/// any language. Sessions it opens are named `RUN-…` after ``Configuration/runID``, and it drops what it leaves open.
+/// any language. Sessions it opens are named `RUN-…` after ``Configuration/runID``; whole sessions end with an
+/// outcome, and the session it plays by hand is dropped at the end.
 /// `parley conformance URL` runs it and prints one line per check.
 public struct ConformanceSuite: Sendable {
     /// What to check and how.
@@ -27,11 +28,14 @@ public struct ConformanceSuite: Sendable {
         /// The in-process opponent in whole sessions.
         public var opponent: AgentSpec
 
-        /// A configuration; by default whole sessions run on the reference scenario and on one with options,
-        /// piecewise and table value functions, against a conceder.
+        /// The scenarios of whole sessions unless others are given: the reference one, and one with options,
+        /// piecewise and table value functions.
+        public static let defaultScenarios = [ReferenceScenarios.reference, ConformanceScenarios.services]
+
+        /// A configuration; by default whole sessions run on ``defaultScenarios`` against a conceder.
         public init(
             url: String, token: String? = nil, runID: String = "conformance", seed: UInt64 = 1,
-            scenarios: [ScenarioFile] = [ReferenceScenarios.reference, ConformanceScenarios.services], opponent: AgentSpec = AgentSpec(strategy: "conceder")
+            scenarios: [ScenarioFile] = defaultScenarios, opponent: AgentSpec = AgentSpec(strategy: "conceder")
         ) {
             self.url = url
             self.token = token

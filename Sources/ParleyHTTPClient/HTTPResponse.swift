@@ -46,4 +46,9 @@ public struct HTTPHeaderField: Sendable, Hashable {
         self.name = name
         self.value = value
     }
+
+    /// `Authorization: Bearer TOKEN`, or no field for no token.
+    public static func bearer(_ token: String?) -> [HTTPHeaderField] {
+        token.map { [HTTPHeaderField(name: "Authorization", value: "Bearer \($0)")] } ?? []
+    }
 }

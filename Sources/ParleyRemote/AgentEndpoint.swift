@@ -94,8 +94,7 @@ public struct AgentEndpoint: Sendable {
     /// Sends one request, repeating it while its connection fails, and turns non-2xx answers into errors.
     private func exchange(_ method: HTTPRequest.Method, _ path: String, body: Data?, timeout: Duration?) async throws(RemoteAgentError) -> HTTPResponse {
         let url = baseURL + path
-        let headers = token.map { [HTTPHeaderField(name: "Authorization", value: "Bearer \($0)")] } ?? []
-        let request = HTTPRequest(method: method, url: url, headers: headers, body: body, timeout: timeout)
+        let request = HTTPRequest(method: method, url: url, headers: HTTPHeaderField.bearer(token), body: body, timeout: timeout)
         var attempt = 0
         while true {
             let response: HTTPResponse

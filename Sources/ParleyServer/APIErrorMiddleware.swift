@@ -24,12 +24,14 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
 
 /// Checks the bearer token on every path but `/health`, in constant time.
 struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
-    let token: String
+    /// `Bearer TOKEN`, as the header must carry it.
+    private let expected: [UInt8]
+
+    init(token: String) { expected = Array("Bearer \(token)".utf8) }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.uri.path != AgentAPI.health else { return try await next(request, context) }
-        let presented = request.headers[.authorization] ?? ""
-        guard Self.matches(presented, "Bearer " + token) else {
+        guard Self.matches((request.headers[.authorization] ?? "").utf8, expected) else {
             var response = MessageIO.response(APIError(.unauthorized, "send the server's token as 'Authorization: Bearer TOKEN'"))
             response.headers[.wwwAuthenticate] = "Bearer"
             return response
@@ -38,11 +40,11 @@ struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     /// Compares without stopping at the first difference, so timing does not reveal how much of a guess is right.
-    static func matches(_ presented: String, _ expected: String) -> Bool {
-        let presented = Array(presented.utf8), expected = Array(expected.utf8)
+    static func matches(_ presented: String.UTF8View, _ expected: [UInt8]) -> Bool {
         var difference = UInt8(presented.count == expected.count ? 0 : 1)
-        for index in expected.indices {
-            difference |= expected[index] ^ (index < presented.count ? presented[index] : 0)
+        var byte = presented.makeIterator()
+        for expectedByte in expected {
+            difference |= expectedByte ^ (byte.next() ?? 0)
         }
         return difference == 0
     }

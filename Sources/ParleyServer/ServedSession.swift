@@ -79,7 +79,7 @@ actor ServedSession {
             self.strategy = strategy
             result = .success(commit(action, for: request))
         } catch {
-            rules.close(.failure(by: role, error: "the agent failed"))
+            self.rules.close(.failure(by: role, error: "the agent failed"))
             result = .failure(APIError(.agentFailed, "the agent failed on turn \(request.turn): \(String(describing: error).prefix(300))"))
         }
         for waiter in pending?.waiting ?? [] { waiter.resume(returning: result) }

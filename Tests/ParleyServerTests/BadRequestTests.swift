@@ -1,7 +1,9 @@
 import Foundation
 import ParleyAgents
+import ParleyArbiter
 import ParleyHTTPClient
 import ParleyProtocol
+import ParleyRemote
 import ParleyServer
 import Testing
 
@@ -141,6 +143,43 @@ struct BadRequestTests {
             let text = String(decoding: response.body, as: UTF8.self)
             #expect(try ServerSupport.apiError(response).code == .invalidProfile)
             #expect(!text.contains("0.8765") && !text.contains("0.4321") && !text.contains("87") && !text.contains("43"))
+        }
+    }
+
+    /// Boulware, except in sessions seeded 666, where it throws on its first turn.
+    struct Fragile: Strategy {
+        struct Broke: Error {}
+        var inner: (any Strategy)?
+
+        mutating func respond(to view: TurnView) async throws -> Action {
+            guard var strategy = inner else { throw Broke() }
+            defer { inner = strategy }
+            return try await strategy.respond(to: view)
+        }
+    }
+
+    @Test("500 agent_failed when the strategy throws; its session ends, and another on the same server finishes")
+    func agentFailed() async throws {
+        var registry = StrategyRegistry.builtIns
+        registry.register(.init(name: "fragile", summary: "boulware that throws in sessions seeded 666") { _, context in
+            Fragile(inner: context.seed == 666 ? nil : try StrategyRegistry.builtIns.makeStrategy(AgentSpec(strategy: "boulware"), context: context))
+        })
+        let server = try AgentServer(
+            agent: .strategy(AgentSpec(strategy: "fragile")), factory: AgentFactory(registry: registry), configuration: .init(port: 0),
+            clock: ContinuousClock(), logger: ServerSupport.logger
+        )
+        try await server.start().stopping { server in
+            let bystander = try await Bystander.begin(on: server)
+            let start = ServerSupport.start("fragile", seed: 666)
+            try await ServerSupport.endpoint(server).start(start)
+            let turn = try ServerSupport.json(TurnRequest(sessionID: start.sessionID, turn: 1, opponentAction: nil, elapsed: 0))
+            let failed = try await ServerSupport.raw(server, AgentAPI.turn(start.sessionID, 1), body: turn)
+            #expect(failed.status == 500)
+            #expect(try ServerSupport.apiError(failed).code == .agentFailed)
+            let repeated = try await ServerSupport.raw(server, AgentAPI.turn(start.sessionID, 1), body: turn)
+            let again = try ServerSupport.apiError(repeated)
+            #expect(again.code == .sessionEnded, "\(again)")
+            try await bystander.finish()
         }
     }
 }

@@ -44,8 +44,7 @@ enum ServerSupport {
     static func raw(
         _ server: RunningServer, _ path: String, method: HTTPRequest.Method = .post, body: String? = nil, token: String? = nil
     ) async throws -> HTTPResponse {
-        let headers = token.map { [HTTPHeaderField(name: "Authorization", value: "Bearer \($0)")] } ?? []
-        return try await client.send(HTTPRequest(method: method, url: server.url + path, headers: headers, body: body.map { Data($0.utf8) }))
+        try await client.send(HTTPRequest(method: method, url: server.url + path, headers: HTTPHeaderField.bearer(token), body: body.map { Data($0.utf8) }))
     }
 
     /// The API error in an error answer; records an issue if the body is not one.

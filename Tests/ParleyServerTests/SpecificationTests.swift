@@ -18,12 +18,12 @@ struct SpecificationTests {
         try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: spec.appendingPathComponent(path))) as? [String: Any])
     }
 
-    /// Every operation's responses: (path, method, status, codes).
-    static func responses() throws -> [(path: String, method: String, status: String, codes: [String]?)] {
+    /// Every operation's responses: (path, status, codes).
+    static func responses() throws -> [(path: String, status: String, codes: [String]?)] {
         let paths = try #require(try document("openapi.json")["paths"] as? [String: [String: Any]])
         return paths.flatMap { path, item in
-            item.compactMap { method, operation in (operation as? [String: Any])?["responses"] as? [String: [String: Any]] }
-                .flatMap { responses in responses.map { (path, "", $0.key, $0.value["x-error-codes"] as? [String]) } }
+            item.values.compactMap { operation in (operation as? [String: Any])?["responses"] as? [String: [String: Any]] }
+                .flatMap { responses in responses.map { (path, $0.key, $0.value["x-error-codes"] as? [String]) } }
         }
     }
 
