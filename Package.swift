@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .library(name: "ParleyProtocol", targets: ["ParleyProtocol"]),
         .library(name: "ParleyAgents", targets: ["ParleyAgents"]),
+        .library(name: "ParleyLLM", targets: ["ParleyLLM"]),
         .library(name: "ParleyAnalysis", targets: ["ParleyAnalysis"]),
         .library(name: "ParleyArbiter", targets: ["ParleyArbiter"]),
         .library(name: "ParleyLedger", targets: ["ParleyLedger"]),
@@ -39,7 +40,11 @@ let package = Package(
         // The protocol: scenarios, profiles, terms, actions, the alternating-offers rules, the wire format.
         .target(name: "ParleyProtocol", path: "Protocols", exclude: ["Spec"], swiftSettings: strictSettings),
         // Strategies: the interface, bidding index, built-ins.
-        .target(name: "ParleyAgents", dependencies: ["ParleyProtocol"], path: "Agents", swiftSettings: strictSettings),
+        .target(name: "ParleyAgents", dependencies: ["ParleyProtocol"], path: "Agents", exclude: ["LLM"], swiftSettings: strictSettings),
+        // The LLM agent: a model behind an OpenAI-compatible endpoint, held to its principal's mandate.
+        .target(
+            name: "ParleyLLM", dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyHTTPClient"], path: "Agents/LLM", swiftSettings: strictSettings
+        ),
         // Settlement analysis: Pareto frontier, Nash and Kalai points, distances.
         .target(name: "ParleyAnalysis", dependencies: ["ParleyProtocol"], swiftSettings: strictSettings),
         // libcurl, from Debian's libcurl4-openssl-dev, with typed wrappers for its variadic calls.
@@ -55,7 +60,7 @@ let package = Package(
         // The arbiter: runs sessions, enforces deadlines and turn limits, writes transcripts.
         .target(
             name: "ParleyArbiter",
-            dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyRemote", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyLLM", "ParleyRemote", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         // The agent server: any agent served over HTTP on Hummingbird, with the API's rules and errors.
@@ -119,6 +124,24 @@ let package = Package(
             name: "CustomStrategyExample",
             dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyArbiter", .product(name: "Logging", package: "swift-log")],
             path: "Examples/CustomStrategy",
+            swiftSettings: strictSettings
+        ),
+        // A local server that speaks the OpenAI chat-completions wire format from a script, for the LLM agent's tests.
+        .target(
+            name: "ScriptedChatServer",
+            dependencies: [
+                "ParleyServer", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/ScriptedChatServer",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ParleyLLMTests",
+            dependencies: [
+                "ParleyProtocol", "ParleyAgents", "ParleyLLM", "ParleyArbiter", "ParleyHTTPClient", "ParleyLedger", "ParleyStore", "ParleyTournament",
+                "ParleyTesting", "ScriptedChatServer", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ParleyProtocolTests", dependencies: ["ParleyProtocol", "ParleyTesting"], swiftSettings: strictSettings),

@@ -53,6 +53,10 @@ public struct AgentSpecError: Error, Sendable, Hashable, CustomStringConvertible
         public static let unknownParameter = Code(rawValue: "unknown_parameter")
         /// A parameter's value is not valid.
         public static let invalidParameter = Code(rawValue: "invalid_parameter")
+        /// An agent file is not valid.
+        public static let invalidAgentFile = Code(rawValue: "invalid_agent_file")
+        /// An agent file names an environment variable for its API key that is not set.
+        public static let missingAPIKey = Code(rawValue: "missing_api_key")
     }
 
     /// The stable code.

@@ -17,13 +17,21 @@ public import ParleyProtocol
 /// implement it asynchronously. Throwing ends the session with ``Outcome/failure(by:error:)`` naming this side.
 public protocol Strategy: Sendable {
     /// Chooses the action for the current turn.
-    mutating func respond(to view: TurnView) async throws -> Action
+    nonisolated(nonsending) mutating func respond(to view: TurnView) async throws -> Action
 
     /// Told once, after the session ends, how it ended. The default does nothing.
     mutating func sessionEnded(with outcome: Outcome) async
+
+    /// How the last action was decided, for the transcript, when the strategy consulted something else first
+    /// (an LLM agent's attempts and fallbacks). The arbiter records it with the action; the opponent never
+    /// sees it. The default is `nil`.
+    var lastDecision: DecisionTrace? { get }
 }
 
 extension Strategy {
+    /// `nil`: the action speaks for itself.
+    public var lastDecision: DecisionTrace? { nil }
+
     /// Does nothing.
     public mutating func sessionEnded(with outcome: Outcome) async {}
 }

@@ -12,14 +12,17 @@ public struct TranscriptEntry: Sendable, Hashable, Codable {
     public var elapsed: Double
     /// The rule the action broke, if the arbiter refused it. A refused action ends the session.
     public var violation: ProtocolViolation?
+    /// How the agent decided, when it consulted a model first (see ``DecisionTrace``); `nil` for other agents.
+    public var trace: DecisionTrace?
 
     /// Creates an entry.
-    public init(turn: Int, round: Int, by: Role, action: Action, elapsed: Double, violation: ProtocolViolation? = nil) {
+    public init(turn: Int, round: Int, by: Role, action: Action, elapsed: Double, violation: ProtocolViolation? = nil, trace: DecisionTrace? = nil) {
         self.turn = turn
         self.round = round
         self.by = by
         self.action = action
         self.elapsed = elapsed
         self.violation = violation
+        self.trace = trace
     }
 }

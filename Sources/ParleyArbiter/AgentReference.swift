@@ -1,13 +1,16 @@
 public import ParleyAgents
 public import ParleyProtocol
 
-/// An agent as the command line names it: a strategy spec such as `boulware:e=0.2`, or the URL of an agent
-/// server such as `http://127.0.0.1:8081`. Wherever one works, the other does.
+/// An agent as the command line names it: a strategy spec such as `boulware:e=0.2`, the URL of an agent server
+/// such as `http://127.0.0.1:8081`, or an agent file (a built-in with parameters, or an LLM agent). Wherever one
+/// works, the others do.
 public enum AgentReference: Sendable, Hashable, CustomStringConvertible {
     /// An in-process strategy from the registry.
     case strategy(AgentSpec)
     /// An agent served over HTTP (`parley serve`, or any server that speaks the agent API).
     case remote(url: String)
+    /// An agent described by an agent file, loaded by the caller (the CLI reads `*.json` arguments).
+    case file(AgentFile)
 
     /// Parses a URL (`http://…` or `https://…`) as a remote agent and anything else as a strategy spec.
     public init(parsing text: String) throws(AgentSpecError) {
@@ -21,21 +24,24 @@ public enum AgentReference: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// The spec or the URL, as written in transcripts and leaderboards.
+    /// The spec, the URL, or the agent file's name, as written in transcripts and leaderboards.
     public var description: String {
         switch self {
         case .strategy(let spec): spec.description
         case .remote(let url): url
+        case .file(let file): file.name
         }
     }
 }
 
 extension AgentDescriptor {
-    /// How an agent is named in transcripts: a strategy by its spec, a remote agent as `remote` with its URL.
+    /// How an agent is named in transcripts: a strategy by its spec, a remote agent as `remote` with its URL, an
+    /// agent file by its strategy and name.
     public init(_ reference: AgentReference) {
         switch reference {
         case .strategy(let spec): self.init(spec)
         case .remote(let url): self.init(strategy: "remote", spec: url)
+        case .file(let file): self.init(strategy: file.strategy, spec: file.name)
         }
     }
 }

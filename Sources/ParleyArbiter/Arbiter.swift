@@ -77,7 +77,9 @@ public struct Arbiter<C: Clock>: Sendable where C.Duration == Duration {
                     rules.close(.turnTimeout(by: role))
                     break
                 }
-                var entry = TranscriptEntry(turn: rules.turns + 1, round: rules.round, by: role, action: action, elapsed: elapsed.seconds)
+                var entry = TranscriptEntry(
+                    turn: rules.turns + 1, round: rules.round, by: role, action: action, elapsed: elapsed.seconds, trace: strategy.lastDecision
+                )
                 do {
                     try rules.apply(action, by: role, elapsed: elapsed)
                 } catch {

@@ -17,6 +17,11 @@ extension TranscriptEntry {
         ECMAScriptNumber.write(elapsed, into: &output)
         output += #","round":"#.utf8
         output += String(round).utf8
+        if let trace {
+            // Rare (model-consulting agents only), so the general encoder writes it.
+            output += #","trace":"#.utf8
+            output += (try? CanonicalJSON.bytes(trace)) ?? Array("null".utf8)
+        }
         output += #","turn":"#.utf8
         output += String(turn).utf8
         if let violation {

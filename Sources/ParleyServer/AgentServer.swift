@@ -68,6 +68,10 @@ public struct AgentServer<C: Clock>: Sendable where C.Duration == Duration {
         case .remote(let url):
             player = .relay(try AgentEndpoint(url: url, token: factory.remoteToken, client: factory.http))
             card = AgentCard(name: url, strategy: "remote", needsProfile: false)
+        case .file(let file):
+            try factory.check(file)
+            card = AgentCard(name: file.name, strategy: file.strategy, needsProfile: true)
+            player = .file(file)
         }
         self.agent = agent
         self.factory = factory
@@ -135,27 +139,31 @@ public struct AgentServer<C: Clock>: Sendable where C.Duration == Duration {
             throw APIError(.invalidScenario, "the scenario is invalid: " + problems.prefix(5).map(\.description).joined(separator: "; "), path: problems[0].path)
         }
         let seed = message.seed ?? Self.seed(for: message.sessionID)
+        let build: (AgentContext) throws -> any Strategy
         switch player {
         case .relay(let endpoint):
             return ServedSession(start: message, strategy: RemoteAgent(endpoint: endpoint, start: message))
         case .strategy(let spec):
-            guard let profile = message.profile else {
-                throw APIError(.invalidProfile, "this agent (\(card.name)) needs its profile in the session start", path: "$.profile")
-            }
-            // Only paths and codes: a profile's values are private, even in an answer to its own sender.
-            let profileProblems = profile.validate(against: message.scenario, at: "$.profile")
-            guard profileProblems.isEmpty else {
-                throw APIError(
-                    .invalidProfile, "the profile does not fit the scenario: " + profileProblems.prefix(5).map { "\($0.path) [\($0.code)]" }.joined(separator: ", "),
-                    path: profileProblems[0].path
-                )
-            }
-            do {
-                let context = try AgentContext(scenario: message.scenario, role: message.role, profile: profile, seed: seed, indexes: factory.indexes)
-                return ServedSession(start: message, strategy: try factory.registry.makeStrategy(spec, context: context))
-            } catch {
-                throw APIError(.invalidProfile, "the agent cannot play with this scenario and profile", path: "$.profile")
-            }
+            build = { try factory.registry.makeStrategy(spec, context: $0) }
+        case .file(let file):
+            build = { try factory.makeStrategy(file, context: $0) }
+        }
+        guard let profile = message.profile else {
+            throw APIError(.invalidProfile, "this agent (\(card.name)) needs its profile in the session start", path: "$.profile")
+        }
+        // Only paths and codes: a profile's values are private, even in an answer to its own sender.
+        let profileProblems = profile.validate(against: message.scenario, at: "$.profile")
+        guard profileProblems.isEmpty else {
+            throw APIError(
+                .invalidProfile, "the profile does not fit the scenario: " + profileProblems.prefix(5).map { "\($0.path) [\($0.code)]" }.joined(separator: ", "),
+                path: profileProblems[0].path
+            )
+        }
+        do {
+            let context = try AgentContext(scenario: message.scenario, role: message.role, profile: profile, seed: seed, indexes: factory.indexes)
+            return ServedSession(start: message, strategy: try build(context))
+        } catch {
+            throw APIError(.invalidProfile, "the agent cannot play with this scenario and profile", path: "$.profile")
         }
     }
 
@@ -171,8 +179,10 @@ public struct AgentServer<C: Clock>: Sendable where C.Duration == Duration {
     }
 }
 
-/// Who plays a served session: a strategy built per session, or another agent server relayed to.
+/// Who plays a served session: a strategy built per session (from a spec or an agent file), or another agent
+/// server relayed to.
 private enum Player: Sendable {
     case strategy(AgentSpec)
+    case file(AgentFile)
     case relay(AgentEndpoint)
 }

@@ -1,0 +1,102 @@
+import Foundation
+
+/// The OpenAI chat-completions wire format, as far as the LLM agent uses it: `POST /v1/chat/completions`.
+enum ChatCompletions {
+    /// One message of the conversation.
+    struct Message: Codable, Sendable, Hashable {
+        /// `system`, `user` or `assistant`.
+        var role: String
+        /// The text. Some servers send `null` for an assistant message without text.
+        var content: String?
+
+        static func system(_ text: String) -> Message { Message(role: "system", content: text) }
+        static func user(_ text: String) -> Message { Message(role: "user", content: text) }
+        static func assistant(_ text: String) -> Message { Message(role: "assistant", content: text) }
+    }
+
+    /// How the reply's shape is requested.
+    enum ResponseFormat: Sendable, Hashable {
+        /// Structured output: the reply must match the schema.
+        case jsonSchema(name: String, schema: JSONValue)
+        /// JSON mode: the reply is a JSON object.
+        case jsonObject
+    }
+
+    /// The request body.
+    struct Request: Encodable, Sendable {
+        var model: String
+        var messages: [Message]
+        var temperature: Double?
+        var maxTokens: Int
+        var seed: Int?
+        var responseFormat: ResponseFormat?
+
+        private enum CodingKeys: String, CodingKey {
+            case model, messages, temperature, seed, stream
+            case maxTokens = "max_tokens"
+            case responseFormat = "response_format"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(model, forKey: .model)
+            try container.encode(messages, forKey: .messages)
+            try container.encodeIfPresent(temperature, forKey: .temperature)
+            try container.encode(maxTokens, forKey: .maxTokens)
+            try container.encodeIfPresent(seed, forKey: .seed)
+            try container.encode(false, forKey: .stream)
+            switch responseFormat {
+            case .jsonSchema(let name, let schema):
+                let format: JSONValue = [
+                    "type": "json_schema", "json_schema": ["name": .string(name), "strict": true, "schema": schema],
+                ]
+                try container.encode(format, forKey: .responseFormat)
+            case .jsonObject:
+                try container.encode(["type": "json_object"] as JSONValue, forKey: .responseFormat)
+            case nil:
+                break
+            }
+        }
+    }
+
+    /// The response body of a 200.
+    struct Response: Decodable, Sendable {
+        struct Choice: Decodable, Sendable {
+            var message: Message?
+            var finishReason: String?
+
+            private enum CodingKeys: String, CodingKey {
+                case message
+                case finishReason = "finish_reason"
+            }
+        }
+
+        struct Usage: Decodable, Sendable, Hashable {
+            var promptTokens: Int?
+            var completionTokens: Int?
+            var totalTokens: Int?
+
+            private enum CodingKeys: String, CodingKey {
+                case promptTokens = "prompt_tokens"
+                case completionTokens = "completion_tokens"
+                case totalTokens = "total_tokens"
+            }
+
+            /// The tokens the exchange cost.
+            var spent: Int { totalTokens ?? ((promptTokens ?? 0) + (completionTokens ?? 0)) }
+        }
+
+        var choices: [Choice]
+        var usage: Usage?
+    }
+
+    /// The body of an error answer: `{"error": {"message": …, "type": …, "code": …}}`.
+    struct ErrorBody: Decodable, Sendable {
+        struct Detail: Decodable, Sendable {
+            var message: String?
+            var type: String?
+        }
+
+        var error: Detail
+    }
+}

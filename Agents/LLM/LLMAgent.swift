@@ -1,0 +1,247 @@
+import Foundation
+public import ParleyAgents
+public import ParleyHTTPClient
+public import ParleyProtocol
+
+/// An agent whose moves come from a language model behind an OpenAI-compatible chat-completions endpoint
+/// (hosted APIs, vLLM, Ollama, llama.cpp's server, LM Studio), inside a mandate the model cannot break.
+///
+/// Each turn the model is asked for a JSON action (see ``LLMConfiguration/ResponseFormat``). The reply is read,
+/// checked against the rules with ``AlternatingOffers`` and against the ``Mandate``: no offer and no acceptance
+/// worth less to the principal than walking away. A reply that fails is sent back with the reason, up to
+/// ``LLMConfiguration/maxAttempts`` replies; 429 and 5xx answers are retried with backoff (honouring
+/// `Retry-After`) within the turn's time. When the model cannot give an acceptable move in time, within the
+/// token budget, or at all, the fallback strategy moves, and its move is held to the mandate too.
+///
+/// Every request is recorded in ``lastDecision`` for the transcript: what was asked, the raw reply (truncated),
+/// the latency, the tokens, and why a reply was refused. The model's reasoning stays there; the opponent gets
+/// only the action and its note, and a note that reveals the principal's limits is withheld. The API key is
+/// sent to the endpoint only, and removed from anything recorded.
+public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
+    /// The configuration from the agent file.
+    public let configuration: LLMConfiguration
+    /// The tokens spent so far in this session, as the endpoint reported them.
+    public private(set) var tokensSpent = 0
+    /// How the last action was decided: every attempt, and whether the fallback moved.
+    public private(set) var lastDecision: DecisionTrace?
+
+    private let scenario: Scenario
+    private let role: Role
+    private let seed: UInt64
+    private let mandate: Mandate
+    private let prompt: NegotiationPrompt
+    private let redactor: NoteRedactor
+    private let endpoint: ChatEndpoint
+    private let clock: C
+    private let bestTerms: Terms?
+    private var fallback: any Strategy
+    private var format: LLMConfiguration.ResponseFormat
+
+    /// The longest text kept of a prompt or a reply in an attempt.
+    public static var recordedLength: Int { 2000 }
+
+    /// An agent for one side of one session.
+    ///
+    /// - Parameters:
+    ///   - fallback: the strategy that moves when the model cannot, built for the same context.
+    ///   - apiKey: the key read from the environment variable the configuration names, if any.
+    ///   - clock: measures latency and the turn's time, and waits between retries.
+    public init(configuration: LLMConfiguration, context: AgentContext, fallback: any Strategy, apiKey: String?, client: HTTPClient, clock: C) {
+        self.configuration = configuration
+        self.scenario = context.scenario
+        self.role = context.role
+        self.seed = context.seed
+        let mandate = Mandate(utility: context.utility)
+        self.mandate = mandate
+        self.prompt = NegotiationPrompt(
+            scenario: context.scenario, role: context.role, utility: context.utility, profile: context.profile, instructions: configuration.instructions
+        )
+        self.redactor = NoteRedactor(utility: context.utility, profile: context.profile)
+        self.endpoint = ChatEndpoint(url: configuration.completionsURL, apiKey: apiKey.flatMap { $0.isEmpty ? nil : $0 }, client: client)
+        self.clock = clock
+        let best = (try? context.biddingIndex()).map { $0.terms(atRank: $0.count - 1) }
+        self.bestTerms = best.flatMap { mandate.allows($0) ? $0 : nil }
+        self.fallback = fallback
+        self.format = configuration.responseFormat == .auto ? .jsonSchema : configuration.responseFormat
+    }
+
+    /// Asks the model for the turn's action, and falls back when it cannot give an acceptable one.
+    public mutating func respond(to view: TurnView) async throws -> Action {
+        lastDecision = nil
+        if let budget = configuration.tokenBudget, tokensSpent >= budget {
+            return try await fallBack(view, attempts: [], reason: "the session's token budget (\(budget) tokens) is spent")
+        }
+        let timeLimit = timeLimit(for: view)
+        let deadline = clock.now.advanced(by: timeLimit)
+        var conversation: [ChatCompletions.Message] = [.system(systemPrompt), .user(prompt.turn(view, best: bestTerms))]
+        var attempts: [DecisionAttempt] = []
+        var replies = 0, retries = 0
+        while true {
+            let remaining = clock.now.duration(to: deadline)
+            guard remaining > .milliseconds(10) else {
+                return try await fallBack(view, attempts: attempts, reason: "no acceptable reply within the turn's \(timeLimit)")
+            }
+            let started = clock.now
+            let answer = await endpoint.send(request(conversation, turn: view.turn), timeout: remaining)
+            var attempt = DecisionAttempt(
+                number: attempts.count + 1, asked: record(conversation.last?.content ?? ""), latency: started.duration(to: clock.now) / .seconds(1)
+            )
+            switch answer {
+            case .completion(let completion):
+                replies += 1
+                attempt.status = 200
+                attempt.promptTokens = completion.usage?.promptTokens
+                attempt.completionTokens = completion.usage?.completionTokens
+                tokensSpent += completion.usage?.spent ?? 0
+                let content = completion.choices.first?.message?.content ?? ""
+                attempt.reply = content.isEmpty ? nil : record(content)
+                do {
+                    let (action, redacted) = try judge(completion, view: view)
+                    attempts.append(attempt)
+                    lastDecision = DecisionTrace(decidedBy: .model, attempts: attempts, noteRedacted: redacted)
+                    return action
+                } catch {
+                    attempt.rejection = error
+                    attempts.append(attempt)
+                    if !content.isEmpty { conversation += [.assistant(content), .user(NegotiationPrompt.correction(error.message))] }
+                }
+            case .unreadable(let excerpt):
+                replies += 1
+                attempt.status = 200
+                attempt.reply = record(excerpt)
+                attempt.rejection = .init(code: LLMRejection.unreadableResponse, message: "the response body is not a chat completion")
+                attempts.append(attempt)
+            case .status(let status, let message, let retryAfter):
+                attempt.status = status
+                attempt.reply = record(message)
+                if status == 429 || status >= 500 {
+                    retries += 1
+                    let code = status == 429 ? LLMRejection.rateLimited : LLMRejection.serverError
+                    attempt.rejection = .init(code: code, message: "HTTP \(status)")
+                    attempts.append(attempt)
+                    let wait = retryAfter ?? Self.backoff(retry: retries)
+                    guard retries <= configuration.maxRetries else {
+                        return try await fallBack(view, attempts: attempts, reason: "the endpoint answered HTTP \(status) after \(retries - 1) retries")
+                    }
+                    guard clock.now.advanced(by: wait) < deadline else {
+                        return try await fallBack(view, attempts: attempts, reason: "the endpoint asked to wait \(wait), past the turn's time")
+                    }
+                    try? await clock.sleep(for: wait)
+                    continue
+                }
+                if (status == 400 || status == 422), configuration.responseFormat == .auto, let simpler = format.simpler {
+                    attempt.rejection = .init(code: LLMRejection.unsupportedResponseFormat, message: "HTTP \(status) with response format \(format.rawValue); next: \(simpler.rawValue)")
+                    attempts.append(attempt)
+                    format = simpler
+                    conversation[0] = .system(systemPrompt)
+                    continue
+                }
+                attempt.rejection = .init(code: LLMRejection.refused, message: "HTTP \(status)")
+                attempts.append(attempt)
+                return try await fallBack(view, attempts: attempts, reason: "the endpoint refused the request with HTTP \(status)")
+            case .timedOut:
+                attempt.rejection = .init(code: LLMRejection.timedOut, message: "no answer within \(remaining)")
+                attempts.append(attempt)
+                return try await fallBack(view, attempts: attempts, reason: "the model did not answer within the turn's \(timeLimit)")
+            case .unreachable(let detail):
+                attempt.rejection = .init(code: LLMRejection.unreachable, message: record(detail))
+                attempts.append(attempt)
+                return try await fallBack(view, attempts: attempts, reason: "the endpoint could not be reached")
+            }
+            if let budget = configuration.tokenBudget, tokensSpent >= budget {
+                return try await fallBack(view, attempts: attempts, reason: "the session's token budget (\(budget) tokens) is spent")
+            }
+            if replies >= configuration.maxAttempts {
+                return try await fallBack(view, attempts: attempts, reason: "no acceptable reply in \(replies) attempts")
+            }
+        }
+    }
+
+    /// Tells the fallback strategy how the session ended.
+    public mutating func sessionEnded(with outcome: Outcome) async {
+        await fallback.sessionEnded(with: outcome)
+    }
+
+    /// The action a completion stands for, if it is legal now and keeps the mandate, and whether its note was withheld.
+    private func judge(_ completion: ChatCompletions.Response, view: TurnView) throws(DecisionAttempt.Rejection) -> (Action, Bool) {
+        guard let choice = completion.choices.first, let content = choice.message?.content, !content.isEmpty else {
+            throw .init(code: LLMRejection.emptyChoices, message: "the response has no reply")
+        }
+        if choice.finishReason == "length" {
+            throw .init(code: LLMRejection.truncated, message: "the reply was cut off at the token limit; keep the reasoning to one short sentence")
+        }
+        var action = try ModelReply.read(content).action()
+        var rules = AlternatingOffers(scenario: view.scenario)
+        for entry in view.history { try? rules.apply(entry.action, by: entry.by) }
+        do {
+            try rules.check(action, by: role)
+        } catch {
+            throw .init(code: LLMRejection.invalidAction, message: error.message)
+        }
+        if let breach = mandate.breach(of: action, standingOffer: view.standingOffer) {
+            throw .init(code: LLMRejection.outOfMandate, message: breach.description)
+        }
+        guard let note = action.note, redactor.reveals(note) else { return (action, false) }
+        action.note = nil
+        return (action, true)
+    }
+
+    /// The fallback's move, held to the mandate: a move that breaks it becomes an offer of the principal's best
+    /// terms, or walking away when no terms are acceptable.
+    private mutating func fallBack(_ view: TurnView, attempts: [DecisionAttempt], reason: String) async throws -> Action {
+        var action = try await fallback.respond(to: view)
+        var reason = reason
+        if mandate.breach(of: action, standingOffer: view.standingOffer) != nil {
+            action = bestTerms.map { .offer($0) } ?? .walkAway()
+            reason += "; the fallback's move broke the mandate and was replaced"
+        }
+        lastDecision = DecisionTrace(decidedBy: .fallback, attempts: attempts, fallbackReason: reason)
+        return action
+    }
+
+    private func request(_ conversation: [ChatCompletions.Message], turn: Int) -> ChatCompletions.Request {
+        let responseFormat: ChatCompletions.ResponseFormat? = switch format {
+        case .jsonSchema, .auto: .jsonSchema(name: ActionSchema.name, schema: ActionSchema.schema(for: scenario))
+        case .jsonObject: .jsonObject
+        case .prompt: nil
+        }
+        return ChatCompletions.Request(
+            model: configuration.model, messages: conversation, temperature: configuration.temperature, maxTokens: configuration.maxTokens,
+            seed: Int(SeededGenerator.derive(seed, UInt64(turn)) >> 33), responseFormat: responseFormat
+        )
+    }
+
+    private var systemPrompt: String { prompt.system(schemaInPrompt: format != .jsonSchema) }
+
+    /// The time the model gets for a turn: the configured limit, and at most 80% of the scenario's turn limit
+    /// and of the time left, so the fallback can still move in time.
+    private func timeLimit(for view: TurnView) -> Duration {
+        var limit = Duration.milliseconds(Int64(configuration.turnTimeLimit * 1000))
+        if let turn = view.scenario.turnDuration { limit = min(limit, turn * 0.8) }
+        if let left = view.timeLeft { limit = min(limit, left * 0.8) }
+        return limit
+    }
+
+    /// Exponential backoff for the n-th retry without `Retry-After`: 0.5 s, 1 s, 2 s … at most 8 s.
+    static func backoff(retry: Int) -> Duration {
+        .milliseconds(500 << min(max(retry - 1, 0), 4))
+    }
+
+    /// Text as recorded: the API key removed, at most ``recordedLength`` characters.
+    private func record(_ text: String) -> String {
+        var text = text
+        if let key = endpoint.apiKey, key.count >= 4 { text = text.replacingOccurrences(of: key, with: "[API key]") }
+        return text.count > Self.recordedLength ? String(text.prefix(Self.recordedLength)) + "…" : text
+    }
+}
+
+extension LLMConfiguration.ResponseFormat {
+    /// The next simpler format to try after a server refuses this one.
+    var simpler: Self? {
+        switch self {
+        case .auto, .jsonSchema: .jsonObject
+        case .jsonObject: .prompt
+        case .prompt: nil
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import ParleyAgents
+import ParleyProtocol
+
+/// Withholds a note that would reveal the principal's limits: the reservation value, a weight, the worst value
+/// of an issue the principal could still accept, or talk of utilities and reservation values.
+///
+/// A limit is a number the opponent could not know: an issue's extreme acceptable value counts only when it is
+/// not an end of the domain (which is public), and money is recognised in minor and in major units (`15000`,
+/// `150`, `150.00`). Bluffs and ordinary haggling ("we can't go above 160") pass unless they state a true limit.
+struct NoteRedactor: Sendable {
+    private let secrets: [Decimal]
+    private let percentages: [Decimal]
+    private static let phrases = [
+        "reservation", "walk-away value", "walkaway value", "walk away value", "bottom line", "utility", "utilities", "my weights",
+        "our weights", "the weights", "my limit is", "our limit is", "my mandate", "our mandate",
+    ]
+
+    /// A redactor for a principal's profile.
+    init(utility: UtilityFunction, profile: Profile) {
+        var secrets: [Decimal] = []
+        var percentages: [Decimal] = []
+        for share in [utility.reservation] + profile.issues.values.map(\.weight) where share > 0 && share < 1 {
+            secrets.append(Self.rounded(share, 2))
+            percentages.append(Self.rounded(share * 100, 1))
+        }
+        for (position, issue) in utility.issues.enumerated() {
+            guard let limit = Self.worstAcceptable(position, utility: utility) else { continue }
+            switch issue.domain {
+            case .money(let currency, let range) where limit != range.min && limit != range.max:
+                secrets.append(Decimal(limit))
+                var major = Decimal(limit)
+                for _ in 0..<currency.minorUnitDigits { major /= 10 }
+                secrets.append(major)
+            case .integer(let range) where limit != range.min && limit != range.max:
+                secrets.append(Decimal(limit))
+            default:
+                break
+            }
+        }
+        self.secrets = secrets
+        self.percentages = percentages
+    }
+
+    /// Whether a note gives away a limit.
+    func reveals(_ note: String) -> Bool {
+        let lowered = note.lowercased()
+        if Self.phrases.contains(where: lowered.contains) { return true }
+        for (number, isPercentage) in Self.numbers(in: lowered) {
+            if secrets.contains(number) { return true }
+            if isPercentage, percentages.contains(number) { return true }
+        }
+        return false
+    }
+
+    /// Every number in a text, without thousands separators, and whether a percent sign or word follows it.
+    private static func numbers(in text: String) -> [(Decimal, Bool)] {
+        guard let pattern = try? NSRegularExpression(pattern: #"(\d[\d,]*(?:\.\d+)?|\.\d+)\s*(%|percent)?"#) else { return [] }
+        let range = NSRange(text.startIndex..., in: text)
+        return pattern.matches(in: text, range: range).compactMap { match in
+            guard let numberRange = Range(match.range(at: 1), in: text) else { return nil }
+            let digits = text[numberRange].replacingOccurrences(of: ",", with: "")
+            guard let value = Decimal(string: digits.hasPrefix(".") ? "0" + digits : digits, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+            return (value, match.range(at: 2).location != NSNotFound)
+        }
+    }
+
+    /// The value of a numeric issue furthest from the principal's best that can still reach the reservation
+    /// value with every other issue at its best: the limit a price "ceiling" or a delivery "floor" names.
+    private static func worstAcceptable(_ position: Int, utility: UtilityFunction) -> Int64? {
+        let values = utility.weightedValues[position]
+        let bestOfOthers = utility.weightedValues.enumerated().reduce(0.0) { sum, element in
+            element.offset == position ? sum : sum + (element.element.max() ?? 0)
+        }
+        guard let best = values.indices.max(by: { values[$0] < values[$1] }) else { return nil }
+        let acceptable = values.indices.filter { bestOfOthers + values[$0] >= utility.reservation }
+        // The acceptable index furthest from the best one.
+        guard let worst = acceptable.max(by: { abs($0 - best) < abs($1 - best) }) else { return nil }
+        guard case .integer(let value) = utility.issues[position].domain.value(at: worst) else { return nil }
+        return value
+    }
+
+    private static func rounded(_ value: Double, _ digits: Int) -> Decimal {
+        var exact = Decimal(value), result = Decimal()
+        NSDecimalRound(&result, &exact, digits, .plain)
+        return result
+    }
+}

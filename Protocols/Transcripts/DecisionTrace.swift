@@ -1,0 +1,81 @@
+/// How an agent arrived at one action when it consulted something else first, such as a language model: every
+/// attempt, whether a fallback strategy made the move in the end, and whether the note was redacted.
+///
+/// It rides on the ``TranscriptEntry`` of the action, in the arbiter's record. It is never sent to the opponent.
+///
+/// JSON: `{"decidedBy": "model", "attempts": [{"number": 1, …}], "fallbackReason": null, "noteRedacted": false}`.
+public struct DecisionTrace: Sendable, Hashable, Codable {
+    /// Who chose the action that was played.
+    public enum Decider: String, Sendable, Hashable, Codable {
+        /// The consulted model's reply, accepted.
+        case model
+        /// The agent's fallback strategy, after the model could not give an acceptable reply.
+        case fallback
+    }
+
+    /// Who chose the action.
+    public var decidedBy: Decider
+    /// Every attempt, in order.
+    public var attempts: [DecisionAttempt]
+    /// Why the fallback strategy made the move, when it did.
+    public var fallbackReason: String?
+    /// Whether the note the model wrote was withheld from the opponent because it revealed private limits.
+    public var noteRedacted: Bool
+
+    /// Creates a trace.
+    public init(decidedBy: Decider, attempts: [DecisionAttempt], fallbackReason: String? = nil, noteRedacted: Bool = false) {
+        self.decidedBy = decidedBy
+        self.attempts = attempts
+        self.fallbackReason = fallbackReason
+        self.noteRedacted = noteRedacted
+    }
+}
+
+/// One request to the consulted model, and what became of its reply.
+public struct DecisionAttempt: Sendable, Hashable, Codable {
+    /// Why a reply was not used, with a stable code.
+    public struct Rejection: Error, Sendable, Hashable, Codable {
+        /// A stable code, such as `out_of_mandate`; see ``DecisionAttempt``'s codes.
+        public var code: String
+        /// What was wrong, as the model is told it. Never the profile's values.
+        public var message: String
+
+        /// Creates a rejection.
+        public init(code: String, message: String) {
+            self.code = code
+            self.message = message
+        }
+    }
+
+    /// The attempt's position in the turn, from 1.
+    public var number: Int
+    /// What was asked: the last message sent, truncated.
+    public var asked: String
+    /// The reply's raw content or the response body, truncated; `nil` when nothing came back.
+    public var reply: String?
+    /// The HTTP status, when an answer came.
+    public var status: Int?
+    /// Seconds from sending the request to its answer or failure.
+    public var latency: Double
+    /// Tokens in the prompt, as the endpoint reported them.
+    public var promptTokens: Int?
+    /// Tokens in the completion, as the endpoint reported them.
+    public var completionTokens: Int?
+    /// Why the reply was not used; `nil` for the reply that was.
+    public var rejection: Rejection?
+
+    /// Creates an attempt.
+    public init(
+        number: Int, asked: String, reply: String? = nil, status: Int? = nil, latency: Double, promptTokens: Int? = nil,
+        completionTokens: Int? = nil, rejection: Rejection? = nil
+    ) {
+        self.number = number
+        self.asked = asked
+        self.reply = reply
+        self.status = status
+        self.latency = latency
+        self.promptTokens = promptTokens
+        self.completionTokens = completionTokens
+        self.rejection = rejection
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import ParleyAgents
+import ParleyLLM
+import ParleyProtocol
+import ParleyTesting
+import ScriptedChatServer
+import Testing
+
+@Suite("LLM agent: failures of the endpoint")
+struct ResilienceTests {
+    static let offer = try! LLMSupport.terms(worth: 0.9)
+    static let valid = ScriptedChatServer.Reply.content(LLMSupport.reply("offer", terms: offer))
+
+    @Test func tooManyRequestsWaitsAsRetryAfterSays() async throws {
+        let server = ScriptedChatServer(replies: [
+            .error(status: 429, type: "rate_limit_exceeded", message: "Rate limit reached", retryAfter: "2"), Self.valid,
+        ])
+        try await LLMSupport.withServer(server) { url in
+            let clock = ImmediateClock()
+            var agent = try LLMSupport.agent(url, clock: clock)
+            let action = try await agent.respond(to: LLMSupport.view())
+            #expect(action == .offer(Self.offer))
+            #expect(clock.now.offset == .seconds(2), "it waited exactly the Retry-After")
+            let trace = try #require(agent.lastDecision)
+            #expect(trace.decidedBy == .model)
+            #expect(trace.attempts.map(\.status) == [429, 200])
+            #expect(trace.attempts[0].rejection?.code == LLMRejection.rateLimited && trace.attempts[0].reply == "Rate limit reached")
+        }
+    }
+
+    @Test func aRetryAfterPastTheTurnsTimeFallsBackAtOnce() async throws {
+        let server = ScriptedChatServer(replies: [.error(status: 429, type: "rate_limit_exceeded", message: "slow down", retryAfter: "60")])
+        try await LLMSupport.withServer(server) { url in
+            let clock = ImmediateClock()
+            var agent = try LLMSupport.agent(url, clock: clock)
+            _ = try await agent.respond(to: LLMSupport.view())
+            #expect(agent.lastDecision?.decidedBy == .fallback)
+            #expect(agent.lastDecision?.fallbackReason == "the endpoint asked to wait 60.0 seconds, past the turn's time")
+            #expect(clock.now.offset == .zero, "it did not wait for nothing")
+        }
+    }
+
+    @Test func serverErrorsAreRetriedWithBackoffThenFallBack() async throws {
+        let failure = ScriptedChatServer.Reply.error(status: 500, type: "server_error", message: "The server had an error")
+        let server = ScriptedChatServer(replies: [failure, failure, failure])
+        try await LLMSupport.withServer(server) { url in
+            let clock = ImmediateClock()
+            var agent = try LLMSupport.agent(url, clock: clock) { $0.maxRetries = 2 }
+            let action = try await agent.respond(to: LLMSupport.view())
+            let trace = try #require(agent.lastDecision)
+            #expect(trace.decidedBy == .fallback && trace.fallbackReason == "the endpoint answered HTTP 500 after 2 retries")
+            #expect(trace.attempts.map { $0.rejection?.code } == Array(repeating: LLMRejection.serverError, count: 3))
+            #expect(clock.now.offset == .milliseconds(1500), "backoff of 0.5 s, then 1 s")
+            #expect(action == .offer(try LLMSupport.terms(worth: 1)))
+        }
+    }
+
+    @Test func aServerErrorThenAReplyPlaysTheReply() async throws {
+        let server = ScriptedChatServer(replies: [.error(status: 503, type: "server_error", message: "overloaded"), Self.valid])
+        try await LLMSupport.withServer(server) { url in
+            var agent = try LLMSupport.agent(url, clock: ImmediateClock())
+            #expect(try await agent.respond(to: LLMSupport.view()) == .offer(Self.offer))
+            #expect(agent.lastDecision?.attempts.map(\.status) == [503, 200])
+        }
+    }
+
+    @Test func aHangPastTheTimeLimitFallsBackInTime() async throws {
+        let server = ScriptedChatServer(replies: [.hang])
+        try await LLMSupport.withServer(server) { url in
+            var agent = try LLMSupport.agent(url) { $0.turnTimeLimit = 0.3 }
+            let started = ContinuousClock.now
+            let action = try await agent.respond(to: LLMSupport.view())
+            let took = started.duration(to: .now)
+            #expect(took >= .milliseconds(250) && took < .seconds(5), "it waited about the limit, not longer: \(took)")
+            let trace = try #require(agent.lastDecision)
+            #expect(trace.decidedBy == .fallback && trace.attempts.map { $0.rejection?.code } == [LLMRejection.timedOut])
+            #expect(trace.fallbackReason == "the model did not answer within the turn's 0.3 seconds")
+            #expect(action.offeredTerms != nil)
+        }
+    }
+
+    @Test func theScenariosTurnLimitLeavesTheFallbackTime() async throws {
+        var file = LLMSupport.file
+        file.scenario.turnTimeLimit = 0.5
+        let server = ScriptedChatServer(replies: [.hang])
+        try await LLMSupport.withServer(server) { url in
+            var agent = try LLMSupport.agent(url)
+            let started = ContinuousClock.now
+            _ = try await agent.respond(to: TurnView(scenario: file.scenario, role: .buyer, turn: 1, history: [], elapsed: .zero))
+            #expect(started.duration(to: .now) < .milliseconds(500), "the model gets 80% of the turn's limit")
+            #expect(agent.lastDecision?.decidedBy == .fallback)
+        }
+    }
+
+    @Test func aServerWithoutResponseFormatGetsTheSchemaInThePrompt() async throws {
+        let server = ScriptedChatServer(responseFormats: [], replies: [Self.valid])
+        try await LLMSupport.withServer(server) { url in
+            var agent = try LLMSupport.agent(url, clock: ImmediateClock())
+            #expect(try await agent.respond(to: LLMSupport.view()) == .offer(Self.offer))
+            let trace = try #require(agent.lastDecision)
+            #expect(trace.attempts.map { $0.rejection?.code } == [LLMRejection.unsupportedResponseFormat, LLMRejection.unsupportedResponseFormat, nil])
+            #expect(server.received.count == 1, "the refused requests never reached the script")
+            let request = try #require(server.received.first)
+            #expect(request.responseFormatType == nil)
+            #expect(request.messages[0].content.contains("must match this JSON Schema"))
+
+            // The format it settled on is kept for the session's next turns.
+            _ = try? await agent.respond(to: LLMSupport.view())
+            #expect(agent.lastDecision?.attempts.first?.rejection?.code != LLMRejection.unsupportedResponseFormat)
+        }
+    }
+
+    @Test func jsonModeIsUsedWhereSchemasAreNot() async throws {
+        let server = ScriptedChatServer(responseFormats: ["json_object"], replies: [Self.valid])
+        try await LLMSupport.withServer(server) { url in
+            var agent = try LLMSupport.agent(url)
+            #expect(try await agent.respond(to: LLMSupport.view()) == .offer(Self.offer))
+            #expect(server.received.first?.responseFormatType == "json_object")
+        }
+    }
+
+    @Test func emptyChoicesCutOffRepliesAndNonJSONBodiesAreRetried() async throws {
+        let server = ScriptedChatServer(replies: [
+            .noChoices,
+            .content(String(LLMSupport.reply("offer", terms: Self.offer).prefix(40)), finishReason: "length"),
+            .raw(status: 200, body: "<html>502 Bad Gateway</html>", contentType: "text/html"),
+            Self.valid,
+        ])
+        try await LLMSupport.withServer(server) { url in
+            var agent = try LLMSupport.agent(url) { $0.maxAttempts = 4 }
+            #expect(try await agent.respond(to: LLMSupport.view()) == .offer(Self.offer))
+            let trace = try #require(agent.lastDecision)
+            #expect(trace.attempts.map { $0.rejection?.code } == [LLMRejection.emptyChoices, LLMRejection.truncated, LLMRejection.unreadableResponse, nil])
+            #expect(trace.attempts[2].reply == "<html>502 Bad Gateway</html>")
+            #expect(server.received[2].messages.last?.content.contains("cut off") == true, "a cut-off reply is sent back with the reason")
+        }
+    }
+
+    @Test func anUnreachableEndpointFallsBack() async throws {
+        let server = ScriptedChatServer(replies: [])
+        let url = try await server.start()
+        await server.stop()
+        var agent = try LLMSupport.agent(url)
+        let action = try await agent.respond(to: LLMSupport.view())
+        #expect(agent.lastDecision?.attempts.map { $0.rejection?.code } == [LLMRejection.unreachable])
+        #expect(agent.lastDecision?.fallbackReason == "the endpoint could not be reached")
+        #expect(action.offeredTerms != nil)
+    }
+
+    @Test func aRefusedKeyFallsBackAndIsNeverRecorded() async throws {
+        let key = "sk-wrong-0123456789"
+        let server = ScriptedChatServer(apiKey: "sk-right", replies: [])
+        try await LLMSupport.withServer(server) { url in
+            var agent = try LLMSupport.agent(url, apiKey: key)
+            _ = try await agent.respond(to: LLMSupport.view())
+            let trace = try #require(agent.lastDecision)
+            #expect(trace.attempts.map(\.status) == [401])
+            #expect(trace.fallbackReason == "the endpoint refused the request with HTTP 401")
+            let recorded = String(decoding: try JSONEncoder().encode(trace), as: UTF8.self)
+            #expect(recorded.contains("Incorrect API key provided"), "the endpoint's message is kept")
+            #expect(!recorded.contains(key), "but not the key it echoed")
+        }
+    }
+}
