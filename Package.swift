@@ -197,7 +197,7 @@ let package = Package(
             name: "ParleyCLITests",
             dependencies: [
                 "ParleyCLI", "CustomStrategyExample", "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyArbiter", "ParleyStore",
-                "ParleyTesting", .product(name: "GRDB", package: "GRDB.swift"),
+                "ParleyTesting", "ScriptedChatServer", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),

@@ -25,6 +25,7 @@ struct ReadableReport {
                 row += "  \(Self.number(buyer))    \(Self.number(seller))"
             }
             if let violation = entry.violation { row += "  refused: \(violation)" }
+            if let trace = entry.trace { row += "  " + Self.describe(trace) }
             lines.append(row)
         }
         lines.append("")
@@ -87,6 +88,16 @@ struct ReadableReport {
     }
 
     private static func number(_ value: Double) -> String { String(format: "%.3f", value) }
+
+    /// An LLM move in brief: who decided, after how many requests, what was refused.
+    static func describe(_ trace: DecisionTrace) -> String {
+        let refused = trace.attempts.compactMap { $0.rejection?.code }
+        var text = "[\(trace.decidedBy.rawValue), \(trace.attempts.count) request\(trace.attempts.count == 1 ? "" : "s")"
+        if !refused.isEmpty { text += "; refused: " + refused.joined(separator: ", ") }
+        if trace.noteRedacted { text += "; note withheld" }
+        if let reason = trace.fallbackReason { text += "; \(reason)" }
+        return text + "]"
+    }
 
     private static func pad(_ value: Int, _ width: Int) -> String {
         let text = String(value)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ParleyArbiter
 import ParleyHTTPClient
 import ParleyRemote
@@ -15,18 +16,30 @@ struct RemoteOptions: ParsableArguments {
         guard remoteTimeout > 0 else { throw ValidationError("--remote-timeout must be positive") }
     }
 
-    /// A factory that reaches remote agents with these options.
+    /// A factory that reaches remote agents with these options, and gives LLM agents their API keys from the
+    /// environment.
     func factory() -> AgentFactory {
-        AgentFactory(http: HTTPClient(configuration: .init(requestTimeout: .milliseconds(Int64(remoteTimeout * 1000)))), remoteToken: remoteToken)
+        AgentFactory(
+            http: HTTPClient(configuration: .init(requestTimeout: .milliseconds(Int64(remoteTimeout * 1000)))), remoteToken: remoteToken,
+            environment: ProcessInfo.processInfo.environment
+        )
     }
 
-    /// Asks every remote agent for its card, so that a wrong URL or token fails at once, not session by session.
+    /// Checks every agent file and asks every remote agent for its card, so that a wrong file, key variable,
+    /// URL or token fails at once, not session by session.
     static func preflight(_ agents: [AgentReference], factory: AgentFactory) async throws {
-        for case .remote(let url) in agents {
-            do {
-                _ = try await AgentEndpoint(url: url, token: factory.remoteToken, client: factory.http).card()
-            } catch {
-                throw ValidationError("the remote agent \(url) is not usable: \(error)")
+        for agent in agents {
+            switch agent {
+            case .remote(let url):
+                do {
+                    _ = try await AgentEndpoint(url: url, token: factory.remoteToken, client: factory.http).card()
+                } catch {
+                    throw ValidationError("the remote agent \(url) is not usable: \(error)")
+                }
+            case .file(let file):
+                try factory.check(file)
+            case .strategy:
+                break
             }
         }
     }

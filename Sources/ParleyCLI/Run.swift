@@ -22,10 +22,10 @@ struct Run: AsyncParsableCommand {
     @Option(help: "The scenario file (JSON), with buyer and seller profiles.")
     var scenario: String
 
-    @Option(help: "The buyer's agent.")
+    @Option(help: "The buyer's agent: a strategy (boulware:e=0.2), an agent server URL, or an agent file (Examples/Agents/llm-buyer.json).")
     var buyer: String
 
-    @Option(help: "The seller's agent.")
+    @Option(help: "The seller's agent: a strategy, an agent server URL, or an agent file.")
     var seller: String
 
     @Option(help: "The seed all randomness derives from.")
@@ -64,9 +64,10 @@ struct Run: AsyncParsableCommand {
         let file = try ScenarioLoader.load(scenario)
         let transcripts = noStore ? nil : try TranscriptStore(path: store)
         let signer = try signingKey.map { try Keys.signingKey(at: $0) }
-        let buyerAgent = try AgentReference(parsing: buyer)
-        let sellerAgent = try AgentReference(parsing: seller)
+        let buyerAgent = try AgentLoader.reference(buyer)
+        let sellerAgent = try AgentLoader.reference(seller)
         let factory = remote.factory()
+        try await RemoteOptions.preflight([buyerAgent, sellerAgent], factory: factory)
         let landscape = try OutcomeLandscape(file: file)
         var logger = Logger(label: "parley") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .warning

@@ -59,7 +59,7 @@ struct Serve: AsyncParsableCommand {
             idleTimeout: .milliseconds(Int64(idleTimeout * 1000))
         )
         let server = try AgentServer(
-            agent: AgentReference(parsing: agent), factory: remote.factory(), configuration: configuration, clock: ContinuousClock(), logger: logger
+            agent: AgentLoader.reference(agent), factory: remote.factory(), configuration: configuration, clock: ContinuousClock(), logger: logger
         )
         let running = try await server.start(handlingSignals: true)
         let line = "Serving \(server.card.name) on \(running.url) (parley/1)\(token == nil ? "" : ", token required"); stop with Ctrl-C\n"

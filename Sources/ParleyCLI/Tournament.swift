@@ -30,7 +30,7 @@ struct TournamentRun: AsyncParsableCommand {
     @Option(name: .customLong("scenario"), parsing: .upToNextOption, help: "Scenario files (JSON with both profiles); repeat the option or list several.")
     var scenarios: [String]
 
-    @Option(help: "Comma-separated agents: strategies with parameters if any, or agent server URLs (boulware:e=0.1,linear,http://127.0.0.1:8081). Default: every built-in strategy.")
+    @Option(help: "Comma-separated agents: strategies with parameters if any, agent server URLs, or agent files (boulware:e=0.1,linear,http://127.0.0.1:8081,Examples/Agents/llm-buyer.json). Default: every built-in strategy.")
     var agents: String?
 
     @Option(help: "How many times each pairing plays on each scenario.")
@@ -67,8 +67,7 @@ struct TournamentRun: AsyncParsableCommand {
 
     func run() async throws {
         let files = try scenarios.map { try ScenarioLoader.load($0) }
-        let references = try (agents.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? StrategyRegistry.builtIns.names)
-            .map { try AgentReference(parsing: $0) }
+        let references = try agents.map(AgentLoader.references) ?? StrategyRegistry.builtIns.names.map { try AgentReference(parsing: $0) }
         let plan = try TournamentPlan(scenarios: files, agents: references, repetitions: repetitions, selfPlay: selfPlay, seed: seed)
         let factory = remote.factory()
         try await RemoteOptions.preflight(references, factory: factory)

@@ -101,3 +101,15 @@ extension CLI {
         return (process, String(text[start.lowerBound..<end]))
     }
 }
+
+extension CLI {
+    /// Runs `parley` on a thread of its own and waits without holding a thread of the cooperative pool, so a
+    /// server in this test process (such as a scripted chat endpoint) can answer the child meanwhile.
+    static func runDetached(_ arguments: [String]) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Swift.Result(catching: { try run(arguments) }))
+            }
+        }
+    }
+}
