@@ -71,7 +71,7 @@ enum ChatCompletions {
             }
         }
 
-        struct Usage: Decodable, Sendable, Hashable {
+        struct Usage: Decodable, Sendable {
             var promptTokens: Int?
             var completionTokens: Int?
             var totalTokens: Int?
@@ -90,11 +90,10 @@ enum ChatCompletions {
         var usage: Usage?
     }
 
-    /// The body of an error answer: `{"error": {"message": …, "type": …, "code": …}}`.
+    /// The body of an error answer, `{"error": {"message": …, "type": …, "code": …}}`, as far as it is read.
     struct ErrorBody: Decodable, Sendable {
         struct Detail: Decodable, Sendable {
             var message: String?
-            var type: String?
         }
 
         var error: Detail

@@ -25,7 +25,6 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
     /// How the last action was decided: every attempt, and whether the fallback moved.
     public private(set) var lastDecision: DecisionTrace?
 
-    private let scenario: Scenario
     private let role: Role
     private let seed: UInt64
     private let mandate: Mandate
@@ -34,8 +33,12 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
     private let endpoint: ChatEndpoint
     private let clock: C
     private let bestTerms: Terms?
+    /// The reply's JSON Schema on this scenario, built once.
+    private let schema: JSONValue
     private var fallback: any Strategy
     private var format: LLMConfiguration.ResponseFormat
+    /// The system message for the current format, rebuilt only when the format changes.
+    private var systemPrompt: String
 
     /// The longest text kept of a prompt or a reply in an attempt.
     public static var recordedLength: Int { 2000 }
@@ -48,7 +51,6 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
     ///   - clock: measures latency and the turn's time, and waits between retries.
     public init(configuration: LLMConfiguration, context: AgentContext, fallback: any Strategy, apiKey: String?, client: HTTPClient, clock: C) {
         self.configuration = configuration
-        self.scenario = context.scenario
         self.role = context.role
         self.seed = context.seed
         let mandate = Mandate(utility: context.utility)
@@ -62,7 +64,11 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
         let best = (try? context.biddingIndex()).map { $0.terms(atRank: $0.count - 1) }
         self.bestTerms = best.flatMap { mandate.allows($0) ? $0 : nil }
         self.fallback = fallback
-        self.format = configuration.responseFormat == .auto ? .jsonSchema : configuration.responseFormat
+        let format = configuration.responseFormat == .auto ? .jsonSchema : configuration.responseFormat
+        let schema = ActionSchema.schema(for: context.scenario)
+        self.format = format
+        self.schema = schema
+        self.systemPrompt = prompt.system(schemaInPrompt: format == .jsonSchema ? nil : schema)
     }
 
     /// Asks the model for the turn's action, and falls back when it cannot give an acceptable one.
@@ -76,6 +82,9 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
         var conversation: [ChatCompletions.Message] = [.system(systemPrompt), .user(prompt.turn(view, best: bestTerms))]
         var attempts: [DecisionAttempt] = []
         var replies = 0, retries = 0
+        // The rules as they stand before this turn, to check each reply against.
+        var rules = AlternatingOffers(scenario: view.scenario)
+        for entry in view.history { try? rules.apply(entry.action, by: entry.by) }
         while true {
             let remaining = clock.now.duration(to: deadline)
             guard remaining > .milliseconds(10) else {
@@ -96,7 +105,7 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
                 let content = completion.choices.first?.message?.content ?? ""
                 attempt.reply = content.isEmpty ? nil : record(content)
                 do {
-                    let (action, redacted) = try judge(completion, view: view)
+                    let (action, redacted) = try judge(completion, view: view, rules: rules)
                     attempts.append(attempt)
                     lastDecision = DecisionTrace(decidedBy: .model, attempts: attempts, noteRedacted: redacted)
                     return action
@@ -133,6 +142,7 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
                     attempt.rejection = .init(code: LLMRejection.unsupportedResponseFormat, message: "HTTP \(status) with response format \(format.rawValue); next: \(simpler.rawValue)")
                     attempts.append(attempt)
                     format = simpler
+                    systemPrompt = prompt.system(schemaInPrompt: simpler == .jsonSchema ? nil : schema)
                     conversation[0] = .system(systemPrompt)
                     continue
                 }
@@ -163,7 +173,9 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
     }
 
     /// The action a completion stands for, if it is legal now and keeps the mandate, and whether its note was withheld.
-    private func judge(_ completion: ChatCompletions.Response, view: TurnView) throws(DecisionAttempt.Rejection) -> (Action, Bool) {
+    private func judge(
+        _ completion: ChatCompletions.Response, view: TurnView, rules: AlternatingOffers
+    ) throws(DecisionAttempt.Rejection) -> (Action, Bool) {
         guard let choice = completion.choices.first, let content = choice.message?.content, !content.isEmpty else {
             throw .init(code: LLMRejection.emptyChoices, message: "the response has no reply")
         }
@@ -171,8 +183,6 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
             throw .init(code: LLMRejection.truncated, message: "the reply was cut off at the token limit; keep the reasoning to one short sentence")
         }
         var action = try ModelReply.read(content).action()
-        var rules = AlternatingOffers(scenario: view.scenario)
-        for entry in view.history { try? rules.apply(entry.action, by: entry.by) }
         do {
             try rules.check(action, by: role)
         } catch {
@@ -201,7 +211,7 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
 
     private func request(_ conversation: [ChatCompletions.Message], turn: Int) -> ChatCompletions.Request {
         let responseFormat: ChatCompletions.ResponseFormat? = switch format {
-        case .jsonSchema, .auto: .jsonSchema(name: ActionSchema.name, schema: ActionSchema.schema(for: scenario))
+        case .jsonSchema, .auto: .jsonSchema(name: ActionSchema.name, schema: schema)
         case .jsonObject: .jsonObject
         case .prompt: nil
         }
@@ -210,8 +220,6 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
             seed: Int(SeededGenerator.derive(seed, UInt64(turn)) >> 33), responseFormat: responseFormat
         )
     }
-
-    private var systemPrompt: String { prompt.system(schemaInPrompt: format != .jsonSchema) }
 
     /// The time the model gets for a turn: the configured limit, and at most 80% of the scenario's turn limit
     /// and of the time left, so the fallback can still move in time.

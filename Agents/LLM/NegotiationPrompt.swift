@@ -21,8 +21,9 @@ struct NegotiationPrompt: Sendable {
     /// The most history entries shown in a turn message; earlier ones are counted.
     static let historyShown = 16
 
-    /// The system message. `schemaInPrompt` adds the JSON Schema, for endpoints without structured outputs.
-    func system(schemaInPrompt: Bool) -> String {
+    /// The system message. `schemaInPrompt` is the reply's JSON Schema when the prompt must carry it, for
+    /// endpoints without structured outputs.
+    func system(schemaInPrompt schema: JSONValue?) -> String {
         var lines = ["You negotiate on behalf of your principal, the \(role), in \"\(scenario.name)\", against the \(role.opponent)'s agent."]
         if let instructions, !instructions.isEmpty { lines.append(instructions) }
         lines.append("")
@@ -43,11 +44,11 @@ struct NegotiationPrompt: Sendable {
         lines.append("")
         lines.append(#"Answer with one JSON object and nothing else: {"reasoning": "your private reasoning", "action": "offer" | "accept" | "walkAway", "terms": {every issue: its value} for an offer or null, "note": "a short message to the opponent (at most \#(Action.maximumNoteLength) characters)" or null}. Money is an integer in minor units."#)
         lines.append("The note is sent to the opponent: persuade, but never state your walk-away value, weights or limits.")
-        if schemaInPrompt {
+        if let schema {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            let schema = (try? encoder.encode(ActionSchema.schema(for: scenario))).map { String(decoding: $0, as: UTF8.self) } ?? ""
-            lines.append("The object must match this JSON Schema: \(schema)")
+            let text = (try? encoder.encode(schema)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            lines.append("The object must match this JSON Schema: \(text)")
         }
         return lines.joined(separator: "\n")
     }

@@ -7,7 +7,8 @@ import ParleyProtocol
 ///
 /// A limit is a number the opponent could not know: an issue's extreme acceptable value counts only when it is
 /// not an end of the domain (which is public), and money is recognised in minor and in major units (`15000`,
-/// `150`, `150.00`). Bluffs and ordinary haggling ("we can't go above 160") pass unless they state a true limit.
+/// `150`, `150.00`). Ordinary haggling ("we can't go above 160") passes unless its number is a true limit; a note
+/// that says "my limit is" or names a reservation value or utility does not.
 struct NoteRedactor: Sendable {
     private let secrets: [Decimal]
     private let percentages: [Decimal]
