@@ -26,11 +26,22 @@ public protocol Strategy: Sendable {
     /// (an LLM agent's attempts and fallbacks). The arbiter records it with the action; the opponent never
     /// sees it. The default is `nil`.
     var lastDecision: DecisionTrace? { get }
+
+    /// The executor this strategy's turns would rather run on, or `nil` (the default) for no preference.
+    ///
+    /// A remote agent names its HTTP client's transfer thread: the arbiter then runs the whole session there, so
+    /// a response resumes the session on the thread that received it instead of waking another. Everything else
+    /// in that session runs on the same thread, so a strategy that names an executor should be paired with
+    /// strategies that decide quickly.
+    var preferredExecutor: (any TaskExecutor)? { get }
 }
 
 extension Strategy {
     /// `nil`: the action speaks for itself.
     public var lastDecision: DecisionTrace? { nil }
+
+    /// `nil`: no preference; turns run wherever the session runs.
+    public var preferredExecutor: (any TaskExecutor)? { nil }
 
     /// Does nothing.
     public mutating func sessionEnded(with outcome: Outcome) async {}

@@ -4,16 +4,27 @@ public import Foundation
 ///
 /// Unknown fields are ignored. Missing fields, wrong types, unknown action types and unsupported versions
 /// become a ``WireError`` naming the JSON path.
+///
+/// A codec keeps its compact encoder, so code that encodes message after message (a server, a remote agent)
+/// should hold one codec rather than create one per message.
 public struct WireCodec: Sendable {
+    private let compact: JSONEncoder
+
     /// Creates a codec.
-    public init() {}
+    public init() {
+        compact = Self.encoder(pretty: false)
+    }
 
     /// Encodes a value as compact JSON with sorted keys, so equal values give equal bytes.
     public func encode(_ value: some Encodable, pretty: Bool = false) throws -> Data {
+        try (pretty ? Self.encoder(pretty: true) : compact).encode(value)
+    }
+
+    private static func encoder(pretty: Bool) -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        return try encoder.encode(value)
+        return encoder
     }
 
     /// Decodes a value, turning every failure into a ``WireError``.

@@ -31,7 +31,17 @@ public struct Arbiter<C: Clock>: Sendable where C.Duration == Duration {
     }
 
     /// Runs one session to its end and returns its transcript and settlement.
+    ///
+    /// The session runs on the executor its buyer or else its seller prefers (``Strategy/preferredExecutor``), if
+    /// any: a session with a remote agent runs on its HTTP client's transfer thread.
     public func run(_ setup: SessionSetup, buyer: any Strategy, seller: any Strategy) async -> SessionRecord {
+        let executor = buyer.preferredExecutor ?? seller.preferredExecutor
+        return await withTaskExecutorPreference(executor) {
+            await play(setup, buyer: buyer, seller: seller, on: executor)
+        }
+    }
+
+    private func play(_ setup: SessionSetup, buyer: any Strategy, seller: any Strategy, on executor: (any TaskExecutor)?) async -> SessionRecord {
         let scenario = setup.scenario
         var logger = logger
         logger[metadataKey: "session"] = "\(setup.id)"
@@ -59,7 +69,7 @@ public struct Arbiter<C: Clock>: Sendable where C.Duration == Duration {
                 // The view lives only in this block, so the history is no longer shared when an entry is appended.
                 let view = TurnView(scenario: scenario, role: role, turn: rules.turns + 1, history: entries, elapsed: elapsed)
                 if let budget {
-                    result = await race(strategy, view: view, budget: budget, clock: clock)
+                    result = await race(strategy, view: view, budget: budget, clock: clock, on: executor)
                 } else {
                     do {
                         result = .answered(try await strategy.respond(to: view), strategy)

@@ -27,17 +27,18 @@ private final class FirstFinisher: Sendable {
     }
 }
 
-/// Runs a strategy's turn in its own task, against a timer on the injected clock.
+/// Runs a strategy's turn in its own task (on the session's executor, if it has one), against a timer on the
+/// injected clock.
 ///
 /// If the timer wins, the strategy's task is cancelled and abandoned: a strategy that ignores cancellation
 /// keeps its task, but no longer holds up the session.
 func race<C: Clock>(
-    _ strategy: any Strategy, view: TurnView, budget: Duration, clock: C
+    _ strategy: any Strategy, view: TurnView, budget: Duration, clock: C, on executor: (any TaskExecutor)?
 ) async -> TurnResult where C.Duration == Duration {
     var tasks: [Task<Void, Never>] = []
     let result = await withCheckedContinuation { (continuation: CheckedContinuation<TurnResult, Never>) in
         let finisher = FirstFinisher(continuation)
-        tasks.append(Task {
+        tasks.append(Task(executorPreference: executor) {
             var strategy = strategy
             do {
                 let action = try await strategy.respond(to: view)

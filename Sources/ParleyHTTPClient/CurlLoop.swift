@@ -1,20 +1,31 @@
 import CCurl
+import Dispatch
 import Foundation
 import Synchronization
 
-/// The transfer thread of an ``HTTPClient``: one libcurl multi handle that drives every transfer.
+/// The transfer thread of an ``HTTPClient``: one libcurl multi handle that drives every transfer, and a task
+/// executor that runs jobs between transfers.
 ///
-/// Requests arrive through a locked inbox and wake the thread with `curl_multi_wakeup`. Everything else,
+/// Requests and jobs arrive through a locked inbox. The thread is woken with `curl_multi_wakeup` only while it
+/// waits in `curl_multi_poll`: what arrives while it works, such as a task resumed by a finished transfer and
+/// the next request that task sends, is picked up before it waits again, without a wake-up. Everything else,
 /// the multi handle's state, the easy handles and each transfer's buffers, belongs to the thread alone.
-final class CurlLoop: Sendable {
+final class CurlLoop: TaskExecutor {
     private struct Inbox: Sendable {
         var started = false
         var stopping = false
+        /// Set once the thread has ended; jobs then run on Dispatch's global queue.
+        var ended = false
+        /// Set while the thread waits in `curl_multi_poll`, the only time it must be woken.
+        var waiting = false
         var lastID: UInt64 = 0
         var arrivals: [PendingTransfer] = []
         var cancellations: [UInt64] = []
+        var jobs: [UnownedJob] = []
         /// Set while the thread runs, so that other threads can wake it.
         var multi: MultiHandle?
+
+        var isIdle: Bool { arrivals.isEmpty && cancellations.isEmpty && jobs.isEmpty && !stopping }
     }
 
     private let inbox = Mutex(Inbox())
@@ -37,24 +48,32 @@ final class CurlLoop: Sendable {
         let accepted = inbox.withLock { inbox in
             guard !inbox.stopping else { return false }
             inbox.arrivals.append(transfer)
-            if inbox.started {
-                inbox.multi?.wakeUp()
-            } else {
-                inbox.started = true
-                let thread = Thread { [self] in run() }
-                thread.name = "parley-http"
-                thread.start()
-            }
+            wakeOrStart(&inbox)
             return true
         }
         if !accepted { transfer.continuation.resume(returning: .failure(.cancelled)) }
+    }
+
+    /// Runs a job on the transfer thread, between transfers; once the thread has ended, on Dispatch's global queue.
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let queued = inbox.withLock { inbox in
+            guard !inbox.ended else { return false }
+            inbox.jobs.append(job)
+            wakeOrStart(&inbox)
+            return true
+        }
+        if !queued {
+            let executor = asUnownedTaskExecutor()
+            DispatchQueue.global().async { job.runSynchronously(on: executor) }
+        }
     }
 
     /// Aborts a transfer if it is still running; it then fails as cancelled.
     func cancel(_ id: UInt64) {
         inbox.withLock { inbox in
             inbox.cancellations.append(id)
-            inbox.multi?.wakeUp()
+            wakeOrStart(&inbox)
         }
     }
 
@@ -62,6 +81,20 @@ final class CurlLoop: Sendable {
     func stop() {
         inbox.withLock { inbox in
             inbox.stopping = true
+            if inbox.waiting { inbox.multi?.wakeUp() }
+        }
+    }
+
+    /// Starts the thread on first use, or wakes it if it is waiting; a working thread finds the inbox anyway.
+    private func wakeOrStart(_ inbox: inout Inbox) {
+        if !inbox.started {
+            inbox.started = true
+            // Named from inside: on Linux, a name given before `start()` never reaches the thread.
+            Thread { [self] in
+                Thread.current.name = "parley-http"
+                run()
+            }.start()
+        } else if inbox.waiting {
             inbox.multi?.wakeUp()
         }
     }
@@ -85,13 +118,14 @@ final class CurlLoop: Sendable {
         }
 
         while true {
-            let (arrivals, cancellations, stopping) = inbox.withLock { inbox in
+            let (arrivals, cancellations, jobs, stopping) = inbox.withLock { inbox in
                 defer {
                     inbox.arrivals.removeAll(keepingCapacity: true)
                     inbox.cancellations.removeAll(keepingCapacity: true)
+                    inbox.jobs.removeAll(keepingCapacity: true)
                 }
                 if inbox.stopping { inbox.multi = nil }
-                return (inbox.arrivals, inbox.cancellations, inbox.stopping)
+                return (inbox.arrivals, inbox.cancellations, inbox.jobs, inbox.stopping)
             }
             for pending in arrivals {
                 guard let easy = spareHandles.popLast() ?? curl_easy_init() else {
@@ -116,6 +150,7 @@ final class CurlLoop: Sendable {
                     transfer.finish(.failure(.cancelled))
                     release(transfer)
                 }
+                for job in jobs { job.runSynchronously(on: asUnownedTaskExecutor()) }
                 break
             }
 
@@ -129,10 +164,27 @@ final class CurlLoop: Sendable {
                 transfer.finish(transfer.result(of: code))
                 release(transfer)
             }
-            curl_multi_poll(multi, nil, 0, 1000, nil)
+            // Jobs run after the transfers that finished, so a task waiting for one of them runs in this pass if
+            // it was queued before; one resumed just now is in the inbox and runs in the next, without waiting.
+            for job in jobs { job.runSynchronously(on: asUnownedTaskExecutor()) }
+            let idle = inbox.withLock { inbox in
+                inbox.waiting = inbox.isIdle
+                return inbox.waiting
+            }
+            if idle {
+                curl_multi_poll(multi, nil, 0, 1000, nil)
+                inbox.withLock { $0.waiting = false }
+            }
         }
         for easy in spareHandles { curl_easy_cleanup(easy) }
         curl_multi_cleanup(multi)
+        let orphans = inbox.withLock { inbox in
+            inbox.ended = true
+            defer { inbox.jobs.removeAll() }
+            return inbox.jobs
+        }
+        let executor = asUnownedTaskExecutor()
+        for job in orphans { DispatchQueue.global().async { job.runSynchronously(on: executor) } }
     }
 }
 

@@ -55,6 +55,15 @@ public final class HTTPClient: Sendable {
         loop.stop()
     }
 
+    /// The transfer thread, as a task executor.
+    ///
+    /// A task that makes request after request can prefer this executor (`withTaskExecutorPreference`): each
+    /// response then resumes it on the transfer thread itself, and its next request starts there, without waking
+    /// another thread. Work in between runs on that thread too, so keep it short. Like every task executor, it is a
+    /// preference: Swift's runtime may still run some of the task's work on its global executor. Once the client is
+    /// gone and its thread has ended, the executor runs what it is given on Dispatch's global queue.
+    public var executor: any TaskExecutor { loop }
+
     /// Sends a request and waits for the complete response, of any status.
     ///
     /// Throws ``HTTPClientError`` when no complete response arrived: refused, unresolvable, timed out, TLS

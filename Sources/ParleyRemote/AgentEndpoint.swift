@@ -16,6 +16,7 @@ public struct AgentEndpoint: Sendable {
     public let client: HTTPClient
     /// How many times a call whose connection failed is repeated.
     public var retries: Int
+    private let codec = WireCodec()
 
     /// An endpoint; throws ``RemoteAgentError/invalidURL(_:)`` unless `url` is `http(s)://host…`.
     public init(url: String, token: String? = nil, client: HTTPClient, retries: Int = 1) throws(RemoteAgentError) {
@@ -77,7 +78,7 @@ public struct AgentEndpoint: Sendable {
         let bytes = try body.map { (body) throws(RemoteAgentError) in try encode(body, for: path) }
         let response = try await exchange(method, path, body: bytes, timeout: timeout)
         do {
-            return try WireCodec().decode(WireMessage<Reply>.self, from: response.body).body
+            return try codec.decode(WireMessage<Reply>.self, from: response.body).body
         } catch {
             throw .unreadableReply(url: baseURL + path, error)
         }
@@ -85,7 +86,7 @@ public struct AgentEndpoint: Sendable {
 
     private func encode(_ body: some Codable & Sendable & Hashable, for path: String) throws(RemoteAgentError) -> Data {
         do {
-            return try WireCodec().encode(WireMessage(body))
+            return try codec.encode(WireMessage(body))
         } catch {
             throw .unreadableReply(url: baseURL + path, WireError(.invalidField, path: "$", message: "could not encode the request: \(error)"))
         }
@@ -106,7 +107,7 @@ public struct AgentEndpoint: Sendable {
                 throw .transport(url: url, error)
             }
             guard response.isSuccess else {
-                if let body = try? WireCodec().decode(WireMessage<APIErrorBody>.self, from: response.body) {
+                if let body = try? codec.decode(WireMessage<APIErrorBody>.self, from: response.body) {
                     throw .rejected(url: url, status: response.status, body.body.error)
                 }
                 throw .unexpectedStatus(url: url, status: response.status, body: String(decoding: response.body.prefix(300), as: UTF8.self))

@@ -25,6 +25,9 @@ public struct RemoteAgent: Strategy {
         self.defaultTimeout = defaultTimeout
     }
 
+    /// The client's transfer thread, so the arbiter runs the session where the responses arrive.
+    public var preferredExecutor: (any TaskExecutor)? { endpoint.client.executor }
+
     /// Starts the session on the first turn, then asks the server for the action.
     public mutating func respond(to view: TurnView) async throws -> Action {
         // The arbiter's own timer ends the turn at its limit and cancels the request; this one only backs it up.

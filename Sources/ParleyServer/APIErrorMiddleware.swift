@@ -6,18 +6,20 @@ import ParleyProtocol
 /// Turns every error a route throws, and every request no route matches, into a JSON ``APIErrorBody`` with
 /// the status of its code. Errors that are not ``APIError``s never show their details to the client.
 struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    let io: MessageIO
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let error as APIError {
-            return MessageIO.response(error)
+            return io.response(error)
         } catch let error as HTTPError where error.status == .notFound {
-            return MessageIO.response(APIError(.notFound, "no such endpoint: \(request.method) \(request.uri.path)"))
+            return io.response(APIError(.notFound, "no such endpoint: \(request.method) \(request.uri.path)"))
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
-            return MessageIO.response(APIError(.bodyTooLarge, "the body is larger than the server accepts"))
+            return io.response(APIError(.bodyTooLarge, "the body is larger than the server accepts"))
         } catch {
             context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
-            return MessageIO.response(APIError(.agentFailed, "the server failed to answer"))
+            return io.response(APIError(.agentFailed, "the server failed to answer"))
         }
     }
 }
@@ -26,13 +28,17 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
 struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
     /// `Bearer TOKEN`, as the header must carry it.
     private let expected: [UInt8]
+    private let io: MessageIO
 
-    init(token: String) { expected = Array("Bearer \(token)".utf8) }
+    init(token: String, io: MessageIO) {
+        expected = Array("Bearer \(token)".utf8)
+        self.io = io
+    }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.uri.path != AgentAPI.health else { return try await next(request, context) }
         guard Self.matches((request.headers[.authorization] ?? "").utf8, expected) else {
-            var response = MessageIO.response(APIError(.unauthorized, "send the server's token as 'Authorization: Bearer TOKEN'"))
+            var response = io.response(APIError(.unauthorized, "send the server's token as 'Authorization: Bearer TOKEN'"))
             response.headers[.wwwAuthenticate] = "Bearer"
             return response
         }

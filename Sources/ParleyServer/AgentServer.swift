@@ -90,15 +90,15 @@ public struct AgentServer<C: Clock>: Sendable where C.Duration == Duration {
     /// The routes, behind the error and token middleware.
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
-        router.add(middleware: APIErrorMiddleware())
-        if let token = configuration.token { router.add(middleware: BearerTokenMiddleware(token: token)) }
-        let limit = configuration.maximumBodyBytes
-        router.get(RouterPath(AgentAPI.health)) { _, _ in MessageIO.response(Health()) }
-        router.get(RouterPath(AgentAPI.card)) { _, _ in MessageIO.response(card) }
+        let io = MessageIO(limit: configuration.maximumBodyBytes)
+        router.add(middleware: APIErrorMiddleware(io: io))
+        if let token = configuration.token { router.add(middleware: BearerTokenMiddleware(token: token, io: io)) }
+        router.get(RouterPath(AgentAPI.health)) { _, _ in io.response(Health()) }
+        router.get(RouterPath(AgentAPI.card)) { _, _ in io.response(card) }
         router.post(RouterPath(AgentAPI.sessions)) { request, _ in
-            let message = try await MessageIO.read(SessionStart.self, from: request, limit: limit)
+            let message = try await io.read(SessionStart.self, from: request)
             let isNew = try await sessions.start(message) { () throws(APIError) in try makeSession(message) }
-            return MessageIO.response(SessionStarted(sessionID: message.sessionID), status: isNew ? .created : .ok)
+            return io.response(SessionStarted(sessionID: message.sessionID), status: isNew ? .created : .ok)
         }
         router.post("/v1/sessions/:id/turns/:turn") { request, context in
             let id = SessionID(rawValue: context.parameters.get("id") ?? "")
@@ -106,17 +106,17 @@ public struct AgentServer<C: Clock>: Sendable where C.Duration == Duration {
                 throw APIError(.invalidField, "the turn in the path must be a whole number", path: "turn")
             }
             let session = try await sessions.session(id)
-            let message = try await MessageIO.read(TurnRequest.self, from: request, limit: limit)
+            let message = try await io.read(TurnRequest.self, from: request)
             try Self.check(message.sessionID, matches: id)
             guard message.turn == turn else {
                 throw APIError(.invalidField, "the body asks for turn \(message.turn), the path for turn \(turn)", path: "$.turn")
             }
-            return MessageIO.response(try await session.turn(message))
+            return io.response(try await session.turn(message))
         }
         router.post("/v1/sessions/:id/outcome") { request, context in
             let id = SessionID(rawValue: context.parameters.get("id") ?? "")
             let session = try await sessions.session(id)
-            let message = try await MessageIO.read(OutcomeNotice.self, from: request, limit: limit)
+            let message = try await io.read(OutcomeNotice.self, from: request)
             try Self.check(message.sessionID, matches: id)
             await session.end(with: message.outcome)
             await sessions.markEnded(id)

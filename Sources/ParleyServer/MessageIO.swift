@@ -4,9 +4,19 @@ import NIOCore
 import ParleyProtocol
 
 /// Reads request bodies into protocol messages and writes messages and errors as JSON responses.
-enum MessageIO {
-    /// Collects the body up to `limit` bytes and decodes it; every failure is an ``APIError``.
-    static func read<Body: Codable & Sendable & Hashable>(_ type: Body.Type, from request: Request, limit: Int) async throws(APIError) -> Body {
+///
+/// A server holds one, so every response is encoded with the same codec.
+struct MessageIO: Sendable {
+    /// The largest body read, in bytes.
+    let limit: Int
+    private let codec = WireCodec()
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    /// Collects the body up to ``limit`` bytes and decodes it; every failure is an ``APIError``.
+    func read<Body: Codable & Sendable & Hashable>(_ type: Body.Type, from request: Request) async throws(APIError) -> Body {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
             throw APIError(.bodyTooLarge, "the body has \(length) bytes; this server accepts at most \(limit)")
         }
@@ -19,15 +29,15 @@ enum MessageIO {
             throw APIError(.malformedJSON, "the body could not be read")
         }
         do {
-            return try WireCodec().decode(WireMessage<Body>.self, from: Data(buffer.readableBytesView)).body
+            return try codec.decode(WireMessage<Body>.self, from: Data(buffer.readableBytesView)).body
         } catch {
             throw APIError(error)
         }
     }
 
     /// A JSON response with a message, wrapped with the protocol version.
-    static func response(_ body: some Codable & Sendable & Hashable, status: HTTPResponse.Status = .ok) -> Response {
-        let data = (try? WireCodec().encode(WireMessage(body))) ?? Data("{}".utf8)
+    func response(_ body: some Codable & Sendable & Hashable, status: HTTPResponse.Status = .ok) -> Response {
+        let data = (try? codec.encode(WireMessage(body))) ?? Data("{}".utf8)
         return Response(
             status: status, headers: [.contentType: "application/json"],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data))
@@ -35,7 +45,7 @@ enum MessageIO {
     }
 
     /// The JSON response for an error, with its code's status.
-    static func response(_ error: APIError) -> Response {
+    func response(_ error: APIError) -> Response {
         response(APIErrorBody(error), status: HTTPResponse.Status(code: error.code.status))
     }
 }

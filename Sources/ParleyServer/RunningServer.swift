@@ -1,4 +1,5 @@
 public import Hummingbird
+import HummingbirdCore
 public import Logging
 import NIOCore
 
@@ -24,12 +25,15 @@ public final class RunningServer: Sendable {
 
     /// Starts serving a router; port 0 picks a free port. With `handlingSignals`, SIGINT and SIGTERM stop the
     /// server gracefully (for `parley serve`). Throws when the address cannot be bound.
+    ///
+    /// Each connection is handled on its own event loop, not on Swift's cooperative pool (``EventLoopBoundChannel``).
     public static func start(
         router: Router<BasicRequestContext>, host: String = "127.0.0.1", port: Int = 0, handlingSignals: Bool = false, logger: Logger
     ) async throws -> RunningServer {
         let (ports, portSink) = AsyncStream<Int>.makeStream()
         let application = Application(
-            router: router, configuration: .init(address: .hostname(host, port: port), serverName: nil),
+            router: router, server: HTTPServerBuilder { responder in EventLoopBoundChannel(inner: HTTP1Channel(responder: responder)) },
+            configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in
                 portSink.yield(channel.localAddress?.port ?? port)
             },

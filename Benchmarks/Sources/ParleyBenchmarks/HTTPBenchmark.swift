@@ -33,10 +33,13 @@ enum HTTPBenchmark {
         }
 
         mutating func sessionEnded(with outcome: Outcome) async { await agent.sessionEnded(with: outcome) }
+
+        var preferredExecutor: (any TaskExecutor)? { agent.preferredExecutor }
     }
 
+    static let quiet = Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() }
+
     static func run(file: ScenarioFile) async throws {
-        let quiet = Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() }
         let server = try AgentServer(agent: .strategy(AgentSpec(strategy: "boulware")), configuration: .init(port: 0), clock: ContinuousClock(), logger: quiet)
         let running = try await server.start()
         let factory = AgentFactory()
@@ -59,10 +62,11 @@ enum HTTPBenchmark {
         }
 
         _ = try await sessions(0..<20, timings: Timings())
-        print("Agent over HTTP on loopback (served boulware buyer vs in-process conceder, reference scenario; floor ≈ 150 µs per request):")
+        print("Agent over HTTP on loopback (served boulware buyer vs in-process conceder, reference scenario):")
         for concurrency in [1, 8] {
             let timings = Timings()
             let perTask = concurrency == 1 ? 400 : 100
+            let switches = ContextSwitches()
             let start = ContinuousClock.now
             let turns = try await withThrowingTaskGroup(of: Int.self) { group in
                 for task in 0..<concurrency {
@@ -75,9 +79,9 @@ enum HTTPBenchmark {
             let sorted = timings.sorted
             let p50 = sorted[sorted.count / 2], p99 = sorted[sorted.count * 99 / 100]
             print(String(
-                format: "  %d session%@ at a time: %.0f remote turns/s · turn latency p50 %.0f µs, p99 %.0f µs (%d turns in %d sessions)",
+                format: "  %d session%@ at a time: %.0f remote turns/s · turn latency p50 %.0f µs, p99 %.0f µs · %.1f context switches per turn (%d turns in %d sessions)",
                 concurrency, concurrency == 1 ? "" : "s", Double(turns) / (microseconds(elapsed) / 1e6), microseconds(p50), microseconds(p99),
-                turns, concurrency * perTask
+                switches.perEvent(turns), turns, concurrency * perTask
             ))
         }
         await running.stop()
@@ -85,37 +89,53 @@ enum HTTPBenchmark {
 }
 
 extension HTTPBenchmark {
-    /// The transport alone: `GET /health` and an echo of a turn-sized body, one request at a time.
+    /// The transport alone, one request at a time from a task on the client's thread (as the arbiter runs a session
+    /// with a remote agent): the floor (a bare Hummingbird echo), `GET /health`, and a repeated turn.
     static func floor(benchFile: ScenarioFile, repeatedTurnsOnly: Bool = false) async throws {
-        let quiet = Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() }
         let server = try AgentServer(agent: .strategy(AgentSpec(strategy: "boulware")), configuration: .init(port: 0), clock: ContinuousClock(), logger: quiet)
         let running = try await server.start()
         let client = HTTPClient()
-        for path in repeatedTurnsOnly ? [] : ["/health", "/v1/agent"] {
-            var durations: [Duration] = []
-            for index in 0..<5000 {
-                let start = ContinuousClock.now
-                _ = try await client.sendChecked(HTTPRequest(method: .get, url: running.url + path))
-                if index >= 500 { durations.append(start.duration(to: .now)) }
-            }
-            durations.sort()
-            print(String(format: "  GET %@: p50 %.0f µs, p99 %.0f µs", path, microseconds(durations[durations.count / 2]), microseconds(durations[durations.count * 99 / 100])))
-        }
-        // A repeated turn: the whole turn path but the strategy (the reply is the cached one).
         let endpoint = try AgentEndpoint(url: running.url, client: client)
         let start = SessionStart(sessionID: SessionID(rawValue: "floor"), scenario: benchFile.scenario, role: .buyer, profile: benchFile.profile(for: .buyer), seed: 1)
         try await endpoint.start(start)
-        let request = TurnRequest(sessionID: start.sessionID, turn: 1, opponentAction: nil, elapsed: 0)
-        var durations: [Duration] = []
-        for index in 0..<(repeatedTurnsOnly ? 30000 : 5000) {
-            let start = ContinuousClock.now
-            _ = try await endpoint.turn(request)
-            if index >= 500 { durations.append(start.duration(to: .now)) }
+        // A repeated turn: the whole turn path but the strategy (the reply is the cached one).
+        let turn = TurnRequest(sessionID: start.sessionID, turn: 1, opponentAction: nil, elapsed: 0)
+
+        if !repeatedTurnsOnly {
+            let echo = try await BareEchoServer.start(logger: quiet)
+            let body = try WireCodec().encode(WireMessage(TurnRequest(sessionID: start.sessionID, turn: 3, opponentAction: .offer(benchFile.scenario.anyTerms), elapsed: 0.004)))
+            try await measure("floor: a bare Hummingbird server echoing a turn-sized POST", count: 5000, on: client) {
+                _ = try await client.sendChecked(HTTPRequest(method: .post, url: echo.url + "/echo", body: body))
+            }
+            await echo.stop()
+            try await measure("GET /health", count: 5000, on: client) {
+                _ = try await client.sendChecked(HTTPRequest(method: .get, url: running.url + "/health"))
+            }
         }
-        durations.sort()
-        print(String(format: "  repeated turn: p50 %.0f µs, p99 %.0f µs", microseconds(durations[durations.count / 2]), microseconds(durations[durations.count * 99 / 100])))
+        try await measure("repeated turn", count: repeatedTurnsOnly ? 30000 : 5000, on: client) { _ = try await endpoint.turn(turn) }
         await running.stop()
         try codec(benchFile: benchFile)
+    }
+
+    /// Times `count` sequential calls after 10% of warm-up, on the client's executor.
+    static func measure(_ label: String, count: Int, on client: HTTPClient, _ call: () async throws -> Void) async throws {
+        var durations: [Duration] = []
+        durations.reserveCapacity(count)
+        let warmUp = count / 10
+        var switches = ContextSwitches()
+        try await withTaskExecutorPreference(client.executor) {
+            for index in 0..<(warmUp + count) {
+                if index == warmUp { switches = ContextSwitches() }
+                let start = ContinuousClock.now
+                try await call()
+                if index >= warmUp { durations.append(start.duration(to: .now)) }
+            }
+        }
+        durations.sort()
+        print(String(
+            format: "  %@: p50 %.0f µs, p99 %.0f µs · %.1f context switches per request", label,
+            microseconds(durations[durations.count / 2]), microseconds(durations[durations.count * 99 / 100]), switches.perEvent(count)
+        ))
     }
 
     /// The JSON work of one turn, without the network: both sides encode and decode a request and a reply.
@@ -135,5 +155,26 @@ extension HTTPBenchmark {
             }
         }
         print(String(format: "  JSON per turn (encode and decode a request and a reply): %.1f µs", microseconds(elapsed) / Double(rounds)))
+    }
+}
+
+/// Context switches of the whole process (every thread) since creation, from `getrusage`.
+struct ContextSwitches {
+    private let start = Self.now()
+
+    private static func now() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_nvcsw + usage.ru_nivcsw
+    }
+
+    /// Switches since creation, per event.
+    func perEvent(_ events: Int) -> Double { Double(Self.now() - start) / Double(max(1, events)) }
+}
+
+extension Scenario {
+    /// The first value of every issue: terms of the scenario's shape, for a body of a realistic size.
+    var anyTerms: Terms {
+        Terms(Dictionary(uniqueKeysWithValues: issues.map { ($0.name, $0.domain.value(at: 0)) }))
     }
 }
