@@ -63,10 +63,13 @@ final class CurlLoop: TaskExecutor {
             wakeOrStart(&inbox)
             return true
         }
-        if !queued {
-            let executor = asUnownedTaskExecutor()
-            DispatchQueue.global().async { job.runSynchronously(on: executor) }
-        }
+        if !queued { runOnDispatch(job) }
+    }
+
+    /// Runs a job on Dispatch's global queue, for when the thread has ended.
+    private func runOnDispatch(_ job: UnownedJob) {
+        let executor = asUnownedTaskExecutor()
+        DispatchQueue.global().async { job.runSynchronously(on: executor) }
     }
 
     /// Aborts a transfer if it is still running; it then fails as cancelled.
@@ -183,8 +186,7 @@ final class CurlLoop: TaskExecutor {
             defer { inbox.jobs.removeAll() }
             return inbox.jobs
         }
-        let executor = asUnownedTaskExecutor()
-        for job in orphans { DispatchQueue.global().async { job.runSynchronously(on: executor) } }
+        for job in orphans { runOnDispatch(job) }
     }
 }
 
