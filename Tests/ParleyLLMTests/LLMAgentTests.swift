@@ -17,7 +17,7 @@ struct LLMAgentTests {
             #expect(action == .offer(offer, note: "A fair start."))
             let trace = try #require(agent.lastDecision)
             #expect(trace.decidedBy == .model && trace.attempts.count == 1 && !trace.noteRedacted)
-            let attempt = trace.attempts[0]
+            let attempt = try #require(trace.attempts.first)
             #expect(attempt.status == 200 && attempt.rejection == nil)
             #expect(attempt.promptTokens == 120 && attempt.completionTokens == 30)
             #expect(attempt.reply?.contains("\"reasoning\":\"thinking\"") == true, "the raw reply, reasoning included, is recorded")
@@ -51,7 +51,7 @@ struct LLMAgentTests {
             #expect(action == .offer(offer), "a reply in a Markdown fence is read")
             let trace = try #require(agent.lastDecision)
             #expect(trace.decidedBy == .model)
-            #expect(trace.attempts.map { $0.rejection?.code } == [LLMRejection.notAnAction, nil])
+            try #require(trace.attempts.map { $0.rejection?.code } == [LLMRejection.notAnAction, nil])
             let retry = server.received[1].messages
             #expect(retry.map(\.role) == ["system", "user", "assistant", "user"])
             #expect(retry[2].content == "Let's offer EUR 150 for 40 units.")
@@ -90,7 +90,7 @@ struct LLMAgentTests {
             var agent = try LLMSupport.agent(url) { $0.maxAttempts = 2 }
             let action = try await agent.respond(to: LLMSupport.view())
             let trace = try #require(agent.lastDecision)
-            #expect(trace.attempts.map { $0.rejection?.code } == [LLMRejection.outOfMandate, LLMRejection.outOfMandate])
+            try #require(trace.attempts.map { $0.rejection?.code } == [LLMRejection.outOfMandate, LLMRejection.outOfMandate])
             #expect(trace.decidedBy == .fallback)
             #expect(try LLMSupport.utility(of: try #require(action.offeredTerms)) >= 0.5)
             let correction = server.received[1].messages.last?.content ?? ""
@@ -109,7 +109,7 @@ struct LLMAgentTests {
             var agent = try LLMSupport.agent(url)
             let action = try await agent.respond(to: LLMSupport.view(history: history))
             #expect(action == .walkAway(note: "Too far apart."), "walking away is always within the mandate")
-            #expect(agent.lastDecision?.attempts.map { $0.rejection?.code } == [LLMRejection.outOfMandate, nil])
+            try #require(agent.lastDecision?.attempts.map { $0.rejection?.code } == [LLMRejection.outOfMandate, nil])
             #expect(server.received[0].messages[1].content.contains("Standing offer from the seller"))
         }
     }

@@ -23,7 +23,7 @@ struct ResilienceTests {
             #expect(clock.now.offset == .seconds(2), "it waited exactly the Retry-After")
             let trace = try #require(agent.lastDecision)
             #expect(trace.decidedBy == .model)
-            #expect(trace.attempts.map(\.status) == [429, 200])
+            try #require(trace.attempts.map(\.status) == [429, 200])
             #expect(trace.attempts[0].rejection?.code == LLMRejection.rateLimited && trace.attempts[0].reply == "Rate limit reached")
         }
     }
@@ -129,7 +129,7 @@ struct ResilienceTests {
             var agent = try LLMSupport.agent(url) { $0.maxAttempts = 4 }
             #expect(try await agent.respond(to: LLMSupport.view()) == .offer(Self.offer))
             let trace = try #require(agent.lastDecision)
-            #expect(trace.attempts.map { $0.rejection?.code } == [LLMRejection.emptyChoices, LLMRejection.truncated, LLMRejection.unreadableResponse, nil])
+            try #require(trace.attempts.map { $0.rejection?.code } == [LLMRejection.emptyChoices, LLMRejection.truncated, LLMRejection.unreadableResponse, nil])
             #expect(trace.attempts[2].reply == "<html>502 Bad Gateway</html>")
             #expect(server.received[2].messages.last?.content.contains("cut off") == true, "a cut-off reply is sent back with the reason")
         }
