@@ -39,14 +39,16 @@ enum HTTPBenchmark {
 
     static let quiet = Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() }
 
-    static func run(file: ScenarioFile) async throws {
-        let server = try AgentServer(agent: .strategy(AgentSpec(strategy: "boulware")), configuration: .init(port: 0), clock: ContinuousClock(), logger: quiet)
-        let running = try await server.start()
+    /// Sessions of a served `boulware` buyer against an in-process `conceder`, through the arbiter.
+    struct Sessions {
+        let file: ScenarioFile
+        let server: String
         let factory = AgentFactory()
         let arbiter = Arbiter(clock: ContinuousClock(), logger: quiet)
-        let buyer = AgentReference.remote(url: running.url), seller = AgentReference.strategy(AgentSpec(strategy: "conceder"))
 
-        func sessions(_ seeds: Range<UInt64>, timings: Timings) async throws -> Int {
+        /// Plays one session per seed and returns the number of remote turns.
+        func play(_ seeds: Range<UInt64>, timings: Timings) async throws -> Int {
+            let buyer = AgentReference.remote(url: server), seller = AgentReference.strategy(AgentSpec(strategy: "conceder"))
             var turns = 0
             for seed in seeds {
                 let setup = SessionSetup(scenario: file.scenario, buyer: buyer, seller: seller, seed: seed, landscape: nil)
@@ -60,8 +62,13 @@ enum HTTPBenchmark {
             }
             return turns
         }
+    }
 
-        _ = try await sessions(0..<20, timings: Timings())
+    static func run(file: ScenarioFile) async throws {
+        let server = try AgentServer(agent: .strategy(AgentSpec(strategy: "boulware")), configuration: .init(port: 0), clock: ContinuousClock(), logger: quiet)
+        let running = try await server.start()
+        let sessions = Sessions(file: file, server: running.url)
+        _ = try await sessions.play(0..<20, timings: Timings())
         print("Agent over HTTP on loopback (served boulware buyer vs in-process conceder, reference scenario):")
         for concurrency in [1, 8] {
             let timings = Timings()
@@ -71,7 +78,7 @@ enum HTTPBenchmark {
             let turns = try await withThrowingTaskGroup(of: Int.self) { group in
                 for task in 0..<concurrency {
                     let first = UInt64(1000 + task * perTask)
-                    group.addTask { try await sessions(first..<(first + UInt64(perTask)), timings: timings) }
+                    group.addTask { try await sessions.play(first..<(first + UInt64(perTask)), timings: timings) }
                 }
                 return try await group.reduce(0, +)
             }
@@ -115,6 +122,41 @@ extension HTTPBenchmark {
         try await measure("repeated turn", count: repeatedTurnsOnly ? 30000 : 5000, on: client) { _ = try await endpoint.turn(turn) }
         await running.stop()
         try codec(benchFile: benchFile)
+    }
+
+    /// Sends one kind of request (`echo`, `health` or `turn`) `count` times, or plays `count` sessions (`session`),
+    /// from a task on the client's thread, untimed: for profilers and CPU counts. Run it with two counts under
+    /// `/usr/bin/time` or `perf stat -e task-clock`: the difference over the extra requests is the CPU time one costs
+    /// both sides, which varies less between runs than wall time does.
+    static func probe(_ kind: String, count: Int, benchFile: ScenarioFile) async throws {
+        let server = try AgentServer(agent: .strategy(AgentSpec(strategy: "boulware")), configuration: .init(port: 0), clock: ContinuousClock(), logger: quiet)
+        let running = try await server.start()
+        let echo = try await BareEchoServer.start(logger: quiet)
+        let client = HTTPClient()
+        let endpoint = try AgentEndpoint(url: running.url, client: client)
+        let start = SessionStart(sessionID: SessionID(rawValue: "probe"), scenario: benchFile.scenario, role: .buyer, profile: benchFile.profile(for: .buyer), seed: 1)
+        try await endpoint.start(start)
+        let turn = TurnRequest(sessionID: start.sessionID, turn: 1, opponentAction: nil, elapsed: 0)
+        let body = try WireCodec().encode(WireMessage(TurnRequest(sessionID: start.sessionID, turn: 3, opponentAction: .offer(benchFile.scenario.anyTerms), elapsed: 0.004)))
+        let call: () async throws -> Void
+        switch kind {
+        case "echo": call = { _ = try await client.sendChecked(HTTPRequest(method: .post, url: echo.url + "/echo", body: body)) }
+        case "health": call = { _ = try await client.sendChecked(HTTPRequest(method: .get, url: running.url + "/health")) }
+        case "turn": call = { _ = try await endpoint.turn(turn) }
+        case "session":
+            let sessions = Sessions(file: benchFile, server: running.url)
+            var seed: UInt64 = 0
+            call = {
+                seed += 1
+                _ = try await sessions.play(seed..<(seed + 1), timings: Timings())
+            }
+        default: fatalError("http-probe: echo, health, turn or session, not \(kind)")
+        }
+        try await withTaskExecutorPreference(client.executor) {
+            for _ in 0..<count { try await call() }
+        }
+        await echo.stop()
+        await running.stop()
     }
 
     /// Times `count` sequential calls after 10% of warm-up, on the client's executor.

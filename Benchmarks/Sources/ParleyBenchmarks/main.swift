@@ -75,6 +75,11 @@ if CommandLine.arguments.count >= 2, CommandLine.arguments[1] == "serve" {
     try await running.wait()
     exit(0)
 }
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "http-probe", let count = Int(CommandLine.arguments[3]) {
+    // One kind of request, `count` times, for profilers and CPU counts: `perf record -g parley-bench http-probe turn 20000`.
+    try await HTTPBenchmark.probe(CommandLine.arguments[2], count: count, benchFile: file)
+    exit(0)
+}
 if CommandLine.arguments.count >= 2, CommandLine.arguments[1] == "http-turn" {
     try await HTTPBenchmark.floor(benchFile: file, repeatedTurnsOnly: true)
     exit(0)
