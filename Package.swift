@@ -126,14 +126,14 @@ let package = Package(
             path: "Examples/CustomStrategy",
             swiftSettings: strictSettings
         ),
-        // A local server that speaks the OpenAI chat-completions wire format from a script, for the LLM agent's tests.
+        // Test support, not a test: a local server that speaks the OpenAI chat-completions wire format from a script, for the LLM agent's tests (ScriptedChatServerTests test it).
         .target(
             name: "ScriptedChatServer",
             dependencies: [
                 "ParleyServer", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            path: "Tests/ScriptedChatServer",
+            path: "Sources/ScriptedChatServer",
             swiftSettings: strictSettings
         ),
         .testTarget(
