@@ -1,13 +1,25 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-/// Settings every Parley target shares: Swift 6 language mode plus the upcoming features
-/// that keep imports explicit and existentials visible.
-let strictSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
-    .enableUpcomingFeature("MemberImportVisibility"),
-    .enableUpcomingFeature("InternalImportsByDefault"),
-]
+// The module graph, from the bottom up; a module depends only on modules above it in this list:
+//
+//   ParleyProtocol      scenarios, profiles, terms, actions, the rules machine, the wire format
+//   ParleyAgents        the strategy interface, agent sources and seats, bidding, built-ins, the mandate
+//   ParleyAnalysis      outcome landscape, Pareto frontier, Nash and Kalai points
+//   ParleyRecords       settlements and session records
+//   ParleyArbiter       plays a session between two agents (Match), enforces time and rules
+//   ParleyLedger        canonical JSON, hash chains, signatures
+//   ParleyHTTPClient    libcurl (CCurl)
+//   ParleyLLM, ParleyRemote     agents that consult a model or another agent server over HTTP
+//   ParleyAssembly      agent references and files, the agent factory (above every transport)
+//   ParleyStore         the SQLite store
+//   ParleyTournament    plan, runner, leaderboard, reports
+//   ParleyServer        the agent API on Hummingbird
+//   ParleyConformance   the conformance kit for any agent server
+//   ParleyCLI           the `parley` command
+//
+// ParleyTesting (test support) sits on the arbiter; a strategy author who links only ParleyAgents and
+// ParleyTesting never links libcurl.
 
 let package = Package(
     name: "Parley",
@@ -15,14 +27,16 @@ let package = Package(
     products: [
         .library(name: "ParleyProtocol", targets: ["ParleyProtocol"]),
         .library(name: "ParleyAgents", targets: ["ParleyAgents"]),
-        .library(name: "ParleyLLM", targets: ["ParleyLLM"]),
         .library(name: "ParleyAnalysis", targets: ["ParleyAnalysis"]),
+        .library(name: "ParleyRecords", targets: ["ParleyRecords"]),
         .library(name: "ParleyArbiter", targets: ["ParleyArbiter"]),
         .library(name: "ParleyLedger", targets: ["ParleyLedger"]),
+        .library(name: "ParleyHTTPClient", targets: ["ParleyHTTPClient"]),
+        .library(name: "ParleyLLM", targets: ["ParleyLLM"]),
+        .library(name: "ParleyRemote", targets: ["ParleyRemote"]),
+        .library(name: "ParleyAssembly", targets: ["ParleyAssembly"]),
         .library(name: "ParleyStore", targets: ["ParleyStore"]),
         .library(name: "ParleyTournament", targets: ["ParleyTournament"]),
-        .library(name: "ParleyHTTPClient", targets: ["ParleyHTTPClient"]),
-        .library(name: "ParleyRemote", targets: ["ParleyRemote"]),
         .library(name: "ParleyServer", targets: ["ParleyServer"]),
         .library(name: "ParleyConformance", targets: ["ParleyConformance"]),
         .library(name: "ParleyTesting", targets: ["ParleyTesting"]),
@@ -38,93 +52,81 @@ let package = Package(
     ],
     targets: [
         // The protocol: scenarios, profiles, terms, actions, the alternating-offers rules, the wire format.
-        .target(name: "ParleyProtocol", path: "Protocols", exclude: ["Spec"], swiftSettings: strictSettings),
-        // Strategies: the interface, bidding index, built-ins.
-        .target(name: "ParleyAgents", dependencies: ["ParleyProtocol"], path: "Agents", exclude: ["LLM"], swiftSettings: strictSettings),
-        // The LLM agent: a model behind an OpenAI-compatible endpoint, held to its principal's mandate.
-        .target(
-            name: "ParleyLLM", dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyHTTPClient"], path: "Agents/LLM", swiftSettings: strictSettings
-        ),
+        .target(name: "ParleyProtocol", path: "Protocols", exclude: ["Spec"]),
+        // Strategies: the interface, agent sources and seats, bidding index, built-ins.
+        .target(name: "ParleyAgents", dependencies: ["ParleyProtocol"], path: "Agents", exclude: ["LLM"]),
         // Settlement analysis: Pareto frontier, Nash and Kalai points, distances.
-        .target(name: "ParleyAnalysis", dependencies: ["ParleyProtocol"], swiftSettings: strictSettings),
+        .target(name: "ParleyAnalysis", dependencies: ["ParleyProtocol"]),
+        // What a finished session leaves: its transcript and settlement.
+        .target(name: "ParleyRecords", dependencies: ["ParleyProtocol", "ParleyAnalysis"]),
+        // The arbiter: plays matches, enforces deadlines and turn limits, writes transcripts.
+        .target(
+            name: "ParleyArbiter",
+            dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyRecords", .product(name: "Logging", package: "swift-log")]
+        ),
+        // Verifiable records: canonical JSON (RFC 8785), the SHA-256 hash chain over a session, signatures.
+        .target(name: "ParleyLedger", dependencies: ["ParleyProtocol", "ParleyRecords", .product(name: "Crypto", package: "swift-crypto")]),
         // libcurl, from Debian's libcurl4-openssl-dev, with typed wrappers for its variadic calls.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // An HTTP client on libcurl: one transfer thread, connection reuse, timeouts, typed errors.
-        .target(name: "ParleyHTTPClient", dependencies: ["CCurl"], swiftSettings: strictSettings),
+        .target(name: "ParleyHTTPClient", dependencies: ["CCurl"]),
+        // The LLM agent: a model behind an OpenAI-compatible endpoint, held to its principal's mandate.
+        .target(name: "ParleyLLM", dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyHTTPClient"], path: "Agents/LLM"),
         // Remote agents: the agent API's client side, and a strategy that plays through it.
-        .target(
-            name: "ParleyRemote",
-            dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyHTTPClient"],
-            swiftSettings: strictSettings
-        ),
-        // The arbiter: runs sessions, enforces deadlines and turn limits, writes transcripts.
-        .target(
-            name: "ParleyArbiter",
-            dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyLLM", "ParleyRemote", .product(name: "Logging", package: "swift-log")],
-            swiftSettings: strictSettings
-        ),
-        // The agent server: any agent served over HTTP on Hummingbird, with the API's rules and errors.
-        .target(
-            name: "ParleyServer",
-            dependencies: [
-                "ParleyProtocol", "ParleyAgents", "ParleyArbiter",
-                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: strictSettings
-        ),
-        // The conformance kit: checks that any agent server, in any language, speaks the agent API.
-        .target(
-            name: "ParleyConformance",
-            dependencies: [
-                "ParleyProtocol", "ParleyAgents", "ParleyArbiter", "ParleyHTTPClient", "ParleyTesting", .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: strictSettings
-        ),
-        // Verifiable records: canonical JSON (RFC 8785) and the SHA-256 hash chain over a session.
-        .target(
-            name: "ParleyLedger",
-            dependencies: ["ParleyProtocol", "ParleyArbiter", .product(name: "Crypto", package: "swift-crypto")],
-            swiftSettings: strictSettings
-        ),
+        .target(name: "ParleyRemote", dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyHTTPClient"]),
+        // Agent assembly: references, agent files and the factory that turns them into agent sources.
+        .target(name: "ParleyAssembly", dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyHTTPClient", "ParleyLLM", "ParleyRemote"]),
         // The embedded store: SQLite through GRDB, one transaction per session, chain verification.
         .target(
             name: "ParleyStore",
-            dependencies: ["ParleyProtocol", "ParleyAnalysis", "ParleyArbiter", "ParleyLedger", .product(name: "GRDB", package: "GRDB.swift")],
-            swiftSettings: strictSettings
+            dependencies: ["ParleyProtocol", "ParleyAnalysis", "ParleyRecords", "ParleyLedger", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Tournaments: the plan, the parallel resumable runner, the leaderboard, reports and SVG pictures.
         .target(
             name: "ParleyTournament",
             dependencies: [
-                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyArbiter", "ParleyLedger", "ParleyStore",
+                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyRecords", "ParleyArbiter", "ParleyLedger", "ParleyAssembly", "ParleyStore",
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: strictSettings
+            ]
         ),
-        // Test support shipped as a product: a manual clock and strategy conformance checks.
+        // The agent server: any agent served over HTTP on Hummingbird, with the API's rules and errors.
+        .target(
+            name: "ParleyServer",
+            dependencies: [
+                "ParleyProtocol", "ParleyAgents", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The conformance kit: checks that any agent server, in any language, speaks the agent API.
+        .target(
+            name: "ParleyConformance",
+            dependencies: [
+                "ParleyProtocol", "ParleyAgents", "ParleyRecords", "ParleyArbiter", "ParleyHTTPClient", "ParleyRemote",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Test support shipped as a product: a manual clock and strategy conformance checks. No transports.
         .target(
             name: "ParleyTesting",
-            dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyArbiter", .product(name: "Logging", package: "swift-log")],
-            swiftSettings: strictSettings
+            dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyRecords", "ParleyArbiter", .product(name: "Logging", package: "swift-log")]
         ),
         // The `parley` command-line tool.
         .executableTarget(
             name: "ParleyCLI",
             dependencies: [
-                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyArbiter", "ParleyLedger", "ParleyStore", "ParleyTournament",
-                "ParleyHTTPClient", "ParleyRemote", "ParleyServer", "ParleyConformance",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: strictSettings
+                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyRecords", "ParleyArbiter", "ParleyLedger", "ParleyStore",
+                "ParleyTournament", "ParleyHTTPClient", "ParleyRemote", "ParleyAssembly", "ParleyServer", "ParleyConformance",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log"),
+            ]
         ),
-        // A custom strategy in about twenty lines, run against a built-in.
+        // A custom strategy in about twenty lines, run against a built-in. Links no transport.
         .executableTarget(
             name: "CustomStrategyExample",
-            dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyArbiter", .product(name: "Logging", package: "swift-log")],
-            path: "Examples/CustomStrategy",
-            swiftSettings: strictSettings
+            dependencies: [
+                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyRecords", "ParleyArbiter", .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Examples/CustomStrategy"
         ),
         // Test support, not a test: a local server that speaks the OpenAI chat-completions wire format from a script, for the LLM agent's tests (ScriptedChatServerTests test it).
         .target(
@@ -133,73 +135,81 @@ let package = Package(
                 "ParleyServer", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            path: "Sources/ScriptedChatServer",
-            swiftSettings: strictSettings
+            path: "Sources/ScriptedChatServer"
         ),
-        .testTarget(
-            name: "ParleyLLMTests",
-            dependencies: [
-                "ParleyProtocol", "ParleyAgents", "ParleyLLM", "ParleyArbiter", "ParleyHTTPClient", "ParleyLedger", "ParleyStore", "ParleyTournament",
-                "ParleyTesting", "ScriptedChatServer", .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: strictSettings
-        ),
-        .testTarget(name: "ParleyProtocolTests", dependencies: ["ParleyProtocol", "ParleyTesting"], swiftSettings: strictSettings),
-        .testTarget(
-            name: "ParleyHTTPClientTests",
-            dependencies: ["ParleyHTTPClient", "ParleyServer", .product(name: "Hummingbird", package: "hummingbird")],
-            swiftSettings: strictSettings
-        ),
-        .testTarget(
-            name: "ParleyServerTests",
-            dependencies: [
-                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyArbiter", "ParleyHTTPClient", "ParleyRemote", "ParleyServer",
-                "ParleyConformance", "ParleyTesting", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: strictSettings
-        ),
-        .testTarget(name: "ParleyAgentsTests", dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyTesting"], swiftSettings: strictSettings),
-        .testTarget(
-            name: "ParleyAnalysisTests", dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyTesting"], swiftSettings: strictSettings
-        ),
+        .testTarget(name: "ParleyProtocolTests", dependencies: ["ParleyProtocol", "ParleyTesting"]),
+        .testTarget(name: "ParleyAgentsTests", dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyTesting"]),
+        .testTarget(name: "ParleyAnalysisTests", dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyTesting"]),
         .testTarget(
             name: "ParleyArbiterTests",
             dependencies: [
-                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyArbiter", "ParleyHTTPClient", "ParleyTesting",
+                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyRecords", "ParleyArbiter", "ParleyTesting",
                 .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: strictSettings
+            ]
         ),
         .testTarget(
             name: "ParleyLedgerTests",
             dependencies: [
-                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyArbiter", "ParleyLedger", "ParleyTesting", .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: strictSettings
+                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyRecords", "ParleyArbiter", "ParleyLedger", "ParleyTesting",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "ParleyAssemblyTests",
+            dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyLLM", "ParleyRemote", "ParleyAssembly"]
+        ),
+        .testTarget(
+            name: "ParleyHTTPClientTests",
+            dependencies: [
+                "ParleyHTTPClient", "ParleyServer", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "ParleyLLMTests",
+            dependencies: [
+                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyLLM", "ParleyRecords", "ParleyArbiter", "ParleyHTTPClient", "ParleyLedger", "ParleyAssembly",
+                "ParleyStore", "ParleyTournament", "ParleyTesting", "ScriptedChatServer", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "ParleyServerTests",
+            dependencies: [
+                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyRecords", "ParleyArbiter", "ParleyHTTPClient", "ParleyRemote",
+                "ParleyAssembly", "ParleyServer", "ParleyConformance", "ParleyTesting", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "ParleyStoreTests",
             dependencies: [
-                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyArbiter", "ParleyLedger", "ParleyStore", "ParleyTesting",
+                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyRecords", "ParleyArbiter", "ParleyLedger", "ParleyStore", "ParleyTesting",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: strictSettings
+            ]
         ),
         .testTarget(
             name: "ParleyTournamentTests",
             dependencies: [
-                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyArbiter", "ParleyStore", "ParleyTournament", "ParleyTesting",
-                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: strictSettings
+                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyRecords", "ParleyArbiter", "ParleyAssembly", "ParleyStore", "ParleyTournament",
+                "ParleyTesting", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "ParleyCLITests",
             dependencies: [
-                "ParleyCLI", "CustomStrategyExample", "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyArbiter", "ParleyStore",
-                "ParleyTesting", "ScriptedChatServer", .product(name: "GRDB", package: "GRDB.swift"),
-            ],
-            swiftSettings: strictSettings
+                "ParleyCLI", "CustomStrategyExample", "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyRecords", "ParleyArbiter",
+                "ParleyAssembly", "ParleyStore", "ParleyTournament", "ParleyTesting", "ScriptedChatServer", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )
+
+// Every Parley target shares Swift 6 language mode (the tools version's default) plus the upcoming features that
+// keep imports explicit and existentials visible.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+        .enableUpcomingFeature("InternalImportsByDefault"),
+    ]
+}

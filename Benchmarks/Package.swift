@@ -19,6 +19,7 @@ let package = Package(
                 .product(name: "ParleyProtocol", package: "Parley"),
                 .product(name: "ParleyAgents", package: "Parley"),
                 .product(name: "ParleyAnalysis", package: "Parley"),
+                .product(name: "ParleyRecords", package: "Parley"),
                 .product(name: "ParleyArbiter", package: "Parley"),
                 .product(name: "ParleyTesting", package: "Parley"),
                 .product(name: "ParleyLedger", package: "Parley"),

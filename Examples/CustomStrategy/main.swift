@@ -1,4 +1,5 @@
 // Usage: swift run CustomStrategyExample [SCENARIO_FILE] [OPPONENT]
+import ParleyRecords
 import ParleyAnalysis
 import ParleyArbiter
 import ParleyProtocol

@@ -3,6 +3,7 @@ public import Logging
 public import ParleyAgents
 import ParleyAnalysis
 import ParleyProtocol
+public import ParleyRecords
 
 /// Runs negotiation sessions between two agents and enforces the rules: turn order, domains, the deadline and
 /// the per-turn time limit.
@@ -37,11 +38,11 @@ public struct Arbiter<C: Clock>: Sendable where C.Duration == Duration {
     public func run(_ setup: SessionSetup, buyer: any Strategy, seller: any Strategy) async -> SessionRecord {
         let executor = buyer.preferredExecutor ?? seller.preferredExecutor
         return await withTaskExecutorPreference(executor) {
-            await play(setup, buyer: buyer, seller: seller, on: executor)
+            await session(setup, buyer: buyer, seller: seller, on: executor)
         }
     }
 
-    private func play(_ setup: SessionSetup, buyer: any Strategy, seller: any Strategy, on executor: (any TaskExecutor)?) async -> SessionRecord {
+    private func session(_ setup: SessionSetup, buyer: any Strategy, seller: any Strategy, on executor: (any TaskExecutor)?) async -> SessionRecord {
         let scenario = setup.scenario
         var logger = logger
         logger[metadataKey: "session"] = "\(setup.id)"

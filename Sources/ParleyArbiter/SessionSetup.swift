@@ -1,5 +1,5 @@
 public import ParleyAnalysis
-public import ParleyAgents
+import ParleyAgents
 public import ParleyProtocol
 
 /// What the arbiter needs to run one session, besides the two agents.
@@ -37,34 +37,6 @@ extension SessionID {
         }
         let hex = String(hash, radix: 16)
         return SessionID(rawValue: "s-" + String(repeating: "0", count: 16 - hex.count) + hex)
-    }
-}
-
-extension SessionSetup {
-    /// A setup for in-process agents named by specs: the session id derives from the seed, the scenario and the
-    /// specs, so replaying the same command gives the same id.
-    public init(scenario: Scenario, buyer: AgentSpec, seller: AgentSpec, seed: UInt64, landscape: OutcomeLandscape?) {
-        self.init(
-            id: .derived(seed: seed, scenario: scenario.id, buyer: buyer.description, seller: seller.description),
-            scenario: scenario, buyer: AgentDescriptor(buyer), seller: AgentDescriptor(seller), seed: seed, landscape: landscape
-        )
-    }
-}
-
-extension SessionSetup {
-    /// A setup for agents named by specs or URLs; the session id derives as for specs.
-    public init(scenario: Scenario, buyer: AgentReference, seller: AgentReference, seed: UInt64, landscape: OutcomeLandscape?) {
-        self.init(
-            id: .derived(seed: seed, scenario: scenario.id, buyer: buyer.description, seller: seller.description),
-            scenario: scenario, buyer: AgentDescriptor(buyer), seller: AgentDescriptor(seller), seed: seed, landscape: landscape
-        )
-    }
-}
-
-extension AgentDescriptor {
-    /// How an agent built from a spec is named in transcripts.
-    public init(_ spec: AgentSpec) {
-        self.init(strategy: spec.strategy, spec: spec.description)
     }
 }
 

@@ -1,6 +1,6 @@
 import Foundation
 import ParleyAnalysis
-import ParleyArbiter
+import ParleyRecords
 import ParleyProtocol
 
 /// The account `parley run` prints: each turn with both utilities, then the settlement and its analysis.

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import ParleyArbiter
+import ParleyAgents
+import ParleyAssembly
 import ParleyHTTPClient
-import ParleyRemote
 
 /// Options for commands whose agents may be remote (`http://HOST:PORT`).
 struct RemoteOptions: ParsableArguments {
@@ -25,22 +25,13 @@ struct RemoteOptions: ParsableArguments {
         )
     }
 
-    /// Checks every agent file and asks every remote agent for its card, so that a wrong file, key variable,
-    /// URL or token fails at once, not session by session.
-    static func preflight(_ agents: [AgentReference], factory: AgentFactory) async throws {
-        for agent in agents {
-            switch agent {
-            case .remote(let url):
-                do {
-                    _ = try await AgentEndpoint(url: url, token: factory.remoteToken, client: factory.http).card()
-                } catch {
-                    throw ValidationError("the remote agent \(url) is not usable: \(error)")
-                }
-            case .file(let file):
-                try factory.check(file)
-            case .strategy:
-                break
-            }
+    /// The agents references name, built by `factory` and preflighted: a wrong file, key variable, URL or token
+    /// fails at once, not session by session.
+    static func sources(_ references: [AgentReference], factory: AgentFactory) async throws -> [any AgentSource] {
+        do {
+            return try await factory.preflightedSources(for: references)
+        } catch let error as AgentUnusable {
+            throw ValidationError(error.description)
         }
     }
 }

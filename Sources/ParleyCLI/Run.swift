@@ -4,7 +4,9 @@ import Logging
 import ParleyAgents
 import ParleyAnalysis
 import ParleyArbiter
+import ParleyAssembly
 import ParleyProtocol
+import ParleyRecords
 import ParleyStore
 
 /// `parley run`: one negotiation between two agents, with its settlement analysis.
@@ -64,21 +66,13 @@ struct Run: AsyncParsableCommand {
         let file = try ScenarioLoader.load(scenario)
         let transcripts = noStore ? nil : try TranscriptStore(path: store)
         let signer = try signingKey.map { try Keys.signingKey(at: $0) }
-        let buyerAgent = try AgentLoader.reference(buyer)
-        let sellerAgent = try AgentLoader.reference(seller)
-        let factory = remote.factory()
-        try await RemoteOptions.preflight([buyerAgent, sellerAgent], factory: factory)
+        let agents = try await RemoteOptions.sources([try AgentReference.load(buyer), try AgentReference.load(seller)], factory: remote.factory())
         let landscape = try OutcomeLandscape(file: file)
         var logger = Logger(label: "parley") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .warning
         let arbiter = Arbiter(clock: ContinuousClock(), logger: logger)
         for sessionSeed in seed..<(seed + UInt64(repetitions)) {
-            let setup = SessionSetup(scenario: file.scenario, buyer: buyerAgent, seller: sellerAgent, seed: sessionSeed, landscape: landscape)
-            let record = await arbiter.run(
-                setup,
-                buyer: try factory.makeAgent(buyerAgent, role: .buyer, file: file, sessionSeed: sessionSeed, session: setup.id),
-                seller: try factory.makeAgent(sellerAgent, role: .seller, file: file, sessionSeed: sessionSeed, session: setup.id)
-            )
+            let record = try await arbiter.play(Match(file: file, buyer: agents[0], seller: agents[1], seed: sessionSeed, landscape: landscape))
             let stored = try transcripts?.save(record, profiles: file.profiles, signer: signer)
             let storedNote = stored.map {
                 "Stored as session \($0.number) in \(store) (final hash \($0.finalHash.prefix(16))…" + ($0.signature == nil ? ")." : ", signed).")

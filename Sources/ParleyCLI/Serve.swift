@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
-import ParleyArbiter
+import ParleyAssembly
 import ParleyProtocol
 import ParleyServer
 
@@ -58,9 +58,8 @@ struct Serve: AsyncParsableCommand {
             host: host, port: port, token: token, maximumSessions: maxSessions, maximumBodyBytes: maxBodyBytes,
             idleTimeout: .milliseconds(Int64(idleTimeout * 1000))
         )
-        let server = try AgentServer(
-            agent: AgentLoader.reference(agent), factory: remote.factory(), configuration: configuration, clock: ContinuousClock(), logger: logger
-        )
+        // Not preflighted: an agent server relayed to may start after this one.
+        let server = AgentServer(agent: try remote.factory().source(for: AgentReference.load(agent)), configuration: configuration, clock: ContinuousClock(), logger: logger)
         let running = try await server.start(handlingSignals: true)
         let line = "Serving \(server.card.name) on \(running.url) (parley/1)\(token == nil ? "" : ", token required"); stop with Ctrl-C\n"
         FileHandle.standardOutput.write(Data(line.utf8))

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import ParleyAgents
 import ParleyArbiter
+import ParleyAssembly
 import ParleyStore
 import ParleyTournament
 
@@ -67,10 +68,10 @@ struct TournamentRun: AsyncParsableCommand {
 
     func run() async throws {
         let files = try scenarios.map { try ScenarioLoader.load($0) }
-        let references = try agents.map(AgentLoader.references) ?? StrategyRegistry.builtIns.names.map { try AgentReference(parsing: $0) }
+        let references = try agents.map(AgentReference.loadList) ?? StrategyRegistry.builtIns.names.map { try AgentReference(parsing: $0) }
         let plan = try TournamentPlan(scenarios: files, agents: references, repetitions: repetitions, selfPlay: selfPlay, seed: seed)
         let factory = remote.factory()
-        try await RemoteOptions.preflight(references, factory: factory)
+        _ = try await RemoteOptions.sources(references, factory: factory)  // fails before the store is touched
         let transcripts = try TranscriptStore(path: store)
         var logger = Logger(label: "parley") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .warning

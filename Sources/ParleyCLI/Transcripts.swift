@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import ParleyAnalysis
-import ParleyArbiter
+import ParleyRecords
 import ParleyLedger
 import ParleyProtocol
 import ParleyStore

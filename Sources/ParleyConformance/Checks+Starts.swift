@@ -1,7 +1,6 @@
 import Foundation
 import ParleyHTTPClient
 import ParleyProtocol
-import ParleyTesting
 
 extension Checks {
     /// Starts the server must refuse, and a body over the size limit.

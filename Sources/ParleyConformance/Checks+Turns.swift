@@ -1,7 +1,6 @@
 import Foundation
 import ParleyHTTPClient
 import ParleyProtocol
-import ParleyTesting
 
 extension Checks {
     /// One session played by hand on the reference scenario: starts, idempotent turns, and every turn error.

@@ -1,10 +1,11 @@
 import Foundation
-import ParleyHTTPClient
 import Logging
+import ParleyHTTPClient
 import ParleyAgents
 import ParleyArbiter
 import ParleyProtocol
-import ParleyTesting
+import ParleyRecords
+import ParleyRemote
 
 /// The suite's checks, in the order they run.
 struct Checks {
@@ -47,23 +48,15 @@ struct Checks {
 
     /// Whole sessions through the arbiter, one per scenario and role: the agent must never fail, break a rule or time out.
     func wholeSessions(card: AgentCard, _ checklist: inout Checklist) async {
-        let factory = AgentFactory(http: probe.client, remoteToken: configuration.token)
         let arbiter = Arbiter(clock: ContinuousClock(), logger: logger)
-        let remote = AgentReference.remote(url: probe.baseURL)
-        let opponent = AgentReference.strategy(configuration.opponent)
         for (number, file) in configuration.scenarios.enumerated() {
             for role in Role.allCases where card.roles.contains(role) {
-                let (buyer, seller) = role == .buyer ? (remote, opponent) : (opponent, remote)
                 await checklist.check("plays a whole session as \(role) on \(file.scenario.id) against \(configuration.opponent)") {
-                    let setup = SessionSetup(
-                        id: SessionID(rawValue: sessionID("whole\(number)")), scenario: file.scenario,
-                        buyer: AgentDescriptor(buyer), seller: AgentDescriptor(seller), seed: configuration.seed, landscape: nil
-                    )
-                    let record = await arbiter.run(
-                        setup,
-                        buyer: try factory.makeAgent(buyer, role: .buyer, file: file, sessionSeed: setup.seed, session: setup.id),
-                        seller: try factory.makeAgent(seller, role: .seller, file: file, sessionSeed: setup.seed, session: setup.id)
-                    )
+                    let remote = RemoteSource(endpoint: try AgentEndpoint(url: probe.baseURL, token: configuration.token, client: probe.client))
+                    let opponent = try StrategySource(configuration.opponent)
+                    let (buyer, seller): (any AgentSource, any AgentSource) = role == .buyer ? (remote, opponent) : (opponent, remote)
+                    let match = Match(file: file, buyer: buyer, seller: seller, seed: configuration.seed, id: SessionID(rawValue: sessionID("whole\(number)")))
+                    let record = try await arbiter.play(match)
                     switch record.settlement.outcome {
                     case .failure(role, let error): throw ConformanceFailure("the session failed: \(error)")
                     case .violation(role, let code): throw ConformanceFailure("the agent broke a rule (\(code)) on turn \(record.settlement.turns)")

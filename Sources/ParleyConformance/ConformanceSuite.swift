@@ -3,7 +3,6 @@ public import ParleyAgents
 public import ParleyHTTPClient
 public import ParleyProtocol
 import ParleyArbiter
-import ParleyTesting
 
 /// Checks that a running agent server speaks version 1 of the agent API: whole sessions through the arbiter,
 /// idempotent turns, and the right error, status and path for each kind of bad request.

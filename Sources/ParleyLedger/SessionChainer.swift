@@ -1,4 +1,4 @@
-public import ParleyArbiter
+public import ParleyRecords
 public import ParleyProtocol
 
 /// Chains finished sessions of one scenario and pair of profiles, encoding the scenario's and the profiles'

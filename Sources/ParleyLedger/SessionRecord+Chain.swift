@@ -1,4 +1,4 @@
-public import ParleyArbiter
+public import ParleyRecords
 public import ParleyProtocol
 
 /// The header record of a chained session: the transcript header and, when the arbiter knows them, both profiles.

@@ -1,16 +1,14 @@
 import Foundation
 public import Hummingbird
 public import Logging
-import ParleyAgents
-public import ParleyArbiter
+public import ParleyAgents
 public import ParleyProtocol
-import ParleyRemote
 
-/// Serves one agent over HTTP, version 1 of the agent API (`Protocols/Spec/openapi.json`): any agent
-/// `parley run` accepts, unchanged.
+/// Serves one agent over HTTP, version 1 of the agent API (`Protocols/Spec/openapi.json`): any
+/// ``ParleyAgents/AgentSource`` (an in-process strategy, an LLM agent, or another agent server relayed to), unchanged.
 ///
 /// ```swift
-/// let server = try AgentServer(agent: .strategy(AgentSpec(strategy: "boulware")), logger: logger)
+/// let server = AgentServer(agent: try StrategySource(AgentSpec(strategy: "boulware")), clock: ContinuousClock(), logger: logger)
 /// let running = try await server.start()   // running.url is http://127.0.0.1:PORT
 /// ```
 ///
@@ -48,33 +46,18 @@ public struct AgentServer<C: Clock>: Sendable where C.Duration == Duration {
     }
 
     /// The agent served.
-    public let agent: AgentReference
+    public let agent: any AgentSource
     /// The card `GET /v1/agent` answers.
     public let card: AgentCard
     /// The configuration.
     public let configuration: Configuration
-    private let factory: AgentFactory
-    private let player: Player
     private let sessions: SessionTable<C>
     private let logger: Logger
 
-    /// A server for an agent; throws when the agent's spec names no known strategy or parameter.
-    public init(agent: AgentReference, factory: AgentFactory = AgentFactory(), configuration: Configuration = Configuration(), clock: C, logger: Logger) throws {
-        switch agent {
-        case .strategy(let spec):
-            _ = try factory.registry.check(spec)
-            card = AgentCard(name: spec.description, strategy: spec.strategy, needsProfile: true)
-            player = .strategy(spec)
-        case .remote(let url):
-            player = .relay(try AgentEndpoint(url: url, token: factory.remoteToken, client: factory.http))
-            card = AgentCard(name: url, strategy: "remote", needsProfile: false)
-        case .file(let file):
-            try factory.check(file)
-            card = AgentCard(name: file.name, strategy: file.strategy, needsProfile: true)
-            player = .file(file)
-        }
+    /// A server for an agent.
+    public init(agent: any AgentSource, configuration: Configuration = Configuration(), clock: C, logger: Logger) {
         self.agent = agent
-        self.factory = factory
+        self.card = AgentCard(name: agent.descriptor.spec, strategy: agent.descriptor.strategy, needsProfile: agent.needsProfile)
         self.configuration = configuration
         self.sessions = SessionTable(capacity: max(1, configuration.maximumSessions), idleLimit: configuration.idleTimeout, clock: clock)
         self.logger = logger
@@ -138,30 +121,25 @@ public struct AgentServer<C: Clock>: Sendable where C.Duration == Duration {
         guard problems.isEmpty else {
             throw APIError(.invalidScenario, "the scenario is invalid: " + problems.prefix(5).map(\.description).joined(separator: "; "), path: problems[0].path)
         }
-        let seed = message.seed ?? Self.seed(for: message.sessionID)
-        let build: (AgentContext) throws -> any Strategy
-        switch player {
-        case .relay(let endpoint):
-            return ServedSession(start: message, strategy: RemoteAgent(endpoint: endpoint, start: message))
-        case .strategy(let spec):
-            build = { try factory.registry.makeStrategy(spec, context: $0) }
-        case .file(let file):
-            build = { try factory.makeStrategy(file, context: $0) }
-        }
-        guard let profile = message.profile else {
-            throw APIError(.invalidProfile, "this agent (\(card.name)) needs its profile in the session start", path: "$.profile")
-        }
-        // Only paths and codes: a profile's values are private, even in an answer to its own sender.
-        let profileProblems = profile.validate(against: message.scenario, at: "$.profile")
-        guard profileProblems.isEmpty else {
-            throw APIError(
-                .invalidProfile, "the profile does not fit the scenario: " + profileProblems.prefix(5).map { "\($0.path) [\($0.code)]" }.joined(separator: ", "),
-                path: profileProblems[0].path
-            )
+        let seat = Seat(
+            scenario: message.scenario, role: message.role, profile: message.profile, seed: message.seed ?? Self.seed(for: message.sessionID),
+            sessionID: message.sessionID
+        )
+        if agent.needsProfile {
+            guard let profile = message.profile else {
+                throw APIError(.invalidProfile, "this agent (\(card.name)) needs its profile in the session start", path: "$.profile")
+            }
+            // Only paths and codes: a profile's values are private, even in an answer to its own sender.
+            let profileProblems = profile.validate(against: message.scenario, at: "$.profile")
+            guard profileProblems.isEmpty else {
+                throw APIError(
+                    .invalidProfile, "the profile does not fit the scenario: " + profileProblems.prefix(5).map { "\($0.path) [\($0.code)]" }.joined(separator: ", "),
+                    path: profileProblems[0].path
+                )
+            }
         }
         do {
-            let context = try AgentContext(scenario: message.scenario, role: message.role, profile: profile, seed: seed, indexes: factory.indexes)
-            return ServedSession(start: message, strategy: try build(context))
+            return ServedSession(start: message, strategy: try agent.makeStrategy(for: seat))
         } catch {
             throw APIError(.invalidProfile, "the agent cannot play with this scenario and profile", path: "$.profile")
         }
@@ -177,12 +155,4 @@ public struct AgentServer<C: Clock>: Sendable where C.Duration == Duration {
             throw APIError(.sessionMismatch, "the body names session \(body), the path \(path)", path: "$.sessionID")
         }
     }
-}
-
-/// Who plays a served session: a strategy built per session (from a spec or an agent file), or another agent
-/// server relayed to.
-private enum Player: Sendable {
-    case strategy(AgentSpec)
-    case file(AgentFile)
-    case relay(AgentEndpoint)
 }

@@ -1,4 +1,4 @@
-public import ParleyArbiter
+public import ParleyRecords
 public import ParleyLedger
 import ParleyProtocol
 

@@ -1,6 +1,6 @@
 import GRDB
 import ParleyAnalysis
-public import ParleyArbiter
+public import ParleyRecords
 import ParleyProtocol
 
 /// One session's place in a tournament and what it measured: a row of `tournament_sessions`.

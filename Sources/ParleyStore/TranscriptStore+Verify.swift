@@ -1,6 +1,6 @@
 public import ParleyLedger
 import ParleyProtocol
-import ParleyArbiter
+import ParleyRecords
 import GRDB
 import Foundation
 
@@ -47,7 +47,7 @@ extension TranscriptStore {
                 return failure(nil, session.signature == nil ? "the settlement is not signed" : "the settlement is signed by another key")
             }
         }
-        let stored: (record: ParleyArbiter.SessionRecord, profiles: [Role: Profile])
+        let stored: (record: ParleyRecords.SessionRecord, profiles: [Role: Profile])
         do {
             stored = try Self.record(from: links, of: session)
         } catch {

@@ -1,6 +1,6 @@
 public import Foundation
 import GRDB
-public import ParleyArbiter
+public import ParleyRecords
 public import ParleyLedger
 public import ParleyProtocol
 

@@ -3,6 +3,7 @@ import Logging
 public import ParleyAgents
 import ParleyArbiter
 public import ParleyProtocol
+import ParleyRecords
 
 /// Checks the contract every ``ParleyAgents/Strategy`` must keep, by playing real sessions.
 ///
@@ -22,25 +23,20 @@ public enum StrategyConformance {
     ) async throws -> [String] {
         var registry = StrategyRegistry.builtIns
         registry.register(.init(name: "candidate", summary: "the strategy under test") { _, context in try make(context) })
-        let factory = AgentFactory(registry: registry)
-        let candidate = AgentSpec(strategy: "candidate")
+        let candidate = try StrategySource(AgentSpec(strategy: "candidate"), registry: registry)
         var problems: [String] = []
         for opponent in opponents {
-            let opponentSpec = try AgentSpec(parsing: opponent)
+            let opponentAgent = try StrategySource(AgentSpec(parsing: opponent))
             for role in Role.allCases {
                 for seed in seeds {
                     let label = "as \(role) against \(opponent), seed \(seed)"
-                    let (buyer, seller) = role == .buyer ? (candidate, opponentSpec) : (opponentSpec, candidate)
+                    let (buyer, seller) = role == .buyer ? (candidate, opponentAgent) : (opponentAgent, candidate)
                     func play() async throws -> SessionRecord {
                         let arbiter = Arbiter(
                             clock: ManualClock(), wallClock: { Date(timeIntervalSince1970: 0) },
                             logger: Logger(label: "conformance") { _ in SwiftLogNoOpLogHandler() }
                         )
-                        return await arbiter.run(
-                            SessionSetup(scenario: file.scenario, buyer: buyer, seller: seller, seed: seed, landscape: nil),
-                            buyer: try factory.makeAgent(buyer, role: .buyer, file: file, sessionSeed: seed),
-                            seller: try factory.makeAgent(seller, role: .seller, file: file, sessionSeed: seed)
-                        )
+                        return try await arbiter.play(Match(file: file, buyer: buyer, seller: seller, seed: seed))
                     }
                     let first = try await play()
                     if try await play() != first { problems.append("\(label): the same seed gave a different session") }

@@ -3,8 +3,10 @@ import Logging
 import ParleyAgents
 import ParleyAnalysis
 import ParleyArbiter
+import ParleyAssembly
 import ParleyLedger
 import ParleyProtocol
+import ParleyRecords
 import ParleyStore
 
 /// Plays tournament sessions exactly as `parley run` would play them with the same seed: the same agents from
@@ -12,7 +14,7 @@ import ParleyStore
 struct SessionPlayer<C: Clock>: Sendable where C.Duration == Duration {
     let plan: TournamentPlan
     let tournament: String
-    let factory: AgentFactory
+    let agents: [any AgentSource]
     let landscapes: [OutcomeLandscape]
     let chainers: [SessionChainer]
     let arbiter: Arbiter<C>
@@ -21,14 +23,20 @@ struct SessionPlayer<C: Clock>: Sendable where C.Duration == Duration {
     init(plan: TournamentPlan, tournament: String, factory: AgentFactory, clock: C, logger: Logger) throws {
         self.plan = plan
         self.tournament = tournament
-        self.factory = factory
+        agents = try plan.agents.map { reference in
+            do {
+                return try factory.source(for: reference)
+            } catch {
+                throw TournamentError(.invalidAgent, "agent '\(reference)': \(error)")
+            }
+        }
         for file in plan.scenarios {
-            for agent in plan.agents {
+            for (reference, agent) in zip(plan.agents, agents) {
                 for role in Role.allCases {
                     do {
-                        _ = try factory.makeAgent(agent, role: role, file: file, sessionSeed: 0, session: SessionID(rawValue: "check"))
+                        _ = try agent.makeStrategy(for: Seat(file: file, role: role, sessionSeed: 0, session: SessionID(rawValue: "check")))
                     } catch {
-                        throw TournamentError(.invalidAgent, "agent '\(agent)' cannot play the \(role) in '\(file.scenario.id)': \(error)")
+                        throw TournamentError(.invalidAgent, "agent '\(reference)' cannot play the \(role) in '\(file.scenario.id)': \(error)")
                     }
                 }
             }
@@ -44,14 +52,11 @@ struct SessionPlayer<C: Clock>: Sendable where C.Duration == Duration {
         played.reserveCapacity(indexes.count)
         for index in indexes {
             let session = plan.session(at: index)
-            let file = plan.scenarios[session.scenario]
-            let buyer = plan.agents[session.buyer], seller = plan.agents[session.seller]
-            let setup = SessionSetup(scenario: file.scenario, buyer: buyer, seller: seller, seed: session.seed, landscape: landscapes[session.scenario])
-            let record = await arbiter.run(
-                setup,
-                buyer: try factory.makeAgent(buyer, role: .buyer, file: file, sessionSeed: session.seed, session: setup.id),
-                seller: try factory.makeAgent(seller, role: .seller, file: file, sessionSeed: session.seed, session: setup.id)
+            let match = Match(
+                file: plan.scenarios[session.scenario], buyer: agents[session.buyer], seller: agents[session.seller], seed: session.seed,
+                landscape: landscapes[session.scenario]
             )
+            let record = try await arbiter.play(match)
             let chain = try chainers[session.scenario].chain(record)
             played.append(PlayedSession(session: ChainedSession(record: record, chain: chain), entry: entry(for: session, record: record)))
         }

@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 public import ParleyAgents
-public import ParleyArbiter
+public import ParleyAssembly
 public import ParleyProtocol
 
 /// What a tournament plays: every agent against every other, on every scenario, in both roles, N times.

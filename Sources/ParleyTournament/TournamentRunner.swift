@@ -2,7 +2,7 @@ public import Foundation
 public import Logging
 import ParleyAgents
 import ParleyAnalysis
-public import ParleyArbiter
+public import ParleyAssembly
 public import ParleyLedger
 import ParleyProtocol
 public import ParleyStore

@@ -2,6 +2,7 @@ import ParleyAgents
 import ParleyAnalysis
 import ParleyArbiter
 import ParleyProtocol
+import ParleyRecords
 import ParleyTesting
 import Synchronization
 import Testing
@@ -159,7 +160,7 @@ struct ArbiterTests {
         var file = try Support.file()
         file.profiles[.seller] = nil
         #expect(throws: SessionSetupError.missingProfile(.seller)) {
-            try AgentFactory().makeAgent(AgentSpec(strategy: "boulware"), role: .seller, file: file, sessionSeed: 1)
+            try Support.agent("boulware", .seller, file)
         }
     }
 }

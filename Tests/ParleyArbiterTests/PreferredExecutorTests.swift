@@ -1,7 +1,8 @@
 import ParleyAgents
 import ParleyArbiter
-import ParleyHTTPClient
+import Dispatch
 import ParleyProtocol
+import ParleyRecords
 import ParleyTesting
 import Synchronization
 
@@ -14,14 +15,13 @@ struct PreferredExecutorTests {
         var file = try Support.file()
         file.scenario.turnTimeLimit = turnTimeLimit
         let setup = try Support.setup(file, buyer: "boulware", seller: "conceder")
-        let client = HTTPClient()
-
-        let expected = client.executor.asUnownedTaskExecutor()
+        let executor = QueueExecutor()
+        let expected = executor.asUnownedTaskExecutor()
 
         let pinnedTurns = Mutex<[UnownedTaskExecutor?]>.Box([])
         let pinned = await Support.arbiter(ManualClock()).run(
             setup,
-            buyer: PreferenceRecording(inner: try Support.agent("boulware", .buyer, file), seen: pinnedTurns, preferredExecutor: client.executor),
+            buyer: PreferenceRecording(inner: try Support.agent("boulware", .buyer, file), seen: pinnedTurns, preferredExecutor: executor),
             seller: PreferenceRecording(inner: try Support.agent("conceder", .seller, file), seen: pinnedTurns)
         )
         let freeTurns = Mutex<[UnownedTaskExecutor?]>.Box([])
@@ -38,7 +38,6 @@ struct PreferredExecutorTests {
         #expect(freeSeen.allSatisfy { $0 == nil })
         #expect(pinned.transcript.entries == free.transcript.entries)
         #expect(pinned.settlement == free.settlement)
-        withExtendedLifetime(client) {}
     }
 }
 
@@ -52,5 +51,15 @@ struct PreferenceRecording: Strategy {
         let preference = withUnsafeCurrentTask { $0?.unownedTaskExecutor }
         seen.value.withLock { $0.append(preference) }
         return try await inner.respond(to: view)
+    }
+}
+
+/// A task executor that runs jobs on a serial dispatch queue, as a transport's own thread would.
+final class QueueExecutor: TaskExecutor {
+    private let queue = DispatchQueue(label: "parley-test-executor")
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
     }
 }

@@ -4,6 +4,7 @@ import ParleyAgents
 import ParleyAnalysis
 import ParleyArbiter
 import ParleyProtocol
+import ParleyRecords
 import ParleyTesting
 import Synchronization
 
@@ -22,13 +23,14 @@ enum Support {
 
     static func setup(_ file: ScenarioFile, buyer: String, seller: String, seed: UInt64 = 1, analyse: Bool = true) throws -> SessionSetup {
         SessionSetup(
-            scenario: file.scenario, buyer: AgentSpec(strategy: buyer), seller: AgentSpec(strategy: seller),
+            id: .derived(seed: seed, scenario: file.scenario.id, buyer: buyer, seller: seller), scenario: file.scenario,
+            buyer: AgentDescriptor(strategy: buyer, spec: buyer), seller: AgentDescriptor(strategy: seller, spec: seller),
             seed: seed, landscape: analyse ? try OutcomeLandscape(file: file) : nil
         )
     }
 
     static func agent(_ spec: String, _ role: Role, _ file: ScenarioFile, seed: UInt64 = 1) throws -> any Strategy {
-        try AgentFactory().makeAgent(AgentSpec(parsing: spec), role: role, file: file, sessionSeed: seed)
+        try StrategySource(AgentSpec(parsing: spec)).makeStrategy(for: Seat(file: file, role: role, sessionSeed: seed, session: SessionID(rawValue: "s")))
     }
 }
 

@@ -1,7 +1,9 @@
 import Foundation
 import ParleyAgents
 import ParleyArbiter
+import ParleyAssembly
 import ParleyProtocol
+import ParleyRecords
 import ParleyStore
 import ParleyTesting
 import ScriptedChatServer

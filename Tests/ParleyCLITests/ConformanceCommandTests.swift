@@ -2,6 +2,7 @@ import Foundation
 import ParleyAnalysis
 import ParleyArbiter
 import ParleyProtocol
+import ParleyRecords
 import Testing
 
 @Suite("parley conformance")

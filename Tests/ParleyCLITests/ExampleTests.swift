@@ -3,6 +3,7 @@ import Foundation
 import ParleyAnalysis
 import ParleyArbiter
 import ParleyProtocol
+import ParleyRecords
 import ParleyTesting
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import ParleyArbiter
 import ParleyProtocol
+import ParleyRecords
 import Testing
 
 @Suite("parley serve, and remote agents in parley run and parley tournament")

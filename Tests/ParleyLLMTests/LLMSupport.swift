@@ -4,6 +4,7 @@ import ParleyArbiter
 import ParleyHTTPClient
 import ParleyLLM
 import ParleyProtocol
+import ParleyRecords
 import ParleyTesting
 import ScriptedChatServer
 

@@ -3,9 +3,11 @@ import Logging
 import ParleyAgents
 import ParleyAnalysis
 import ParleyArbiter
+import ParleyAssembly
 import ParleyLLM
 import ParleyLedger
 import ParleyProtocol
+import ParleyRecords
 import ParleyStore
 import ParleyTesting
 import ParleyTournament
@@ -47,16 +49,12 @@ struct MandateSessionTests {
             let factory = AgentFactory(clock: ImmediateClock())
             let arbiter = Arbiter(clock: ContinuousClock(), logger: Self.quiet)
             let file = LLMSupport.file
-            let llm = AgentReference.file(Self.llmFile(url))
+            let llm = try factory.source(for: .file(Self.llmFile(url)))
             var agreements = 0, modelMoves = 0, refusals = 0
             for seed in UInt64(1)...40 {
-                let opponent = AgentReference.strategy(AgentSpec(strategy: ["conceder", "linear", "random", "tit-for-tat"][Int(seed) % 4]))
+                let opponent = try factory.source(for: .strategy(AgentSpec(strategy: ["conceder", "linear", "random", "tit-for-tat"][Int(seed) % 4])))
                 let (buyer, seller) = role == .buyer ? (llm, opponent) : (opponent, llm)
-                let setup = SessionSetup(scenario: file.scenario, buyer: buyer, seller: seller, seed: seed, landscape: nil)
-                let record = await arbiter.run(
-                    setup, buyer: try factory.makeAgent(buyer, role: .buyer, file: file, sessionSeed: seed, session: setup.id),
-                    seller: try factory.makeAgent(seller, role: .seller, file: file, sessionSeed: seed, session: setup.id)
-                )
+                let record = try await arbiter.play(Match(file: file, buyer: buyer, seller: seller, seed: seed))
                 let utility = try LLMSupport.context(role).utility
                 if let terms = record.settlement.outcome.agreement?.terms {
                     agreements += 1

@@ -2,6 +2,7 @@ import Foundation
 import ParleyArbiter
 @testable import ParleyLedger
 import ParleyProtocol
+import ParleyRecords
 import ParleyTesting
 import Testing
 

@@ -3,6 +3,7 @@ import ParleyAgents
 import ParleyArbiter
 import ParleyHTTPClient
 import ParleyProtocol
+import ParleyRecords
 import ParleyRemote
 import ParleyServer
 import ParleyTesting

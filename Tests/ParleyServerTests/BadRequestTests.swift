@@ -1,8 +1,10 @@
 import Foundation
 import ParleyAgents
 import ParleyArbiter
+import ParleyAssembly
 import ParleyHTTPClient
 import ParleyProtocol
+import ParleyRecords
 import ParleyRemote
 import ParleyServer
 import Testing
@@ -164,8 +166,8 @@ struct BadRequestTests {
         registry.register(.init(name: "fragile", summary: "boulware that throws in sessions seeded 666") { _, context in
             Fragile(inner: context.seed == 666 ? nil : try StrategyRegistry.builtIns.makeStrategy(AgentSpec(strategy: "boulware"), context: context))
         })
-        let server = try AgentServer(
-            agent: .strategy(AgentSpec(strategy: "fragile")), factory: AgentFactory(registry: registry), configuration: .init(port: 0),
+        let server = AgentServer(
+            agent: try StrategySource(AgentSpec(strategy: "fragile"), registry: registry), configuration: .init(port: 0),
             clock: ContinuousClock(), logger: ServerSupport.logger
         )
         try await server.start().stopping { server in

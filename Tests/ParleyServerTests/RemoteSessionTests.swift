@@ -4,7 +4,9 @@ import Logging
 import ParleyAgents
 import ParleyAnalysis
 import ParleyArbiter
+import ParleyAssembly
 import ParleyProtocol
+import ParleyRecords
 import ParleyRemote
 import ParleyServer
 import ParleyTesting
@@ -17,13 +19,8 @@ struct RemoteSessionTests {
     /// Plays one session on the reference scenario between two agents named by spec or URL.
     static func play(buyer: String, seller: String, file: ScenarioFile = ServerSupport.file, seed: UInt64 = 3) async throws -> SessionRecord {
         let factory = AgentFactory(http: ServerSupport.client)
-        let buyer = try AgentReference(parsing: buyer), seller = try AgentReference(parsing: seller)
-        let setup = SessionSetup(scenario: file.scenario, buyer: buyer, seller: seller, seed: seed, landscape: try OutcomeLandscape(file: file))
-        return await arbiter.run(
-            setup,
-            buyer: try factory.makeAgent(buyer, role: .buyer, file: file, sessionSeed: seed, session: setup.id),
-            seller: try factory.makeAgent(seller, role: .seller, file: file, sessionSeed: seed, session: setup.id)
-        )
+        let buyer = try factory.source(for: AgentReference(parsing: buyer)), seller = try factory.source(for: AgentReference(parsing: seller))
+        return try await arbiter.play(Match(file: file, buyer: buyer, seller: seller, seed: seed, landscape: try OutcomeLandscape(file: file)))
     }
 
     @Test("Two served agents settle exactly as the same agents in process with the same seed", arguments: [("boulware", "conceder"), ("tit-for-tat", "random")])
@@ -82,15 +79,13 @@ struct RemoteSessionTests {
         var file = ServerSupport.file
         file.scenario.turnTimeLimit = nil
         let record = try await Self.withMisbehaving(.hangs) { url in
-            let factory = AgentFactory(http: ServerSupport.client)
-            let setup = SessionSetup(
-                scenario: file.scenario, buyer: .remote(url: url), seller: .strategy(AgentSpec(strategy: "conceder")), seed: 1, landscape: nil
+            let match = Match(
+                file: file, buyer: RemoteSource(endpoint: try AgentEndpoint(url: url, client: ServerSupport.client)),
+                seller: try StrategySource(AgentSpec(strategy: "conceder")), seed: 1
             )
-            var buyer = try #require(try factory.makeAgent(.remote(url: url), role: .buyer, file: file, sessionSeed: 1, session: setup.id) as? RemoteAgent)
+            var buyer = try #require(try match.buyer.makeStrategy(for: match.seat(.buyer)) as? RemoteAgent)
             buyer.defaultTimeout = .milliseconds(200)
-            return await Self.arbiter.run(
-                setup, buyer: buyer, seller: try factory.makeAgent(.strategy(AgentSpec(strategy: "conceder")), role: .seller, file: file, sessionSeed: 1, session: setup.id)
-            )
+            return await Self.arbiter.run(match.setup, buyer: buyer, seller: try match.seller.makeStrategy(for: match.seat(.seller)))
         }
         #expect(record.settlement.outcome == .turnTimeout(by: .buyer))
     }

@@ -2,8 +2,10 @@ import Foundation
 import Logging
 import ParleyAgents
 import ParleyArbiter
+import ParleyAssembly
 import ParleyHTTPClient
 import ParleyProtocol
+import ParleyRecords
 import ParleyRemote
 import ParleyServer
 import ParleyTesting
@@ -27,7 +29,7 @@ enum ServerSupport {
     static func withServer<T, C: Clock>(
         _ agent: String = "boulware", configuration: AgentServer<C>.Configuration, clock: C, _ body: (RunningServer) async throws -> T
     ) async throws -> T where C.Duration == Duration {
-        let server = try AgentServer(agent: AgentReference(parsing: agent), configuration: configuration, clock: clock, logger: logger)
+        let server = AgentServer(agent: try AgentFactory().source(for: AgentReference(parsing: agent)), configuration: configuration, clock: clock, logger: logger)
         return try await server.start().stopping(after: body)
     }
 

@@ -3,6 +3,7 @@ import GRDB
 import ParleyArbiter
 import ParleyLedger
 import ParleyProtocol
+import ParleyRecords
 import ParleyStore
 import Testing
 

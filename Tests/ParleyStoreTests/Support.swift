@@ -4,6 +4,7 @@ import ParleyAgents
 import ParleyAnalysis
 import ParleyArbiter
 import ParleyProtocol
+import ParleyRecords
 import ParleyStore
 import ParleyTesting
 
@@ -25,14 +26,12 @@ enum Support {
     /// A real session between built-ins, timed by a manual clock.
     static func session(_ scenario: String = "reference-supply", buyer: String = "boulware", seller: String = "conceder", seed: UInt64 = 1) async throws -> (record: SessionRecord, profiles: [Role: Profile]) {
         let file = try file(scenario)
-        let factory = AgentFactory()
-        let buyerSpec = try AgentSpec(parsing: buyer)
-        let sellerSpec = try AgentSpec(parsing: seller)
         let arbiter = Arbiter(clock: ManualClock(), wallClock: { Date(timeIntervalSince1970: 1_800_000_000 + Double(seed)) }, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
-        let record = await arbiter.run(
-            SessionSetup(scenario: file.scenario, buyer: buyerSpec, seller: sellerSpec, seed: seed, landscape: try OutcomeLandscape(file: file)),
-            buyer: try factory.makeAgent(buyerSpec, role: .buyer, file: file, sessionSeed: seed),
-            seller: try factory.makeAgent(sellerSpec, role: .seller, file: file, sessionSeed: seed)
+        let record = try await arbiter.play(
+            Match(
+                file: file, buyer: try StrategySource(AgentSpec(parsing: buyer)), seller: try StrategySource(AgentSpec(parsing: seller)), seed: seed,
+                landscape: try OutcomeLandscape(file: file)
+            )
         )
         return (record, file.profiles)
     }

@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import ParleyArbiter
 import ParleyProtocol
+import ParleyRecords
 import ParleyStore
 import ParleyTournament
 import Testing

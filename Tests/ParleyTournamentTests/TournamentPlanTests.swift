@@ -1,6 +1,8 @@
 import ParleyAgents
 import ParleyArbiter
+import ParleyAssembly
 import ParleyProtocol
+import ParleyRecords
 import ParleyTournament
 import Testing
 

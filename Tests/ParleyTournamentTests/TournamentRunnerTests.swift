@@ -4,7 +4,9 @@ import Logging
 import ParleyAgents
 import ParleyAnalysis
 import ParleyArbiter
+import ParleyAssembly
 import ParleyProtocol
+import ParleyRecords
 import ParleyStore
 import ParleyTesting
 import ParleyTournament
@@ -51,13 +53,11 @@ struct TournamentRunnerTests {
         try store.forEachEntry(of: plan.id) { entries.append($0) }
         for entry in entries where entry.index % 7 == 3 {
             let file = try #require(plan.scenarios.first { $0.scenario.id == entry.scenarioID })
-            let buyer = try AgentSpec(parsing: entry.buyer), seller = try AgentSpec(parsing: entry.seller)
-            let factory = AgentFactory()
-            let replay = await Arbiter(clock: ManualClock(), logger: TournamentSupport.quiet).run(
-                SessionSetup(scenario: file.scenario, buyer: buyer, seller: seller, seed: entry.seed, landscape: try OutcomeLandscape(file: file)),
-                buyer: try factory.makeAgent(buyer, role: .buyer, file: file, sessionSeed: entry.seed),
-                seller: try factory.makeAgent(seller, role: .seller, file: file, sessionSeed: entry.seed)
+            let match = Match(
+                file: file, buyer: try StrategySource(AgentSpec(parsing: entry.buyer)), seller: try StrategySource(AgentSpec(parsing: entry.seller)),
+                seed: entry.seed, landscape: try OutcomeLandscape(file: file)
             )
+            let replay = try await Arbiter(clock: ManualClock(), logger: TournamentSupport.quiet).play(match)
             let stored = try store.record(of: store.session(String(entry.session))).record
             #expect(replay.transcript.entries.map(\.action) == stored.transcript.entries.map(\.action))
             #expect(replay.settlement.outcome == stored.settlement.outcome)

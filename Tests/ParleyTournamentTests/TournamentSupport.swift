@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ParleyAgents
 import ParleyProtocol
+import ParleyRecords
 import ParleyStore
 import ParleyTesting
 import ParleyTournament

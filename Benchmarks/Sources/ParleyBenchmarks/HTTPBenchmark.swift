@@ -4,6 +4,7 @@ import ParleyAgents
 import ParleyArbiter
 import ParleyHTTPClient
 import ParleyProtocol
+import ParleyRecords
 import ParleyRemote
 import ParleyServer
 import Synchronization
@@ -43,19 +44,18 @@ enum HTTPBenchmark {
     struct Sessions {
         let file: ScenarioFile
         let server: String
-        let factory = AgentFactory()
+        let client = HTTPClient()
         let arbiter = Arbiter(clock: ContinuousClock(), logger: quiet)
 
         /// Plays one session per seed and returns the number of remote turns.
         func play(_ seeds: Range<UInt64>, timings: Timings) async throws -> Int {
-            let buyer = AgentReference.remote(url: server), seller = AgentReference.strategy(AgentSpec(strategy: "conceder"))
+            let buyer = RemoteSource(endpoint: try AgentEndpoint(url: server, client: client)), seller = try StrategySource(AgentSpec(strategy: "conceder"))
             var turns = 0
             for seed in seeds {
-                let setup = SessionSetup(scenario: file.scenario, buyer: buyer, seller: seller, seed: seed, landscape: nil)
-                let remote = try factory.makeAgent(buyer, role: .buyer, file: file, sessionSeed: seed, session: setup.id) as! RemoteAgent
+                let match = Match(file: file, buyer: buyer, seller: seller, seed: seed)
+                let remote = try buyer.makeStrategy(for: match.seat(.buyer)) as! RemoteAgent
                 let record = await arbiter.run(
-                    setup, buyer: Timed(agent: remote, timings: timings),
-                    seller: try factory.makeAgent(seller, role: .seller, file: file, sessionSeed: seed, session: setup.id)
+                    match.setup, buyer: Timed(agent: remote, timings: timings), seller: try seller.makeStrategy(for: match.seat(.seller))
                 )
                 guard record.settlement.outcome.agreement != nil else { fatalError("remote session failed: \(record.settlement.outcome)") }
                 turns += record.transcript.entries.lazy.filter { $0.by == .buyer }.count

@@ -5,6 +5,7 @@ import ParleyAnalysis
 import ParleyArbiter
 import ParleyLedger
 import ParleyProtocol
+import ParleyRecords
 import ParleyStore
 import ParleyTesting
 import ParleyServer
@@ -30,22 +31,17 @@ func microseconds(_ duration: Duration) -> Double {
 /// `boulware` vs `conceder` on the reference scenario, all in: agents built from specs, the arbiter with its
 /// rules, transcript and clock reads, and the settlement analysis (the landscape shared, as in tournaments).
 func sessions(count: Int, buyer: String, seller: String) async throws -> (duration: Duration, offers: Int, actions: Int, agreements: Int) {
-    let factory = AgentFactory()
+    let indexes = BiddingIndexCache()
     let landscape = try OutcomeLandscape(file: file)
     let arbiter = Arbiter(clock: clock, logger: Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() })
-    let buyerSpec = try AgentSpec(parsing: buyer)
-    let sellerSpec = try AgentSpec(parsing: seller)
+    let buyerAgent = try StrategySource(AgentSpec(parsing: buyer), indexes: indexes)
+    let sellerAgent = try StrategySource(AgentSpec(parsing: seller), indexes: indexes)
     var offers = 0
     var actions = 0
     var agreements = 0
     let duration = try await measure {
         for seed in 0..<UInt64(count) {
-            let setup = SessionSetup(scenario: file.scenario, buyer: buyerSpec, seller: sellerSpec, seed: seed, landscape: landscape)
-            let record = await arbiter.run(
-                setup,
-                buyer: try factory.makeAgent(buyerSpec, role: .buyer, file: file, sessionSeed: seed),
-                seller: try factory.makeAgent(sellerSpec, role: .seller, file: file, sessionSeed: seed)
-            )
+            let record = try await arbiter.play(Match(file: file, buyer: buyerAgent, seller: sellerAgent, seed: seed, landscape: landscape))
             actions += record.transcript.entries.count
             offers += record.transcript.entries.lazy.filter { $0.action.offeredTerms != nil }.count
             if record.settlement.outcome.agreement != nil { agreements += 1 }
@@ -127,17 +123,14 @@ func storeBenchmark(batch: Int, total: Int) async throws {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let store = try TranscriptStore(path: folder.appendingPathComponent("bench.sqlite").path)
-    let factory = AgentFactory()
     let landscape = try OutcomeLandscape(file: file)
     let arbiter = Arbiter(clock: clock, logger: Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() })
+    let indexes = BiddingIndexCache()
+    let buyer = try StrategySource(AgentSpec(strategy: "boulware"), indexes: indexes)
+    let seller = try StrategySource(AgentSpec(strategy: "conceder"), indexes: indexes)
     var records: [(record: SessionRecord, profiles: [Role: Profile])] = []
     for seed in 0..<UInt64(batch) {
-        let buyer = AgentSpec(strategy: "boulware"), seller = AgentSpec(strategy: "conceder")
-        let record = await arbiter.run(
-            SessionSetup(scenario: file.scenario, buyer: buyer, seller: seller, seed: seed, landscape: landscape),
-            buyer: try factory.makeAgent(buyer, role: .buyer, file: file, sessionSeed: seed),
-            seller: try factory.makeAgent(seller, role: .seller, file: file, sessionSeed: seed)
-        )
+        let record = try await arbiter.play(Match(file: file, buyer: buyer, seller: seller, seed: seed, landscape: landscape))
         records.append((record, file.profiles))
     }
     var chained = 0

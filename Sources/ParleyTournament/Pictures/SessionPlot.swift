@@ -1,6 +1,6 @@
 import Foundation
 import ParleyAnalysis
-public import ParleyArbiter
+public import ParleyRecords
 public import ParleyProtocol
 
 /// A picture of one session in the two sides' utility space: each side's offers in order, the Pareto frontier,

@@ -1,4 +1,3 @@
-public import ParleyProtocol
 
 /// The reference scenario written out in Swift, and larger scenarios of the same shape for scaling tests and
 /// benchmarks. Tests check that `Examples/Scenarios/reference-supply.json` equals ``reference``.

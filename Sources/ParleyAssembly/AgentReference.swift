@@ -1,5 +1,4 @@
 public import ParleyAgents
-public import ParleyProtocol
 
 /// An agent as the command line names it: a strategy spec such as `boulware:e=0.2`, the URL of an agent server
 /// such as `http://127.0.0.1:8081`, or an agent file (a built-in with parameters, or an LLM agent). Wherever one
@@ -30,18 +29,6 @@ public enum AgentReference: Sendable, Hashable, CustomStringConvertible {
         case .strategy(let spec): spec.description
         case .remote(let url): url
         case .file(let file): file.name
-        }
-    }
-}
-
-extension AgentDescriptor {
-    /// How an agent is named in transcripts: a strategy by its spec, a remote agent as `remote` with its URL, an
-    /// agent file by its strategy and name.
-    public init(_ reference: AgentReference) {
-        switch reference {
-        case .strategy(let spec): self.init(spec)
-        case .remote(let url): self.init(strategy: "remote", spec: url)
-        case .file(let file): self.init(strategy: file.strategy, spec: file.name)
         }
     }
 }

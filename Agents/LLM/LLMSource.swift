@@ -1,0 +1,45 @@
+public import ParleyAgents
+public import ParleyHTTPClient
+public import ParleyProtocol
+
+/// An LLM agent as sessions seat it: for each seat, an ``LLMAgent`` on the configured endpoint with its fallback
+/// strategy built for the same seat.
+public struct LLMSource: AgentSource {
+    /// How the agent is named in transcripts: strategy `llm` and the agent's name.
+    public let descriptor: AgentDescriptor
+    /// The endpoint, model and limits.
+    public let configuration: LLMConfiguration
+    /// The strategy that moves when the model cannot; its registry and indexes serve the seat's context too.
+    public let fallback: StrategySource
+    /// The API key sent to the endpoint, if it needs one.
+    public let apiKey: String?
+    /// The client requests go through.
+    public let client: HTTPClient
+    /// The clock turns are measured and retries waited on.
+    public let clock: any Clock<Duration>
+
+    /// An LLM agent named `name`; `fallback` must be built from the configuration's fallback spec.
+    public init(
+        name: String, configuration: LLMConfiguration, fallback: StrategySource, apiKey: String?, client: HTTPClient, clock: any Clock<Duration>
+    ) {
+        self.descriptor = AgentDescriptor(strategy: "llm", spec: name)
+        self.configuration = configuration
+        self.fallback = fallback
+        self.apiKey = apiKey
+        self.client = client
+        self.clock = clock
+    }
+
+    /// The model is told its principal's preferences.
+    public var needsProfile: Bool { true }
+
+    /// Builds the agent for a seat, with its fallback for the same context.
+    public func makeStrategy(for seat: Seat) throws -> any Strategy {
+        let context = try seat.context(indexes: fallback.indexes)
+        return makeAgent(context: context, fallback: try fallback.makeStrategy(context: context), clock: clock)
+    }
+
+    private func makeAgent(context: AgentContext, fallback: any Strategy, clock: some Clock<Duration>) -> any Strategy {
+        LLMAgent(configuration: configuration, context: context, fallback: fallback, apiKey: apiKey, client: client, clock: clock)
+    }
+}

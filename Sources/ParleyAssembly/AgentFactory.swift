@@ -1,0 +1,100 @@
+public import ParleyAgents
+public import ParleyHTTPClient
+import ParleyLLM
+public import ParleyProtocol
+import ParleyRemote
+
+/// Turns what a user names (``AgentReference``: a spec such as `boulware:e=0.2`, a URL such as
+/// `http://127.0.0.1:8081`, an agent file) into an ``ParleyAgents/AgentSource`` that sessions can seat.
+///
+/// One factory shares one ``ParleyAgents/BiddingIndexCache``, so every session it builds agents for reuses the same
+/// indexes, and one ``ParleyHTTPClient/HTTPClient``, so every remote and LLM agent reuses the same connections.
+public struct AgentFactory: Sendable {
+    /// The strategies specs can name.
+    public var registry: StrategyRegistry
+    /// The shared bidding indexes.
+    public let indexes: BiddingIndexCache
+    /// The client remote agents are called through.
+    public let http: HTTPClient
+    /// The bearer token sent to remote agents, if their servers need one.
+    public var remoteToken: String?
+    /// The environment LLM agents read their API keys from (the CLI passes the process's); nothing else is read.
+    public var environment: [String: String]
+    /// The clock LLM agents measure their turns and wait between retries on.
+    public var clock: any Clock<Duration>
+
+    /// A factory over a registry, with a new index cache and HTTP client unless given.
+    public init(
+        registry: StrategyRegistry = .builtIns, indexes: BiddingIndexCache = BiddingIndexCache(), http: HTTPClient = HTTPClient(),
+        remoteToken: String? = nil, environment: [String: String] = [:], clock: any Clock<Duration> = ContinuousClock()
+    ) {
+        self.registry = registry
+        self.indexes = indexes
+        self.http = http
+        self.remoteToken = remoteToken
+        self.environment = environment
+        self.clock = clock
+    }
+
+    /// The agent a reference names. Throws when a spec names no known strategy or parameter, an agent file has
+    /// problems or names an API key variable the environment does not set, or a URL is not an agent server URL.
+    public func source(for reference: AgentReference) throws -> any AgentSource {
+        switch reference {
+        case .strategy(let spec):
+            return try StrategySource(spec, registry: registry, indexes: indexes)
+        case .remote(let url):
+            return RemoteSource(endpoint: try AgentEndpoint(url: url, token: remoteToken, client: http))
+        case .file(let file):
+            try file.check(registry: registry)
+            guard file.strategy == AgentFile.llmStrategy, let llm = file.llm else {
+                return try StrategySource(file.spec, name: file.name, registry: registry, indexes: indexes)
+            }
+            let fallback = try StrategySource(try AgentSpec(parsing: llm.fallback), registry: registry, indexes: indexes)
+            return LLMSource(name: file.name, configuration: llm, fallback: fallback, apiKey: try apiKey(for: file), client: http, clock: clock)
+        }
+    }
+
+    /// The agents references name, each checked before any session: every reference is built, then every agent
+    /// is asked to ``ParleyAgents/AgentSource/preflight()`` (a remote agent for its card), so a wrong file, key
+    /// variable, URL or token fails at once, not session by session.
+    public func preflightedSources(for references: [AgentReference]) async throws -> [any AgentSource] {
+        let sources = try references.map(source(for:))
+        for source in sources {
+            do {
+                try await source.preflight()
+            } catch {
+                throw AgentUnusable(agent: source.descriptor, reason: "\(error)")
+            }
+        }
+        return sources
+    }
+
+    /// Checks an agent file: its strategy and parameters, or its LLM configuration and fallback, and that the
+    /// environment sets the API key variable it names.
+    public func check(_ agentFile: AgentFile) throws(AgentSpecError) {
+        try agentFile.check(registry: registry)
+        _ = try apiKey(for: agentFile)
+    }
+
+    /// The API key of an LLM agent file, from the environment; `nil` when the file names no variable.
+    private func apiKey(for agentFile: AgentFile) throws(AgentSpecError) -> String? {
+        guard let variable = agentFile.llm?.apiKeyVariable else { return nil }
+        guard let value = environment[variable], !value.isEmpty else {
+            throw AgentSpecError(.missingAPIKey, "the agent '\(agentFile.name)' reads its API key from the environment variable \(variable), which is not set")
+        }
+        return value
+    }
+}
+
+/// An agent that failed its preflight: its server did not answer as an agent server should.
+public struct AgentUnusable: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The agent.
+    public var agent: AgentDescriptor
+    /// What went wrong.
+    public var reason: String
+
+    /// For people: `the remote agent http://… is not usable: …`.
+    public var description: String {
+        "the \(agent.strategy == "remote" ? "remote agent" : "agent") \(agent.spec) is not usable: \(reason)"
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import ParleyProtocol
+
+extension AgentReference {
+    /// Why an agent file could not be read.
+    public struct FileFailure: Error, Sendable, Hashable, CustomStringConvertible {
+        /// The file's path.
+        public var file: String
+        /// What is wrong with it.
+        public var problem: String
+
+        /// For people: `PATH is not a valid agent file: …`.
+        public var description: String { "\(file) is not a valid agent file: \(problem)" }
+    }
+
+    /// The agent an argument names: a path ending in `.json` is an agent file, read from disk; anything else is a
+    /// strategy spec or an agent server URL.
+    public static func load(_ argument: String) throws -> AgentReference {
+        guard argument.lowercased().hasSuffix(".json") else { return try AgentReference(parsing: argument) }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: argument))
+        } catch {
+            throw FileFailure(file: argument, problem: "cannot read the file")
+        }
+        do {
+            return .file(try WireCodec().decode(AgentFile.self, from: data))
+        } catch {
+            throw FileFailure(file: argument, problem: "\(error.path): \(error.message) [\(error.code.rawValue)]")
+        }
+    }
+
+    /// The agents of a comma-separated list, each as ``load(_:)`` reads it.
+    public static func loadList(_ list: String) throws -> [AgentReference] {
+        try list.split(separator: ",").map { try load(String($0).trimmingCharacters(in: .whitespaces)) }
+    }
+}
