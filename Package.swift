@@ -64,8 +64,12 @@ let package = Package(
             name: "ParleyArbiter",
             dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyRecords", .product(name: "Logging", package: "swift-log")]
         ),
-        // Verifiable records: canonical JSON (RFC 8785), the SHA-256 hash chain over a session, signatures.
-        .target(name: "ParleyLedger", dependencies: ["ParleyProtocol", "ParleyRecords", .product(name: "Crypto", package: "swift-crypto")]),
+        // Verifiable records: canonical JSON (RFC 8785), the SHA-256 hash chain over a session, signatures,
+        // and the store protocol with everything written once above it: saving, reading back, verification.
+        .target(
+            name: "ParleyLedger",
+            dependencies: ["ParleyProtocol", "ParleyAnalysis", "ParleyRecords", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // libcurl, from Debian's libcurl4-openssl-dev, with typed wrappers for its variadic calls.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // An HTTP client on libcurl: one transfer thread, connection reuse, timeouts, typed errors.
@@ -76,7 +80,7 @@ let package = Package(
         .target(name: "ParleyRemote", dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyHTTPClient"]),
         // Agent assembly: references, agent files and the factory that turns them into agent sources.
         .target(name: "ParleyAssembly", dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyHTTPClient", "ParleyLLM", "ParleyRemote"]),
-        // The embedded store: SQLite through GRDB, one transaction per session, chain verification.
+        // The embedded store: the store protocol on SQLite through GRDB, one transaction per batch of sessions.
         .target(
             name: "ParleyStore",
             dependencies: ["ParleyProtocol", "ParleyAnalysis", "ParleyRecords", "ParleyLedger", .product(name: "GRDB", package: "GRDB.swift")]
@@ -85,7 +89,7 @@ let package = Package(
         .target(
             name: "ParleyTournament",
             dependencies: [
-                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyRecords", "ParleyArbiter", "ParleyLedger", "ParleyAssembly", "ParleyStore",
+                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyRecords", "ParleyArbiter", "ParleyLedger", "ParleyAssembly",
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -106,10 +110,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // Test support shipped as a product: a manual clock and strategy conformance checks. No transports.
+        // Test support shipped as a product: a manual clock, strategy conformance checks, misbehaving strategies and an
+        // in-memory store. No transports.
         .target(
             name: "ParleyTesting",
-            dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyRecords", "ParleyArbiter", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyRecords", "ParleyArbiter", "ParleyLedger", .product(name: "Logging", package: "swift-log")]
         ),
         // The `parley` command-line tool.
         .executableTarget(
@@ -190,15 +195,15 @@ let package = Package(
         .testTarget(
             name: "ParleyTournamentTests",
             dependencies: [
-                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyRecords", "ParleyArbiter", "ParleyAssembly", "ParleyStore", "ParleyTournament",
-                "ParleyTesting", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyRecords", "ParleyArbiter", "ParleyAssembly", "ParleyLedger", "ParleyStore",
+                "ParleyTournament", "ParleyTesting", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
             name: "ParleyCLITests",
             dependencies: [
                 "ParleyCLI", "CustomStrategyExample", "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyRecords", "ParleyArbiter",
-                "ParleyAssembly", "ParleyStore", "ParleyTournament", "ParleyTesting", "ScriptedChatServer", .product(name: "GRDB", package: "GRDB.swift"),
+                "ParleyAssembly", "ParleyLedger", "ParleyStore", "ParleyTournament", "ParleyTesting", "ScriptedChatServer", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
     ]

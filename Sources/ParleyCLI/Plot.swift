@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ParleyLedger
 import ParleyStore
 import ParleyTournament
 
@@ -19,7 +20,7 @@ struct Plot: AsyncParsableCommand {
     var out: String
 
     func run() async throws {
-        let transcripts = try TranscriptStore(path: store, options: .init(readOnly: true))
+        let transcripts = try SQLiteStore(path: store, options: .init(readOnly: true))
         let stored = try transcripts.session(session)
         let (record, profiles) = try transcripts.record(of: stored)
         try Data(SessionPlot(record: record, profiles: profiles).svg().utf8).write(to: URL(fileURLWithPath: out))

@@ -7,6 +7,7 @@ import ParleyArbiter
 import ParleyAssembly
 import ParleyProtocol
 import ParleyRecords
+import ParleyLedger
 import ParleyStore
 
 /// `parley run`: one negotiation between two agents, with its settlement analysis.
@@ -64,7 +65,7 @@ struct Run: AsyncParsableCommand {
 
     func run() async throws {
         let file = try ScenarioLoader.load(scenario)
-        let transcripts = noStore ? nil : try TranscriptStore(path: store)
+        let transcripts = noStore ? nil : try SQLiteStore(path: store)
         let signer = try signingKey.map { try Keys.signingKey(at: $0) }
         let agents = try await RemoteOptions.sources([try AgentReference.load(buyer), try AgentReference.load(seller)], factory: remote.factory())
         let landscape = try OutcomeLandscape(file: file)

@@ -4,6 +4,7 @@ import Logging
 import ParleyAgents
 import ParleyArbiter
 import ParleyAssembly
+import ParleyLedger
 import ParleyStore
 import ParleyTournament
 
@@ -72,7 +73,7 @@ struct TournamentRun: AsyncParsableCommand {
         let plan = try TournamentPlan(scenarios: files, agents: references, repetitions: repetitions, selfPlay: selfPlay, seed: seed)
         let factory = remote.factory()
         _ = try await RemoteOptions.sources(references, factory: factory)  // fails before the store is touched
-        let transcripts = try TranscriptStore(path: store)
+        let transcripts = try SQLiteStore(path: store)
         var logger = Logger(label: "parley") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .warning
         var runner = TournamentRunner(plan: plan, jobs: jobs, logger: logger)
@@ -105,7 +106,7 @@ struct TournamentReportCommand: AsyncParsableCommand {
     var out: String?
 
     func run() async throws {
-        let transcripts = try TranscriptStore(path: store, options: .init(readOnly: true))
+        let transcripts = try SQLiteStore(path: store, options: .init(readOnly: true))
         guard let id = try id ?? transcripts.tournaments().first?.id else {
             throw ValidationError("\(store) holds no tournament; run one with `parley tournament`")
         }
@@ -118,7 +119,7 @@ extension TournamentReport {
     static let outHelp = ArgumentHelp("Also write \(files.joined(separator: ", ")) into this folder.")
 
     /// Prints the title, the leaderboard and `footer`, then writes the report files into `out` when given.
-    func present(footer: String?, out: String?, store: TranscriptStore) throws {
+    func present(footer: String?, out: String?, store: some TranscriptStore) throws {
         print(title)
         print("")
         print(leaderboard.table)

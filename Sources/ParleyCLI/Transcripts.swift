@@ -18,8 +18,8 @@ struct Transcripts: AsyncParsableCommand {
         @Option(help: "The SQLite store to read.")
         var store = "parley.sqlite"
 
-        func open() throws -> TranscriptStore {
-            try TranscriptStore(path: store, options: .init(readOnly: true))
+        func open() throws -> SQLiteStore {
+            try SQLiteStore(path: store, options: .init(readOnly: true))
         }
     }
 

@@ -1,4 +1,4 @@
-public import ParleyStore
+public import ParleyLedger
 
 /// Per-strategy results of a tournament, built by streaming its entries: memory grows with the number of
 /// agents, never with the number of sessions.
@@ -56,7 +56,7 @@ public struct Leaderboard: Sendable, Hashable, Codable {
     public var agreementRate: Double
 
     /// The leaderboard of a stored tournament, read as a stream.
-    public init(store: TranscriptStore, tournament: String, agents: [String]) throws(StoreError) {
+    public init(store: some TranscriptStore, tournament: String, agents: [String]) throws(StoreError) {
         var builder = Builder(agents: agents)
         try store.forEachEntry(of: tournament) { builder.add($0) }
         self = builder.leaderboard()

@@ -1,4 +1,4 @@
-import ParleyStore
+import ParleyLedger
 
 extension Leaderboard {
     /// Running sums for each agent, fed one entry at a time.

@@ -7,7 +7,6 @@ import ParleyAssembly
 import ParleyLedger
 import ParleyProtocol
 import ParleyRecords
-import ParleyStore
 
 /// Plays tournament sessions exactly as `parley run` would play them with the same seed: the same agents from
 /// the same specs, the same arbiter, each side with its profile from the scenario file.

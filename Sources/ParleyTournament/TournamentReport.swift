@@ -1,6 +1,6 @@
 public import Foundation
 import ParleyProtocol
-public import ParleyStore
+public import ParleyLedger
 
 /// Everything a tournament reports, rebuilt from the store alone: the leaderboard, and with an output folder
 /// `leaderboard.md`, `leaderboard.csv`, `sessions.csv` (one row per session), `tournament.json` and
@@ -14,7 +14,7 @@ public struct TournamentReport: Sendable {
     public let leaderboard: Leaderboard
 
     /// The report of a stored tournament.
-    public init(store: TranscriptStore, tournament id: String) throws {
+    public init(store: some TranscriptStore, tournament id: String) throws {
         tournament = try store.tournament(id)
         plan = try WireCodec().decode(TournamentPlan.Description.self, from: Data(tournament.plan.utf8))
         leaderboard = try Leaderboard(store: store, tournament: id, agents: plan.agents)
@@ -30,7 +30,7 @@ public struct TournamentReport: Sendable {
     public static let files = ["leaderboard.md", "leaderboard.csv", "sessions.csv", "tournament.json", "summary.svg"]
 
     /// Writes every report file into `folder`, creating it if needed.
-    public func write(to folder: URL, store: TranscriptStore) throws {
+    public func write(to folder: URL, store: some TranscriptStore) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data(("# \(title)\n\n" + leaderboard.markdown).utf8).write(to: folder.appendingPathComponent("leaderboard.md"))
         try Data(leaderboard.csv.utf8).write(to: folder.appendingPathComponent("leaderboard.csv"))
@@ -62,7 +62,7 @@ public struct TournamentReport: Sendable {
         "buyer_utility", "seller_utility", "buyer_advantage", "seller_advantage", "welfare", "distance_to_nash", "distance_to_pareto",
     ]
 
-    private func writeSessions(to url: URL, store: TranscriptStore) throws {
+    private func writeSessions(to url: URL, store: some TranscriptStore) throws {
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
         }

@@ -5,7 +5,6 @@ import ParleyAnalysis
 public import ParleyAssembly
 public import ParleyLedger
 import ParleyProtocol
-public import ParleyStore
 
 /// Runs a tournament's sessions in parallel and streams them into the store.
 ///
@@ -41,7 +40,7 @@ public struct TournamentRunner: Sendable {
     /// tournament. `report` is called after every chunk of sessions and every stored batch.
     @discardableResult
     public func run(
-        store: TranscriptStore, clock: some Clock<Duration> = ContinuousClock(), now: Date = Date(),
+        store: some TranscriptStore, clock: some Clock<Duration> = ContinuousClock(), now: Date = Date(),
         report: @escaping @Sendable (TournamentProgress) -> Void = { _ in }
     ) async throws -> TournamentProgress {
         let id = plan.id

@@ -4,6 +4,7 @@ import ParleyArbiter
 import ParleyAssembly
 import ParleyProtocol
 import ParleyRecords
+import ParleyLedger
 import ParleyStore
 import ParleyTesting
 import ScriptedChatServer
@@ -73,7 +74,7 @@ struct AgentFileCommandTests {
         ])
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.contains("llm-test") && result.output.contains("patient-boulware"), "\(result.output)")
-        let transcripts = try TranscriptStore(path: store, options: .init(readOnly: true))
+        let transcripts = try SQLiteStore(path: store, options: .init(readOnly: true))
         #expect(try transcripts.count() == 6)
         let llmSessions = try transcripts.sessions().filter { $0.buyer == "llm-test" || $0.seller == "llm-test" }
         #expect(llmSessions.count == 4)
@@ -89,7 +90,7 @@ struct AgentFileCommandTests {
         let result = try CLI.run("run", "--scenario", Self.scenario, "--buyer", file, "--seller", "conceder", "--store", store)
         #expect(result.status != 0)
         #expect(result.errors.contains("PARLEY_TEST_KEY_THAT_IS_NOT_SET, which is not set"), "\(result.errors)")
-        let stored = FileManager.default.fileExists(atPath: store) ? try TranscriptStore(path: store).count() : 0
+        let stored = FileManager.default.fileExists(atPath: store) ? try SQLiteStore(path: store).count() : 0
         #expect(stored == 0)
     }
 

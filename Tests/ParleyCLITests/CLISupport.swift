@@ -1,4 +1,5 @@
 import Foundation
+import ParleyLedger
 import ParleyStore
 
 /// Runs the built `parley` executable as a user would and captures what it prints.
@@ -50,7 +51,7 @@ enum CLI {
         var stored = 0
         while stored < count, process.isRunning, ContinuousClock.now < deadline {
             usleep(5_000)
-            stored = (try? TranscriptStore(path: store, options: .init(readOnly: true)).count()) ?? 0
+            stored = (try? SQLiteStore(path: store, options: .init(readOnly: true)).count()) ?? 0
         }
         return process
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ParleyLedger
 import ParleyStore
 import Testing
 
@@ -20,7 +21,7 @@ struct KilledWriterTests {
         writer.waitUntilExit()
         #expect(writer.terminationReason == .uncaughtSignal)
 
-        let reopened = try TranscriptStore(path: store)
+        let reopened = try SQLiteStore(path: store)
         let result = try reopened.verifyAll()
         #expect(result.failures.isEmpty)
         #expect(result.checked >= 40)

@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import GRDB
 import ParleyAgents
+import ParleyLedger
 import ParleyStore
 import Testing
 
@@ -90,7 +91,7 @@ struct TournamentCommandTests {
         #expect(writer.isRunning, "the tournament was still running when killed")
         kill(writer.processIdentifier, SIGKILL)
         writer.waitUntilExit()
-        let survived = try TranscriptStore(path: store, options: .init(readOnly: true)).count()
+        let survived = try SQLiteStore(path: store, options: .init(readOnly: true)).count()
         #expect(survived > 0 && survived < total)
 
         let resumed = try CLI.run(arguments + ["--store", store])
@@ -101,7 +102,7 @@ struct TournamentCommandTests {
             try Row.fetchOne(db, sql: "SELECT count(*) AS rows, count(DISTINCT idx) AS positions, (SELECT count(*) FROM sessions) AS sessions FROM tournament_sessions")!
         }
         #expect(counts["rows"] as Int == total && counts["positions"] as Int == total && counts["sessions"] as Int == total)
-        #expect(try TranscriptStore(path: store).verifyAll().failures.isEmpty)
+        #expect(try SQLiteStore(path: store).verifyAll().failures.isEmpty)
 
         let fresh = try CLI.temporaryPath("uninterrupted.sqlite")
         let uninterrupted = try CLI.run(arguments + ["--store", fresh])

@@ -79,7 +79,7 @@ struct MandateSessionTests {
         try await LLMSupport.withServer(server) { url in
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parley-llm-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let store = try TranscriptStore(path: folder.appendingPathComponent("parley.sqlite").path)
+            let store = try SQLiteStore(path: folder.appendingPathComponent("parley.sqlite").path)
             let plan = try TournamentPlan(
                 scenarios: [LLMSupport.file], agents: [.file(Self.llmFile(url, name: "llm-adversary")), .strategy(AgentSpec(strategy: "boulware")),
                     .strategy(AgentSpec(strategy: "conceder"))], repetitions: 2

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ParleyLedger
 import ParleyStore
 import Testing
 
@@ -20,21 +21,21 @@ struct BadConditionsTests {
     @Test func aFileThatIsNotSQLite() throws {
         let path = try Support.storePath()
         try Data("just some text, not a database".utf8).write(to: URL(fileURLWithPath: path))
-        #expect(code { _ = try TranscriptStore(path: path) } == .notAStore)
+        #expect(code { _ = try SQLiteStore(path: path) } == .notAStore)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "just some text, not a database", "the file is left alone")
     }
 
     @Test func anotherSQLiteDatabase() async throws {
         let path = try Support.storePath()
         try await DatabaseQueue(path: path).write { db in try db.execute(sql: "CREATE TABLE invoices (id INTEGER PRIMARY KEY)") }
-        #expect(code { _ = try TranscriptStore(path: path) } == .notAStore)
-        #expect(code { _ = try TranscriptStore(path: path, options: .init(readOnly: true)) } == .notAStore)
+        #expect(code { _ = try SQLiteStore(path: path) } == .notAStore)
+        #expect(code { _ = try SQLiteStore(path: path, options: .init(readOnly: true)) } == .notAStore)
     }
 
     @Test func aCorruptStore() async throws {
         let path = try Support.storePath()
         do {
-            let store = try TranscriptStore(path: path)
+            let store = try SQLiteStore(path: path)
             let session = try await Support.session()
             for _ in 0..<20 { try store.save(session.record, profiles: session.profiles) }
         }
@@ -44,7 +45,7 @@ struct BadConditionsTests {
         try handle.write(contentsOf: Data(repeating: 0xA5, count: 4096 * 3))
         try handle.close()
         let result = code {
-            let store = try TranscriptStore(path: path)
+            let store = try SQLiteStore(path: path)
             _ = try store.verifyAll()
         }
         #expect(result == .corrupt)
@@ -53,8 +54,8 @@ struct BadConditionsTests {
     @Test func aReadOnlyStoreRefusesWritesAndStillReads() async throws {
         let path = try Support.storePath()
         let session = try await Support.session()
-        try TranscriptStore(path: path).save(session.record, profiles: session.profiles)
-        let readOnly = try TranscriptStore(path: path, options: .init(readOnly: true))
+        try SQLiteStore(path: path).save(session.record, profiles: session.profiles)
+        let readOnly = try SQLiteStore(path: path, options: .init(readOnly: true))
         #expect(code { try readOnly.save(session.record, profiles: session.profiles) } == .readOnly)
         #expect(try readOnly.count() == 1)
         #expect(try readOnly.verifyAll().failures.isEmpty)
@@ -62,13 +63,13 @@ struct BadConditionsTests {
 
     @Test func readingAMissingStoreIsCannotOpen() throws {
         let path = try Support.storePath()
-        #expect(code { _ = try TranscriptStore(path: path, options: .init(readOnly: true)) } == .cannotOpen)
+        #expect(code { _ = try SQLiteStore(path: path, options: .init(readOnly: true)) } == .cannotOpen)
     }
 
     @Test func aStoreLockedByAnotherWriterFailsAfterTheTimeout() async throws {
         let path = try Support.storePath()
         let session = try await Support.session()
-        let store = try TranscriptStore(path: path, options: .init(busyTimeout: 0.1))
+        let store = try SQLiteStore(path: path, options: .init(busyTimeout: 0.1))
         try store.save(session.record, profiles: session.profiles)
         // Another writer takes the write lock on its own thread and holds it until told to let go.
         let other = try DatabaseQueue(path: path)
@@ -94,16 +95,16 @@ struct BadConditionsTests {
 
     @Test func aStoreFromANewerParley() async throws {
         let path = try Support.storePath()
-        _ = try TranscriptStore(path: path)
+        _ = try SQLiteStore(path: path)
         try await DatabaseQueue(path: path).write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')") }
-        #expect(code { _ = try TranscriptStore(path: path) } == .newerSchema)
-        #expect(code { _ = try TranscriptStore(path: path, options: .init(readOnly: true)) } == .newerSchema)
+        #expect(code { _ = try SQLiteStore(path: path) } == .newerSchema)
+        #expect(code { _ = try SQLiteStore(path: path, options: .init(readOnly: true)) } == .newerSchema)
     }
 
     @Test func aFullDiskLosesNothingAlreadyStored() async throws {
         let path = try Support.storePath()
         let session = try await Support.session()
-        let store = try TranscriptStore(path: path, options: .init(maximumPageCount: 40))
+        let store = try SQLiteStore(path: path, options: .init(maximumPageCount: 40))
         var saved = 0
         var failure: StoreError.Code?
         while failure == nil, saved < 1000 {
@@ -112,7 +113,7 @@ struct BadConditionsTests {
         }
         #expect(failure == .diskFull)
         #expect(saved > 0)
-        let reopened = try TranscriptStore(path: path)
+        let reopened = try SQLiteStore(path: path)
         #expect(try reopened.count() == saved, "no half-written session")
         #expect(try reopened.verifyAll().failures.isEmpty)
     }

@@ -51,7 +51,7 @@ struct MigrationTests {
 
     @Test func aVersion2StoreIsPackedAndStillVerifies() async throws {
         let path = try await version2Store()
-        let store = try TranscriptStore(path: path)
+        let store = try SQLiteStore(path: path)
         let result = try store.verifyAll()
         #expect(result.checked == 2)
         #expect(result.failures.map(\.session) == [2], "the edit made before the migration is still caught")

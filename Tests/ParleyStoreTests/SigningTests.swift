@@ -7,7 +7,7 @@ import Testing
 @Suite("Signed settlements")
 struct SigningTests {
     @Test func aSignedSessionVerifiesAgainstItsKeyOnly() async throws {
-        let store = try TranscriptStore(path: Support.storePath())
+        let store = try SQLiteStore(path: Support.storePath())
         let session = try await Support.session()
         let arbiter = SigningKey()
         let stored = try store.save(session.record, profiles: session.profiles, signer: arbiter)
@@ -24,7 +24,7 @@ struct SigningTests {
     /// chain alone is consistent again; only the signature shows the forgery.
     @Test func aFullyRehashedForgeryIsCaughtByTheSignature() async throws {
         let path = try Support.storePath()
-        let store = try TranscriptStore(path: path)
+        let store = try SQLiteStore(path: path)
         let session = try await Support.session()
         try store.save(session.record, profiles: session.profiles)
         try store.save(session.record, profiles: session.profiles, signer: SigningKey())
@@ -49,7 +49,7 @@ struct SigningTests {
 
     @Test func anEditedSignatureIsDetected() async throws {
         let path = try Support.storePath()
-        let store = try TranscriptStore(path: path)
+        let store = try SQLiteStore(path: path)
         let session = try await Support.session()
         try store.save(session.record, profiles: session.profiles, signer: SigningKey())
         try await DatabaseQueue(path: path).write { db in

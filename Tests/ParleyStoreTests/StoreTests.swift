@@ -10,7 +10,7 @@ import Testing
 @Suite("Transcript store")
 struct StoreTests {
     @Test func aSessionReadsBackExactlyAndVerifies() async throws {
-        let store = try TranscriptStore(path: Support.storePath())
+        let store = try SQLiteStore(path: Support.storePath())
         let (record, profiles) = try await Support.session()
         let stored = try store.save(record, profiles: profiles)
         #expect(stored.number == 1)
@@ -25,7 +25,7 @@ struct StoreTests {
 
     @Test func storesUseWALAndAreMarkedAsParleyStores() async throws {
         let path = try Support.storePath()
-        _ = try TranscriptStore(path: path)
+        _ = try SQLiteStore(path: path)
         let raw = try DatabaseQueue(path: path)
         let (mode, applicationID) = try await raw.read { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA application_id"))
@@ -35,7 +35,7 @@ struct StoreTests {
     }
 
     @Test func filtersSelectSessions() async throws {
-        let store = try TranscriptStore(path: Support.storePath())
+        let store = try SQLiteStore(path: Support.storePath())
         for (scenario, buyer, seller, seed) in [
             ("reference-supply", "boulware", "conceder", UInt64(1)), ("industrial-components", "hardliner", "hardliner", 2),
             ("industrial-components", "linear:e=1", "random", 3),
@@ -55,14 +55,14 @@ struct StoreTests {
     }
 
     @Test func unknownReferenceIsNotFound() throws {
-        let store = try TranscriptStore(path: Support.storePath())
+        let store = try SQLiteStore(path: Support.storePath())
         #expect(throws: StoreError(.notFound, "no session '7' in \(store.path)")) { try store.session("7") }
     }
 
     @Test func concurrentWritersFromManyTasksLoseNothing() async throws {
         let path = try Support.storePath()
-        let store = try TranscriptStore(path: path)
-        let second = try TranscriptStore(path: path)  // a second connection pool on the same file
+        let store = try SQLiteStore(path: path)
+        let second = try SQLiteStore(path: path)  // a second connection pool on the same file
         let session = try await Support.session()
         try await withThrowingTaskGroup(of: Void.self) { group in
             for task in 0..<8 {
@@ -78,7 +78,7 @@ struct StoreTests {
     }
 
     @Test func aBatchIsWrittenInOneTransaction() async throws {
-        let store = try TranscriptStore(path: Support.storePath())
+        let store = try SQLiteStore(path: Support.storePath())
         let first = try await Support.session(seed: 1)
         let second = try await Support.session(seed: 2)
         let stored = try store.save([first, second])

@@ -5,6 +5,7 @@ import ParleyAnalysis
 import ParleyArbiter
 import ParleyProtocol
 import ParleyRecords
+import ParleyLedger
 import ParleyStore
 import ParleyTesting
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ParleyLedger
 import ParleyStore
 import Testing
 
@@ -9,7 +10,7 @@ import Testing
 struct TamperTests {
     func tampered(_ edit: @escaping @Sendable (Database) throws -> Void) async throws -> [VerificationFailure] {
         let path = try Support.storePath()
-        let store = try TranscriptStore(path: path)
+        let store = try SQLiteStore(path: path)
         let (record, profiles) = try await Support.session()
         try store.save(record, profiles: profiles)
         try store.save(record, profiles: profiles)

@@ -1,3 +1,4 @@
+import ParleyLedger
 import ParleyStore
 import ParleyTournament
 import Testing

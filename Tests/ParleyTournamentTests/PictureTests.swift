@@ -5,6 +5,7 @@ import FoundationXML
 import ParleyArbiter
 import ParleyProtocol
 import ParleyRecords
+import ParleyLedger
 import ParleyStore
 import ParleyTournament
 import Testing

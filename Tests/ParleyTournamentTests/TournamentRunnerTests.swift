@@ -7,6 +7,7 @@ import ParleyArbiter
 import ParleyAssembly
 import ParleyProtocol
 import ParleyRecords
+import ParleyLedger
 import ParleyStore
 import ParleyTesting
 import ParleyTournament
@@ -27,9 +28,20 @@ struct TournamentRunnerTests {
         #expect(reseeded.leaderboard != first.leaderboard, "random's sessions follow the seed")
     }
 
-    @Test func everySessionIsStoredOnceWithItsEntryAndVerifies() async throws {
+    @Test func theInMemoryStoreGivesTheSameLeaderboardAndReports() async throws {
         let plan = try TournamentSupport.plan(repetitions: 1)
-        let store = try TournamentSupport.store()
+        let onDisk = try await TournamentSupport.run(plan, store: TournamentSupport.store())
+        let memory = InMemoryStore()
+        let inMemory = try await TournamentSupport.run(plan, store: memory)
+        #expect(inMemory.leaderboard == onDisk.leaderboard)
+        #expect(inMemory.leaderboard.markdown == onDisk.leaderboard.markdown)
+        #expect(try memory.verifyAll().failures.isEmpty)
+    }
+
+    @Test(arguments: [false, true])
+    func everySessionIsStoredOnceWithItsEntryAndVerifies(inMemory: Bool) async throws {
+        let plan = try TournamentSupport.plan(repetitions: 1)
+        let store: any TranscriptStore = inMemory ? InMemoryStore() : try TournamentSupport.store()
         _ = try await TournamentSupport.run(plan, store: store)
         #expect(try store.count() == plan.total)
         var entries: [TournamentEntry] = []

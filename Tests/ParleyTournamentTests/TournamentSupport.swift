@@ -3,6 +3,7 @@ import Logging
 import ParleyAgents
 import ParleyProtocol
 import ParleyRecords
+import ParleyLedger
 import ParleyStore
 import ParleyTesting
 import ParleyTournament
@@ -24,16 +25,16 @@ enum TournamentSupport {
     }
 
     /// A new store in a new temporary folder.
-    static func store() throws -> TranscriptStore {
+    static func store() throws -> SQLiteStore {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parley-tournament-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return try TranscriptStore(path: folder.appendingPathComponent("parley.sqlite").path)
+        return try SQLiteStore(path: folder.appendingPathComponent("parley.sqlite").path)
     }
 
     static let quiet = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
 
     /// Runs a plan into a store and returns the rebuilt report.
-    static func run(_ plan: TournamentPlan, store: TranscriptStore, jobs: Int = 2, batchSize: Int = 16) async throws -> TournamentReport {
+    static func run(_ plan: TournamentPlan, store: some TranscriptStore, jobs: Int = 2, batchSize: Int = 16) async throws -> TournamentReport {
         var runner = TournamentRunner(plan: plan, jobs: jobs, logger: quiet)
         runner.batchSize = batchSize
         try await runner.run(store: store)

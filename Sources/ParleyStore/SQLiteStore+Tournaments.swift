@@ -2,7 +2,7 @@ public import Foundation
 import GRDB
 public import ParleyLedger
 
-extension TranscriptStore {
+extension SQLiteStore {
     /// Records a tournament's plan, unless it is already stored (a resumed run), and returns it as stored.
     @discardableResult
     public func register(tournament id: String, total: Int, plan: String, at date: Date) throws(StoreError) -> StoredTournament {
@@ -10,18 +10,11 @@ extension TranscriptStore {
             try database.write { db in
                 try db.execute(
                     sql: "INSERT OR IGNORE INTO tournaments (id, created_at, total, plan) VALUES (?, ?, ?, ?)",
-                    arguments: [id, Self.timestamp(date), total, plan]
+                    arguments: [id, StoredSession.timestamp(date), total, plan]
                 )
             }
         }
         return try tournament(id)
-    }
-
-    /// A stored tournament by its identifier.
-    public func tournament(_ id: String) throws(StoreError) -> StoredTournament {
-        let found = try tournaments().first { $0.id == id }
-        guard let found else { throw StoreError(.notFound, "no tournament '\(id)' in \(path)") }
-        return found
     }
 
     /// Every stored tournament, the most recently created first, with how many of its sessions are stored.
@@ -52,7 +45,7 @@ extension TranscriptStore {
 
     /// Stores finished tournament sessions with their chains and entries, in one transaction, off the caller's
     /// thread: GRDB runs the write on the store's own serial queue.
-    public func save(_ sessions: [(session: ChainedSession, entry: TournamentEntry)], signer: SigningKey? = nil) async throws(StoreError) {
+    public func save(_ sessions: [(session: ChainedSession, entry: TournamentEntry)], signer: SigningKey?) async throws(StoreError) {
         do {
             try await database.write { db in
                 let stored = try Self.insert(sessions.map(\.session), signer: signer, into: db)
@@ -88,28 +81,11 @@ extension TranscriptStore {
             }
         }
     }
-}
 
-/// A set of positions in `0..<count`, one bit each.
-public struct CompletedSet: Sendable, Hashable {
-    private var words: [UInt64]
-    /// How many members it has.
-    public private(set) var members = 0
-
-    /// An empty set over `0..<count`.
-    public init(count: Int) {
-        words = [UInt64](repeating: 0, count: (max(0, count) + 63) / 64)
-    }
-
-    /// Whether `index` is a member.
-    public func contains(_ index: Int) -> Bool {
-        index >= 0 && index / 64 < words.count && words[index / 64] & (1 << UInt64(index % 64)) != 0
-    }
-
-    /// Adds `index`; positions outside the set's range are ignored.
-    public mutating func insert(_ index: Int) {
-        guard index >= 0, index / 64 < words.count, !contains(index) else { return }
-        words[index / 64] |= 1 << UInt64(index % 64)
-        members += 1
+    /// The tournament entry that points at a stored session, if one does.
+    public func entry(forSession number: Int) throws(StoreError) -> TournamentEntry? {
+        try perform {
+            try database.read { db in try Row.fetchOne(db, sql: "SELECT * FROM tournament_sessions WHERE session = ?", arguments: [number]).map(TournamentEntry.init(row:)) }
+        }
     }
 }

@@ -1,5 +1,4 @@
 public import Foundation
-import GRDB
 
 /// One stored session as `parley transcripts list` shows it.
 public struct StoredSession: Sendable, Hashable, Codable {
@@ -30,37 +29,40 @@ public struct StoredSession: Sendable, Hashable, Codable {
     /// The public key of the signer (base64), when signed.
     public var publicKey: String?
 
-    /// A session as just inserted.
-    init(number: Int, session: ChainedSession, finalHash: String, signature: String?, publicKey: String?) {
+    /// Creates a stored session's summary.
+    public init(
+        number: Int, sessionID: String, scenarioID: String, buyer: String, seller: String, seed: UInt64, startedAt: String, outcome: String,
+        causedBy: String?, turns: Int, finalHash: String, signature: String?, publicKey: String?
+    ) {
         self.number = number
-        sessionID = session.sessionID
-        scenarioID = session.scenarioID
-        buyer = session.buyer
-        seller = session.seller
-        seed = session.seed
-        startedAt = session.startedAt
-        outcome = session.outcome
-        causedBy = session.causedBy
-        turns = session.turns
+        self.sessionID = sessionID
+        self.scenarioID = scenarioID
+        self.buyer = buyer
+        self.seller = seller
+        self.seed = seed
+        self.startedAt = startedAt
+        self.outcome = outcome
+        self.causedBy = causedBy
+        self.turns = turns
         self.finalHash = finalHash
         self.signature = signature
         self.publicKey = publicKey
     }
 
-    init(row: Row) {
-        number = row["number"]
-        sessionID = row["session_id"]
-        scenarioID = row["scenario_id"]
-        buyer = row["buyer"]
-        seller = row["seller"]
-        seed = UInt64(row["seed"] as String) ?? 0
-        startedAt = row["started_at"]
-        outcome = row["outcome"]
-        causedBy = row["caused_by"]
-        turns = row["turns"]
-        finalHash = row["final_hash"]
-        signature = row["signature"]
-        publicKey = row["public_key"]
+    /// A chained session as a store inserts it under `number`: its final hash, signed when there is a signer.
+    /// Throws when the session has no chain records.
+    public init(number: Int, session: ChainedSession, signer: SigningKey?) throws(StoreError) {
+        guard let finalHash = session.chain.finalHash else { throw StoreError(.database, "cannot store a session without records") }
+        self.init(
+            number: number, sessionID: session.sessionID, scenarioID: session.scenarioID, buyer: session.buyer, seller: session.seller,
+            seed: session.seed, startedAt: session.startedAt, outcome: session.outcome, causedBy: session.causedBy, turns: session.turns,
+            finalHash: finalHash, signature: signer?.sign(finalHash: finalHash), publicKey: signer?.publicKey.rawValue
+        )
+    }
+
+    /// How ``startedAt`` is written: ISO 8601 with seconds.
+    public static func timestamp(_ date: Date) -> String {
+        date.formatted(.iso8601)
     }
 }
 

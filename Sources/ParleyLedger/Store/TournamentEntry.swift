@@ -1,4 +1,3 @@
-import GRDB
 import ParleyAnalysis
 public import ParleyRecords
 import ParleyProtocol
@@ -93,18 +92,6 @@ extension TournamentEntry {
             agreed: settlement.outcome.agreement != nil, buyerUtility: analysis?.buyer.utility ?? 0, sellerUtility: analysis?.seller.utility ?? 0,
             buyerAdvantage: analysis?.buyer.advantage ?? 0, sellerAdvantage: analysis?.seller.advantage ?? 0, welfare: analysis?.socialWelfare ?? 0,
             distanceToNash: analysis?.distanceToNash, distanceToPareto: analysis?.distanceToPareto ?? 0
-        )
-    }
-
-    /// An entry read from a `tournament_sessions` row.
-    init(row: Row) {
-        self.init(
-            tournament: row["tournament"], index: row["idx"], session: row["session"], scenarioID: row["scenario_id"],
-            buyer: row["buyer"], seller: row["seller"], repetition: row["repetition"], seed: UInt64(row["seed"] as String) ?? 0,
-            outcome: row["outcome"], causedBy: row["caused_by"], turns: row["turns"], rounds: row["rounds"], agreed: row["agreed"],
-            buyerUtility: row["buyer_utility"], sellerUtility: row["seller_utility"], buyerAdvantage: row["buyer_advantage"],
-            sellerAdvantage: row["seller_advantage"], welfare: row["welfare"], distanceToNash: row["distance_to_nash"],
-            distanceToPareto: row["distance_to_pareto"]
         )
     }
 

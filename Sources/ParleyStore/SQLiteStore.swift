@@ -1,16 +1,16 @@
 public import Foundation
 import GRDB
-public import ParleyRecords
+import ParleyRecords
 public import ParleyLedger
-public import ParleyProtocol
+import ParleyProtocol
 
-/// The embedded store of session transcripts: one SQLite file in WAL mode, through GRDB.
+/// The embedded ``ParleyLedger/TranscriptStore``: one SQLite file in WAL mode, through GRDB.
 ///
 /// Each session is written in one transaction, as a hash chain of records (header with profiles, every event,
 /// the settlement; see `ParleyLedger`), so a killed process never leaves half a session and any later edit of
-/// a record is detected by ``verify(_:)``. Safe to share between tasks: writes are serialized by SQLite and
+/// a record is detected by `verify`. Safe to share between tasks: writes are serialized by SQLite and
 /// GRDB, reads run concurrently.
-public struct TranscriptStore: Sendable {
+public struct SQLiteStore: TranscriptStore {
     /// How to open a store.
     public struct Options: Sendable {
         /// Open for reading only; every write fails with ``StoreError/Code/readOnly``.
@@ -31,6 +31,9 @@ public struct TranscriptStore: Sendable {
     /// The store's file.
     public let path: String
     let database: any DatabaseWriter
+
+    /// The store's file, as messages name it.
+    public var location: String { path }
 
     /// Opens (or creates) the store at `path`, migrating it to the current schema. Throws a ``StoreError`` when
     /// the file is not a Parley store, is corrupt, locked, read-only, or was written by a newer Parley.
@@ -76,29 +79,10 @@ public struct TranscriptStore: Sendable {
         }
     }
 
-    /// Stores one finished session atomically and returns its summary. With a signer, the settlement's final
-    /// hash is signed and the signature and public key are stored with it.
-    @discardableResult
-    public func save(_ record: SessionRecord, profiles: [Role: Profile], signer: SigningKey? = nil) throws(StoreError) -> StoredSession {
-        try save([(record, profiles)], signer: signer)[0]
-    }
-
-    /// Stores finished sessions in one transaction: all of them, or none.
-    @discardableResult
-    public func save(_ records: [(record: SessionRecord, profiles: [Role: Profile])], signer: SigningKey? = nil) throws(StoreError) -> [StoredSession] {
-        let chains: [PackedChain]
-        do {
-            chains = try records.map { try $0.record.chain(profiles: $0.profiles) }
-        } catch {
-            throw StoreError(.database, "cannot encode a session for the store: \(error)")
-        }
-        return try save(zip(records, chains).map { ChainedSession(record: $0.0.record, chain: $0.1) }, signer: signer)
-    }
-
     /// Stores sessions whose chains were already computed (the expensive part, which callers can spread over
     /// cores), in one transaction: all of them, or none.
     @discardableResult
-    public func save(_ sessions: [ChainedSession], signer: SigningKey? = nil) throws(StoreError) -> [StoredSession] {
+    public func save(_ sessions: [ChainedSession], signer: SigningKey?) throws(StoreError) -> [StoredSession] {
         try perform {
             try database.write { db in try Self.insert(sessions, signer: signer, into: db) }
         }
@@ -111,14 +95,13 @@ public struct TranscriptStore: Sendable {
             """)
         let insertChain = try db.cachedStatement(sql: "INSERT INTO chains (session, records, hashes) VALUES (?, ?, ?)")
         return try sessions.map { session in
-            guard let finalHash = session.chain.finalHash else { throw StoreError(.database, "cannot store a session without records") }
-            let signature = signer?.sign(finalHash: finalHash)
-            let number = try Int.fetchOne(insertSession, arguments: [
+            var stored = try StoredSession(number: 0, session: session, signer: signer)
+            stored.number = try Int.fetchOne(insertSession, arguments: [
                 session.sessionID, session.scenarioID, session.buyer, session.seller, String(session.seed), session.startedAt, session.outcome,
-                session.causedBy, session.turns, finalHash, signature, signer?.publicKey.rawValue,
+                session.causedBy, session.turns, stored.finalHash, stored.signature, stored.publicKey,
             ])!
-            try insertChain.execute(arguments: [number, String(decoding: session.chain.records, as: UTF8.self), Data(session.chain.hashes)])
-            return StoredSession(number: number, session: session, finalHash: finalHash, signature: signature, publicKey: signer?.publicKey.rawValue)
+            try insertChain.execute(arguments: [stored.number, String(decoding: session.chain.records, as: UTF8.self), Data(session.chain.hashes)])
+            return stored
         }
     }
 
@@ -140,11 +123,11 @@ public struct TranscriptStore: Sendable {
         }
         if let since = filter.since {
             conditions.append("started_at >= ?")
-            arguments.append(Self.timestamp(since))
+            arguments.append(StoredSession.timestamp(since))
         }
         if let until = filter.until {
             conditions.append("started_at < ?")
-            arguments.append(Self.timestamp(until))
+            arguments.append(StoredSession.timestamp(until))
         }
         var sql = "SELECT * FROM sessions"
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
@@ -156,6 +139,15 @@ public struct TranscriptStore: Sendable {
         }
     }
 
+    /// Up to `limit` sessions numbered above `number`, oldest first.
+    public func sessions(after number: Int, limit: Int) throws(StoreError) -> [StoredSession] {
+        try perform {
+            try database.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM sessions WHERE number > ? ORDER BY number LIMIT ?", arguments: [number, limit]).map(StoredSession.init(row:))
+            }
+        }
+    }
+
     /// The number of stored sessions.
     public func count() throws(StoreError) -> Int {
         try perform { try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sessions") ?? 0 } }
@@ -163,16 +155,17 @@ public struct TranscriptStore: Sendable {
 
     /// A session by its number (`12`) or its session id (`s-…`, the newest if several share it).
     public func session(_ reference: String) throws(StoreError) -> StoredSession {
-        let row = try perform {
+        let found = try perform {
             try database.read { db in
                 if let number = Int(reference) {
-                    return try Row.fetchOne(db, sql: "SELECT * FROM sessions WHERE number = ?", arguments: [number])
+                    return try Row.fetchOne(db, sql: "SELECT * FROM sessions WHERE number = ?", arguments: [number]).map(StoredSession.init(row:))
                 }
                 return try Row.fetchOne(db, sql: "SELECT * FROM sessions WHERE session_id = ? ORDER BY number DESC LIMIT 1", arguments: [reference])
+                    .map(StoredSession.init(row:))
             }
         }
-        guard let row else { throw StoreError(.notFound, "no session '\(reference)' in \(path)") }
-        return StoredSession(row: row)
+        guard let found else { throw StoreError(.notFound, "no session '\(reference)' in \(path)") }
+        return found
     }
 
     /// A session's chain as stored.
@@ -187,37 +180,6 @@ public struct TranscriptStore: Sendable {
         return PackedChain(records: Array(text.utf8), hashes: Array(hashes))
     }
 
-    /// A session's chain records, in stored order.
-    public func links(of session: StoredSession) throws(StoreError) -> [ChainLink] {
-        try chain(of: session).links
-    }
-
-    /// A session read back: its transcript and settlement, and the profiles it was judged with.
-    public func record(of session: StoredSession) throws(StoreError) -> (record: SessionRecord, profiles: [Role: Profile]) {
-        try Self.record(from: try links(of: session), of: session)
-    }
-
-    /// Decodes a session from its chain records: the header, the events, the settlement.
-    static func record(from links: [ChainLink], of session: StoredSession) throws(StoreError) -> (record: SessionRecord, profiles: [Role: Profile]) {
-        let codec = WireCodec()
-        do {
-            guard let first = links.first, first.kind == .header, let last = links.last, last.kind == .settlement else {
-                throw StoreError(.unreadableRecord, "session \(session.number) is missing its header or settlement record")
-            }
-            let header = try codec.decode(ChainedHeader.self, from: Data(first.body.utf8))
-            let settlement = try codec.decode(Settlement.self, from: Data(last.body.utf8))
-            let entries = try links.dropFirst().dropLast().map { try codec.decode(TranscriptEntry.self, from: Data($0.body.utf8)) }
-            let transcript = Transcript(header: header.header, entries: entries, outcome: settlement.outcome, elapsed: settlement.elapsed)
-            var profiles: [Role: Profile] = [:]
-            for (role, profile) in header.profiles { if let role = Role(rawValue: role) { profiles[role] = profile } }
-            return (SessionRecord(transcript: transcript, settlement: settlement), profiles)
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError(.unreadableRecord, "session \(session.number) has a record that cannot be read: \(error)")
-        }
-    }
-
     /// Runs a database operation, translating its failure.
     func perform<T>(_ body: () throws -> T) throws(StoreError) -> T {
         do {
@@ -229,8 +191,4 @@ public struct TranscriptStore: Sendable {
         }
     }
 
-    /// ISO 8601 with seconds, as the transcript header's `startedAt` is written.
-    static func timestamp(_ date: Date) -> String {
-        date.formatted(.iso8601)
-    }
 }

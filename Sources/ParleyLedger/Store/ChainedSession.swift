@@ -1,5 +1,4 @@
 public import ParleyRecords
-public import ParleyLedger
 import ParleyProtocol
 
 /// A finished session ready to store: its `sessions` row and its chain. It keeps no transcript of its own (the
@@ -34,10 +33,27 @@ public struct ChainedSession: Sendable, Hashable {
         buyer = header.buyer.spec
         seller = header.seller.spec
         seed = header.seed
-        startedAt = TranscriptStore.timestamp(header.startedAt)
+        startedAt = StoredSession.timestamp(header.startedAt)
         outcome = record.settlement.outcome.typeName
         causedBy = record.settlement.outcome.causedBy?.rawValue
         turns = record.settlement.turns
         self.chain = chain
+    }
+
+    /// The column of a stored session's summary row that differs from this session's, if one does
+    /// (`session_id`, `scenario_id`, `buyer`, `seller`, `seed`, `started_at`, `outcome`, `caused_by`, `turns`).
+    public func firstDifference(from stored: StoredSession) -> String? {
+        let columns: [(String, Bool)] = [
+            ("session_id", sessionID == stored.sessionID),
+            ("scenario_id", scenarioID == stored.scenarioID),
+            ("buyer", buyer == stored.buyer),
+            ("seller", seller == stored.seller),
+            ("seed", seed == stored.seed),
+            ("started_at", startedAt == stored.startedAt),
+            ("outcome", outcome == stored.outcome),
+            ("caused_by", causedBy == stored.causedBy),
+            ("turns", turns == stored.turns),
+        ]
+        return columns.first { !$0.1 }?.0
     }
 }

@@ -1,8 +1,5 @@
-public import ParleyLedger
 import ParleyProtocol
 import ParleyRecords
-import GRDB
-import Foundation
 
 /// What `verify` found wrong with one stored session.
 public struct VerificationFailure: Sendable, Hashable, CustomStringConvertible {
@@ -21,8 +18,9 @@ public struct VerificationFailure: Sendable, Hashable, CustomStringConvertible {
 
 extension TranscriptStore {
     /// Recomputes a session's chain and checks it against the stored hashes, the final hash, the session row and,
-    /// when the session is signed, its signature. With `trusting`, the session must be signed by that key.
-    /// Returns the first problem, or `nil` when the session is intact.
+    /// when the session is signed, its signature; a tournament entry that points at it must follow from its
+    /// chained settlement. With `trusting`, the session must be signed by that key. Returns the first problem, or
+    /// `nil` when the session is intact.
     public func verify(_ session: StoredSession, trusting trusted: PublicKeyIdentity? = nil) throws(StoreError) -> VerificationFailure? {
         let links = try links(of: session)
         func failure(_ record: Int?, _ reason: String) -> VerificationFailure {
@@ -47,34 +45,17 @@ extension TranscriptStore {
                 return failure(nil, session.signature == nil ? "the settlement is not signed" : "the settlement is signed by another key")
             }
         }
-        let stored: (record: ParleyRecords.SessionRecord, profiles: [Role: Profile])
+        let stored: (record: SessionRecord, profiles: [Role: Profile])
         do {
-            stored = try Self.record(from: links, of: session)
+            stored = try StoredRecord.decode(links, of: session)
         } catch {
             return failure(nil, error.message)
         }
-        let header = stored.record.transcript.header
-        let settlement = stored.record.settlement
-        let columns: [(String, Bool)] = [
-            ("session_id", header.sessionID.rawValue == session.sessionID),
-            ("scenario_id", header.scenario.id == session.scenarioID),
-            ("buyer", header.buyer.spec == session.buyer),
-            ("seller", header.seller.spec == session.seller),
-            ("seed", header.seed == session.seed),
-            ("started_at", Self.timestamp(header.startedAt) == session.startedAt),
-            ("outcome", settlement.outcome.typeName == session.outcome),
-            ("caused_by", settlement.outcome.causedBy?.rawValue == session.causedBy),
-            ("turns", settlement.turns == session.turns),
-        ]
-        if let (column, _) = columns.first(where: { !$0.1 }) {
+        if let column = ChainedSession(record: stored.record, chain: PackedChain()).firstDifference(from: session) {
             return failure(nil, "the sessions row's \(column) does not match the chained records")
         }
         // A tournament's leaderboard is computed from its entries, so each must follow from its chained session.
-        let entryRow = try perform {
-            try database.read { db in try Row.fetchOne(db, sql: "SELECT * FROM tournament_sessions WHERE session = ?", arguments: [session.number]) }
-        }
-        if let entryRow {
-            let entry = TournamentEntry(row: entryRow)
+        if let entry = try entry(forSession: session.number) {
             let expected = TournamentEntry(
                 tournament: entry.tournament, index: entry.index, session: entry.session, repetition: entry.repetition, record: stored.record
             )
@@ -91,11 +72,7 @@ extension TranscriptStore {
         var checked = 0
         var after = 0
         while true {
-            let batch = try perform {
-                try database.read { db in
-                    try Row.fetchAll(db, sql: "SELECT * FROM sessions WHERE number > ? ORDER BY number LIMIT ?", arguments: [after, batchSize]).map(StoredSession.init(row:))
-                }
-            }
+            let batch = try sessions(after: after, limit: max(1, batchSize))
             guard let last = batch.last else { break }
             for session in batch {
                 if let failure = try verify(session, trusting: trusted) { failures.append(failure) }

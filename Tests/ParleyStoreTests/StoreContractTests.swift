@@ -1,0 +1,112 @@
+import Foundation
+import ParleyAgents
+import ParleyLedger
+import ParleyProtocol
+import ParleyRecords
+import ParleyStore
+import ParleyTesting
+import Testing
+
+/// The backends a store test runs on.
+enum StoreBackend: String, CaseIterable, CustomTestStringConvertible {
+    case sqlite, memory
+
+    var testDescription: String { rawValue }
+
+    func make() throws -> any TranscriptStore {
+        switch self {
+        case .sqlite: try SQLiteStore(path: Support.storePath())
+        case .memory: InMemoryStore()
+        }
+    }
+}
+
+@Suite("The store protocol: every backend keeps and answers the same")
+struct StoreContractTests {
+    @Test("A saved session reads back exactly, by number and by id, and verifies", arguments: StoreBackend.allCases)
+    func savesAndReadsBack(backend: StoreBackend) async throws {
+        let store = try backend.make()
+        let (record, profiles) = try await Support.session()
+        let stored = try store.save(record, profiles: profiles)
+        #expect(stored.number == 1)
+        #expect(stored.outcome == "agreement" && stored.turns == record.settlement.turns)
+        #expect(stored.finalHash == (try record.chain(profiles: profiles)).finalHash)
+        let readBack = try store.record(of: store.session("1"))
+        #expect(readBack.record == record)
+        #expect(readBack.profiles == profiles)
+        #expect(try store.session(record.transcript.header.sessionID.rawValue) == stored)
+        #expect(try store.count() == 1)
+        #expect(try store.verify(stored) == nil)
+        #expect {
+            try store.session("7")
+        } throws: { ($0 as? StoreError)?.code == .notFound }
+    }
+
+    @Test("Filters select the same sessions, newest first", arguments: StoreBackend.allCases)
+    func filters(backend: StoreBackend) async throws {
+        let store = try backend.make()
+        for (scenario, buyer, seller, seed) in [
+            ("reference-supply", "boulware", "conceder", UInt64(1)), ("industrial-components", "hardliner", "hardliner", 2),
+            ("industrial-components", "linear:e=1", "random", 3),
+        ] {
+            let session = try await Support.session(scenario, buyer: buyer, seller: seller, seed: seed)
+            try store.save(session.record, profiles: session.profiles)
+        }
+        #expect(try store.sessions().map(\.number) == [3, 2, 1])
+        #expect(try store.sessions(matching: .init(scenario: "industrial-components")).map(\.number) == [3, 2])
+        #expect(try store.sessions(matching: .init(agent: "linear")).map(\.number) == [3])
+        #expect(try store.sessions(matching: .init(agent: "conceder")).map(\.number) == [1])
+        #expect(try store.sessions(matching: .init(outcome: "deadline")).map(\.number) == [2])
+        let secondStart = Date(timeIntervalSince1970: 1_800_000_002)
+        #expect(try store.sessions(matching: .init(since: secondStart)).map(\.number) == [3, 2])
+        #expect(try store.sessions(matching: .init(until: secondStart)).map(\.number) == [1])
+        #expect(try store.sessions(matching: .init(limit: 1)).map(\.number) == [3])
+        #expect(try store.sessions(after: 1, limit: 1).map(\.number) == [2])
+        #expect(try store.sessions(after: 3, limit: 10).isEmpty)
+    }
+
+    @Test("Signed sessions verify against their key only", arguments: StoreBackend.allCases)
+    func signing(backend: StoreBackend) async throws {
+        let store = try backend.make()
+        let key = SigningKey(), other = SigningKey()
+        let (record, profiles) = try await Support.session()
+        let stored = try store.save(record, profiles: profiles, signer: key)
+        #expect(stored.publicKey == key.publicKey.rawValue)
+        #expect(try store.verify(stored, trusting: key.publicKey) == nil)
+        #expect(try store.verify(stored, trusting: other.publicKey)?.reason == "the settlement is signed by another key")
+        #expect(try store.verifyAll().checked == 1)
+    }
+
+    @Test("Tournaments: registered once, entries stored with their sessions, a taken position fails the whole batch", arguments: StoreBackend.allCases)
+    func tournaments(backend: StoreBackend) async throws {
+        let store = try backend.make()
+        let first = try store.register(tournament: "t-1", total: 3, plan: "{}", at: Date(timeIntervalSince1970: 1_800_000_000))
+        let again = try store.register(tournament: "t-1", total: 3, plan: "{}", at: Date(timeIntervalSince1970: 1_900_000_000))
+        #expect(first == again)
+        try store.register(tournament: "t-2", total: 1, plan: "{}", at: Date(timeIntervalSince1970: 1_800_000_100))
+        #expect(try store.tournaments().map(\.id) == ["t-2", "t-1"])
+
+        var batch: [(session: ChainedSession, entry: TournamentEntry)] = []
+        for (index, seed) in [(2, UInt64(5)), (0, 6)] {
+            let (record, profiles) = try await Support.session(seed: seed)
+            let chained = ChainedSession(record: record, chain: try record.chain(profiles: profiles))
+            batch.append((chained, TournamentEntry(tournament: "t-1", index: index, repetition: 0, record: record)))
+        }
+        try await store.save(batch, signer: nil)
+        #expect(try store.tournament("t-1").completed == 2)
+        let completed = try store.completedSessions(of: "t-1", total: 3)
+        #expect(completed.members == 2 && completed.contains(0) && !completed.contains(1) && completed.contains(2))
+        var order: [Int] = []
+        try store.forEachEntry(of: "t-1") { order.append($0.index) }
+        #expect(order == [0, 2])
+        #expect(try store.entry(forSession: 1)?.index == 2)
+        #expect(try store.entry(forSession: 2)?.session == 2)
+        #expect(try store.verifyAll().failures.isEmpty)
+
+        await #expect(throws: StoreError.self) { try await store.save([batch[0]], signer: nil) }
+        #expect(try store.count() == 2, "a failed batch stores nothing")
+        #expect {
+            try store.tournament("t-9")
+        } throws: { ($0 as? StoreError)?.code == .notFound }
+    }
+}
