@@ -34,17 +34,43 @@ public enum Outcome: Sendable, Hashable {
     /// A side's agent failed: it threw, crashed, or answered something unreadable.
     case failure(by: Role, error: String)
 
-    /// The outcome's type name on the wire, also a stable category for statistics.
-    public var typeName: String {
+    /// Which way a session ended, without the details: a stable category for summaries, filters and statistics.
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
+        /// Both sides agreed on terms.
+        case agreement
+        /// A side walked away.
+        case walkAway
+        /// The deadline passed without agreement.
+        case deadline
+        /// A side took too long.
+        case turnTimeout
+        /// A side broke a rule.
+        case violation
+        /// A side's agent failed.
+        case failure
+
+        /// Whether the side that caused it was at fault: a time-out, a violation or a failure (walking away is a
+        /// legitimate move, and a deadline is no one's fault).
+        public var isFault: Bool { self == .turnTimeout || self == .violation || self == .failure }
+
+        /// The name on the wire, such as `turnTimeout`.
+        public var description: String { rawValue }
+    }
+
+    /// Which way the session ended.
+    public var kind: Kind {
         switch self {
-        case .agreement: "agreement"
-        case .walkAway: "walkAway"
-        case .deadline: "deadline"
-        case .turnTimeout: "turnTimeout"
-        case .violation: "violation"
-        case .failure: "failure"
+        case .agreement: .agreement
+        case .walkAway: .walkAway
+        case .deadline: .deadline
+        case .turnTimeout: .turnTimeout
+        case .violation: .violation
+        case .failure: .failure
         }
     }
+
+    /// The outcome's type name on the wire (its ``kind``'s raw value).
+    public var typeName: String { kind.rawValue }
 
     /// The agreement, if there is one.
     public var agreement: Agreement? {

@@ -37,20 +37,28 @@ struct Transcripts: AsyncParsableCommand {
 
         func run() async throws {
             let filter = SessionFilter(
-                scenario: scenario, agent: agent, outcome: outcome,
+                scenario: scenario, agent: agent, outcome: try outcome.map(Self.outcome),
                 since: try since.map { try Self.date($0) }, until: try until.map { try Self.date($0) }, limit: limit
             )
             let sessions = try options.open().sessions(matching: filter)
             print("   #  started               scenario                 buyer            seller           outcome      turns  session")
             for session in sessions {
                 let cause = session.causedBy.map { "(\($0))" } ?? ""
-                print([
+                let columns: [String] = [
                     String(session.number).leftPadded(4), session.startedAt.padded(21), session.scenarioID.padded(24),
-                    session.buyer.padded(16), session.seller.padded(16), (session.outcome + cause).padded(12),
-                    String(session.turns).leftPadded(5), session.sessionID,
-                ].joined(separator: " "))
+                    session.buyer.padded(16), session.seller.padded(16), (session.outcome.rawValue + cause).padded(12),
+                    String(session.turns).leftPadded(5), session.sessionID.rawValue,
+                ]
+                print(columns.joined(separator: " "))
             }
             print("\(sessions.count) session\(sessions.count == 1 ? "" : "s")")
+        }
+
+        static func outcome(_ text: String) throws -> Outcome.Kind {
+            guard let kind = Outcome.Kind(rawValue: text) else {
+                throw ValidationError("'\(text)' is not an outcome; write one of \(Outcome.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return kind
         }
 
         static func date(_ text: String) throws -> Date {

@@ -1,6 +1,7 @@
 public import Foundation
 import GRDB
 public import ParleyLedger
+import ParleyProtocol
 
 extension SQLiteStore {
     /// Records a tournament's plan, unless it is already stored (a resumed run), and returns it as stored.
@@ -57,7 +58,7 @@ extension SQLiteStore {
                 for (session, (_, entry)) in zip(stored, sessions) {
                     try insert.execute(arguments: [
                         entry.tournament, entry.index, session.number, entry.scenarioID, entry.buyer, entry.seller, entry.repetition, String(entry.seed),
-                        entry.outcome, entry.causedBy, entry.turns, entry.rounds, entry.agreed, entry.buyerUtility, entry.sellerUtility,
+                        entry.outcome.rawValue, entry.causedBy?.rawValue, entry.turns, entry.rounds, entry.agreed, entry.buyerUtility, entry.sellerUtility,
                         entry.buyerAdvantage, entry.sellerAdvantage, entry.welfare, entry.distanceToNash, entry.distanceToPareto,
                     ])
                 }
@@ -76,7 +77,7 @@ extension SQLiteStore {
             try database.read { db in
                 let rows = try Row.fetchCursor(db, sql: "SELECT * FROM tournament_sessions WHERE tournament = ? ORDER BY idx", arguments: [tournament])
                 while let row = try rows.next() {
-                    try body(TournamentEntry(row: row))
+                    try body(try TournamentEntry(row: row))
                 }
             }
         }
@@ -85,7 +86,7 @@ extension SQLiteStore {
     /// The tournament entry that points at a stored session, if one does.
     public func entry(forSession number: Int) throws(StoreError) -> TournamentEntry? {
         try perform {
-            try database.read { db in try Row.fetchOne(db, sql: "SELECT * FROM tournament_sessions WHERE session = ?", arguments: [number]).map(TournamentEntry.init(row:)) }
+            try database.read { db in try Row.fetchOne(db, sql: "SELECT * FROM tournament_sessions WHERE session = ?", arguments: [number]).map { try TournamentEntry(row: $0) } }
         }
     }
 }

@@ -97,8 +97,8 @@ public struct SQLiteStore: TranscriptStore {
         return try sessions.map { session in
             var stored = try StoredSession(number: 0, session: session, signer: signer)
             stored.number = try Int.fetchOne(insertSession, arguments: [
-                session.sessionID, session.scenarioID, session.buyer, session.seller, String(session.seed), session.startedAt, session.outcome,
-                session.causedBy, session.turns, stored.finalHash, stored.signature, stored.publicKey,
+                session.sessionID.rawValue, session.scenarioID, session.buyer, session.seller, String(session.seed), session.startedAt,
+                session.outcome.rawValue, session.causedBy?.rawValue, session.turns, stored.finalHash, stored.signature, stored.publicKey,
             ])!
             try insertChain.execute(arguments: [stored.number, String(decoding: session.chain.records, as: UTF8.self), Data(session.chain.hashes)])
             return stored
@@ -119,7 +119,7 @@ public struct SQLiteStore: TranscriptStore {
         }
         if let outcome = filter.outcome {
             conditions.append("outcome = ?")
-            arguments.append(outcome)
+            arguments.append(outcome.rawValue)
         }
         if let since = filter.since {
             conditions.append("started_at >= ?")
@@ -135,7 +135,7 @@ public struct SQLiteStore: TranscriptStore {
         if let limit = filter.limit { sql += " LIMIT \(max(0, limit))" }
         let statementArguments = StatementArguments(arguments)
         return try perform {
-            try database.read { db in try Row.fetchAll(db, sql: sql, arguments: statementArguments).map(StoredSession.init(row:)) }
+            try database.read { db in try Row.fetchAll(db, sql: sql, arguments: statementArguments).map { try StoredSession(row: $0) } }
         }
     }
 
@@ -143,7 +143,7 @@ public struct SQLiteStore: TranscriptStore {
     public func sessions(after number: Int, limit: Int) throws(StoreError) -> [StoredSession] {
         try perform {
             try database.read { db in
-                try Row.fetchAll(db, sql: "SELECT * FROM sessions WHERE number > ? ORDER BY number LIMIT ?", arguments: [number, limit]).map(StoredSession.init(row:))
+                try Row.fetchAll(db, sql: "SELECT * FROM sessions WHERE number > ? ORDER BY number LIMIT ?", arguments: [number, limit]).map { try StoredSession(row: $0) }
             }
         }
     }
@@ -158,10 +158,10 @@ public struct SQLiteStore: TranscriptStore {
         let found = try perform {
             try database.read { db in
                 if let number = Int(reference) {
-                    return try Row.fetchOne(db, sql: "SELECT * FROM sessions WHERE number = ?", arguments: [number]).map(StoredSession.init(row:))
+                    return try Row.fetchOne(db, sql: "SELECT * FROM sessions WHERE number = ?", arguments: [number]).map { try StoredSession(row: $0) }
                 }
                 return try Row.fetchOne(db, sql: "SELECT * FROM sessions WHERE session_id = ? ORDER BY number DESC LIMIT 1", arguments: [reference])
-                    .map(StoredSession.init(row:))
+                    .map { try StoredSession(row: $0) }
             }
         }
         guard let found else { throw StoreError(.notFound, "no session '\(reference)' in \(path)") }

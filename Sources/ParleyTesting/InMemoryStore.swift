@@ -1,5 +1,6 @@
 public import Foundation
 public import ParleyLedger
+import ParleyProtocol
 import Synchronization
 
 /// A ``ParleyLedger/TranscriptStore`` in memory, for tests: it keeps exactly what the SQLite store keeps and
@@ -93,7 +94,7 @@ public final class InMemoryStore: TranscriptStore {
     /// A session by its number or its session id (the newest if several share it).
     public func session(_ reference: String) throws(StoreError) -> StoredSession {
         let sessions = state.withLock { $0.sessions }
-        let found = Int(reference).map { number in sessions.first { $0.number == number } } ?? sessions.last { $0.sessionID == reference }
+        let found = Int(reference).map { number in sessions.first { $0.number == number } } ?? sessions.last { $0.sessionID.rawValue == reference }
         guard let found else { throw StoreError(.notFound, "no session '\(reference)' in \(location)") }
         return found
     }

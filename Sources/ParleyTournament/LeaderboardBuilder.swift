@@ -1,3 +1,4 @@
+import ParleyProtocol
 import ParleyLedger
 
 extension Leaderboard {
@@ -18,7 +19,7 @@ extension Leaderboard {
             var against: [String: (sum: Double, count: Int)] = [:]
 
             /// Welford's update, so the variance stays exact over long tournaments.
-            mutating func add(utility: Double, advantage: Double, opponent: String, entry: TournamentEntry, side: String) {
+            mutating func add(utility: Double, advantage: Double, opponent: String, entry: TournamentEntry, side: Role) {
                 sessions += 1
                 let delta = utility - utilityMean
                 utilityMean += delta / Double(sessions)
@@ -33,10 +34,10 @@ extension Leaderboard {
                 if entry.agreed {
                     agreements += 1
                     roundsToAgreement += entry.rounds
-                } else if entry.outcome == "deadline" {
-                    failures["deadline", default: 0] += 1
+                } else if entry.outcome == .deadline {
+                    failures[Outcome.Kind.deadline.rawValue, default: 0] += 1
                 } else if entry.causedBy == side {
-                    failures[entry.outcome, default: 0] += 1
+                    failures[entry.outcome.rawValue, default: 0] += 1
                 }
                 against[opponent, default: (0, 0)].sum += utility
                 against[opponent, default: (0, 0)].count += 1
@@ -56,10 +57,10 @@ extension Leaderboard {
             sessions += 1
             if entry.agreed { agreements += 1 }
             sums[entry.buyer, default: Sums()].add(
-                utility: entry.buyerUtility, advantage: entry.buyerAdvantage, opponent: entry.seller, entry: entry, side: "buyer"
+                utility: entry.buyerUtility, advantage: entry.buyerAdvantage, opponent: entry.seller, entry: entry, side: .buyer
             )
             sums[entry.seller, default: Sums()].add(
-                utility: entry.sellerUtility, advantage: entry.sellerAdvantage, opponent: entry.buyer, entry: entry, side: "seller"
+                utility: entry.sellerUtility, advantage: entry.sellerAdvantage, opponent: entry.buyer, entry: entry, side: .seller
             )
         }
 

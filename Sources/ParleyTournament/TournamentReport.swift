@@ -71,8 +71,8 @@ public struct TournamentReport: Sendable {
         var buffer = Self.sessionColumns.joined(separator: ",") + "\n"
         try store.forEachEntry(of: tournament.id) { entry in
             let fields: [String] = [
-                "\(entry.index)", "\(entry.session)", entry.scenarioID, entry.buyer, entry.seller, "\(entry.repetition)", "\(entry.seed)", entry.outcome,
-                entry.causedBy ?? "", "\(entry.turns)", "\(entry.rounds)", entry.agreed ? "true" : "false", "\(entry.buyerUtility)", "\(entry.sellerUtility)",
+                "\(entry.index)", "\(entry.session)", entry.scenarioID, entry.buyer, entry.seller, "\(entry.repetition)", "\(entry.seed)", entry.outcome.rawValue,
+                entry.causedBy?.rawValue ?? "", "\(entry.turns)", "\(entry.rounds)", entry.agreed ? "true" : "false", "\(entry.buyerUtility)", "\(entry.sellerUtility)",
                 "\(entry.buyerAdvantage)", "\(entry.sellerAdvantage)", "\(entry.welfare)", entry.distanceToNash.map { "\($0)" } ?? "", "\(entry.distanceToPareto)",
             ]
             buffer += fields.map(CSV.field).joined(separator: ",") + "\n"

@@ -125,5 +125,5 @@ struct PlayedSession: Sendable {
     var entry: TournamentEntry
 
     /// Whether an agent ended the session by a fault rather than by negotiating.
-    var isFault: Bool { ["failure", "violation", "turnTimeout"].contains(entry.outcome) }
+    var isFault: Bool { entry.outcome.isFault }
 }

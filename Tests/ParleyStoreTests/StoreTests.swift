@@ -7,22 +7,8 @@ import ParleyRecords
 import ParleyStore
 import Testing
 
-@Suite("Transcript store")
+@Suite("The SQLite store: its file, its connections, its transactions (the store protocol's behaviour is in StoreContractTests)")
 struct StoreTests {
-    @Test func aSessionReadsBackExactlyAndVerifies() async throws {
-        let store = try SQLiteStore(path: Support.storePath())
-        let (record, profiles) = try await Support.session()
-        let stored = try store.save(record, profiles: profiles)
-        #expect(stored.number == 1)
-        #expect(stored.outcome == "agreement" && stored.turns == record.settlement.turns)
-        #expect(stored.finalHash == (try record.chain(profiles: profiles)).finalHash)
-        let readBack = try store.record(of: store.session("1"))
-        #expect(readBack.record == record)
-        #expect(readBack.profiles == profiles)
-        #expect(try store.session(record.transcript.header.sessionID.rawValue) == stored)
-        #expect(try store.verify(stored) == nil)
-    }
-
     @Test func storesUseWALAndAreMarkedAsParleyStores() async throws {
         let path = try Support.storePath()
         _ = try SQLiteStore(path: path)
@@ -32,26 +18,6 @@ struct StoreTests {
         }
         #expect(mode == "wal")
         #expect(applicationID == 0x5052_4C59)
-    }
-
-    @Test func filtersSelectSessions() async throws {
-        let store = try SQLiteStore(path: Support.storePath())
-        for (scenario, buyer, seller, seed) in [
-            ("reference-supply", "boulware", "conceder", UInt64(1)), ("industrial-components", "hardliner", "hardliner", 2),
-            ("industrial-components", "linear:e=1", "random", 3),
-        ] {
-            let session = try await Support.session(scenario, buyer: buyer, seller: seller, seed: seed)
-            try store.save(session.record, profiles: session.profiles)
-        }
-        #expect(try store.sessions().map(\.number) == [3, 2, 1])
-        #expect(try store.sessions(matching: .init(scenario: "industrial-components")).map(\.number) == [3, 2])
-        #expect(try store.sessions(matching: .init(agent: "linear")).map(\.number) == [3])
-        #expect(try store.sessions(matching: .init(agent: "conceder")).map(\.number) == [1])
-        #expect(try store.sessions(matching: .init(outcome: "deadline")).map(\.number) == [2])
-        let secondStart = Date(timeIntervalSince1970: 1_800_000_002)
-        #expect(try store.sessions(matching: .init(since: secondStart)).map(\.number) == [3, 2])
-        #expect(try store.sessions(matching: .init(until: secondStart)).map(\.number) == [1])
-        #expect(try store.sessions(matching: .init(limit: 1)).map(\.number) == [3])
     }
 
     @Test func unknownReferenceIsNotFound() throws {

@@ -80,6 +80,16 @@ struct TamperTests {
         #expect(failures.first?.reason.contains("outcome") == true)
     }
 
+    @Test("A session row edited to a value no session can have is refused with a typed error naming the session and column")
+    func anImpossibleSessionRowIsUnreadable() async throws {
+        await #expect {
+            _ = try await tampered("UPDATE sessions SET outcome = 'victory' WHERE number = 2")
+        } throws: { error in
+            guard let error = error as? StoreError else { return false }
+            return error.code == .unreadableRecord && error.message.contains("session 2") && error.message.contains("outcome")
+        }
+    }
+
     @Test func anEditedFinalHashIsDetected() async throws {
         let failures = try await tampered("UPDATE sessions SET final_hash = 'ff' || substr(final_hash, 3) WHERE number = 1")
         #expect(failures.first?.reason.contains("final hash") == true)

@@ -1,17 +1,17 @@
+import ParleyProtocol
 import ParleyLedger
-import ParleyStore
 import ParleyTournament
 import Testing
 
 @Suite("Leaderboard")
 struct LeaderboardTests {
     static func entry(
-        _ buyer: String, _ seller: String, buyerUtility: Double, sellerUtility: Double, outcome: String = "agreement", causedBy: String? = nil,
+        _ buyer: String, _ seller: String, buyerUtility: Double, sellerUtility: Double, outcome: Outcome.Kind = .agreement, causedBy: Role? = nil,
         rounds: Int = 10, nash: Double? = 0.1
     ) -> TournamentEntry {
         TournamentEntry(
             tournament: "t", index: 0, scenarioID: "s", buyer: buyer, seller: seller, repetition: 0, seed: 1, outcome: outcome, causedBy: causedBy,
-            turns: 2 * rounds, rounds: rounds, agreed: outcome == "agreement", buyerUtility: buyerUtility, sellerUtility: sellerUtility,
+            turns: 2 * rounds, rounds: rounds, agreed: outcome == .agreement, buyerUtility: buyerUtility, sellerUtility: sellerUtility,
             buyerAdvantage: buyerUtility / 2, sellerAdvantage: sellerUtility / 2, welfare: buyerUtility + sellerUtility, distanceToNash: nash,
             distanceToPareto: 0.05
         )
@@ -21,8 +21,8 @@ struct LeaderboardTests {
         let board = Leaderboard(entries: [
             Self.entry("a", "b", buyerUtility: 0.8, sellerUtility: 0.4, rounds: 10),
             Self.entry("b", "a", buyerUtility: 0.5, sellerUtility: 0.6, rounds: 20, nash: nil),
-            Self.entry("a", "b", buyerUtility: 0.3, sellerUtility: 0.2, outcome: "deadline", rounds: 50),
-            Self.entry("b", "a", buyerUtility: 0.3, sellerUtility: 0.2, outcome: "walkAway", causedBy: "buyer", rounds: 3),
+            Self.entry("a", "b", buyerUtility: 0.3, sellerUtility: 0.2, outcome: .deadline, rounds: 50),
+            Self.entry("b", "a", buyerUtility: 0.3, sellerUtility: 0.2, outcome: .walkAway, causedBy: .buyer, rounds: 3),
         ], agents: ["a", "b"])
         let a = try #require(board.rows.first { $0.agent == "a" })
         let b = try #require(board.rows.first { $0.agent == "b" })

@@ -1,6 +1,6 @@
 import ParleyAnalysis
 public import ParleyRecords
-import ParleyProtocol
+public import ParleyProtocol
 
 /// One session's place in a tournament and what it measured: a row of `tournament_sessions`.
 ///
@@ -24,10 +24,10 @@ public struct TournamentEntry: Sendable, Hashable, Codable {
     public var repetition: Int
     /// The session seed: `parley run --seed` with it replays the session.
     public var seed: UInt64
-    /// The outcome's type, such as `agreement` or `deadline`.
-    public var outcome: String
+    /// How the session ended.
+    public var outcome: Outcome.Kind
     /// The side that ended the session without agreement, if one did.
-    public var causedBy: String?
+    public var causedBy: Role?
     /// The number of actions.
     public var turns: Int
     /// The number of rounds begun.
@@ -52,7 +52,7 @@ public struct TournamentEntry: Sendable, Hashable, Codable {
     /// Creates an entry.
     public init(
         tournament: String, index: Int, session: Int = 0, scenarioID: String, buyer: String, seller: String, repetition: Int, seed: UInt64,
-        outcome: String, causedBy: String?, turns: Int, rounds: Int, agreed: Bool, buyerUtility: Double, sellerUtility: Double,
+        outcome: Outcome.Kind, causedBy: Role?, turns: Int, rounds: Int, agreed: Bool, buyerUtility: Double, sellerUtility: Double,
         buyerAdvantage: Double, sellerAdvantage: Double, welfare: Double, distanceToNash: Double?, distanceToPareto: Double
     ) {
         self.tournament = tournament
@@ -87,8 +87,8 @@ extension TournamentEntry {
         let analysis = settlement.analysis
         self.init(
             tournament: tournament, index: index, session: session, scenarioID: header.scenario.id, buyer: header.buyer.spec,
-            seller: header.seller.spec, repetition: repetition, seed: header.seed, outcome: settlement.outcome.typeName,
-            causedBy: settlement.outcome.causedBy?.rawValue, turns: settlement.turns, rounds: settlement.rounds,
+            seller: header.seller.spec, repetition: repetition, seed: header.seed, outcome: settlement.outcome.kind,
+            causedBy: settlement.outcome.causedBy, turns: settlement.turns, rounds: settlement.rounds,
             agreed: settlement.outcome.agreement != nil, buyerUtility: analysis?.buyer.utility ?? 0, sellerUtility: analysis?.seller.utility ?? 0,
             buyerAdvantage: analysis?.buyer.advantage ?? 0, sellerAdvantage: analysis?.seller.advantage ?? 0, welfare: analysis?.socialWelfare ?? 0,
             distanceToNash: analysis?.distanceToNash, distanceToPareto: analysis?.distanceToPareto ?? 0

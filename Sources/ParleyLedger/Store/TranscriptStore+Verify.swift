@@ -51,7 +51,7 @@ extension TranscriptStore {
         } catch {
             return failure(nil, error.message)
         }
-        if let column = ChainedSession(record: stored.record, chain: PackedChain()).firstDifference(from: session) {
+        if let column = SessionSummary(record: stored.record).firstDifference(from: session.summary) {
             return failure(nil, "the sessions row's \(column) does not match the chained records")
         }
         // A tournament's leaderboard is computed from its entries, so each must follow from its chained session.
