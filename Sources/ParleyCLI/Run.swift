@@ -64,7 +64,7 @@ struct Run: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let file = try ScenarioLoader.load(scenario)
+        let file = try ScenarioLoader().load(scenario)
         let transcripts = noStore ? nil : try SQLiteStore(path: store)
         let signer = try signingKey.map { try Keys.signingKey(at: $0) }
         let agents = try await RemoteOptions.sources([try AgentReference.load(buyer), try AgentReference.load(seller)], factory: remote.factory())

@@ -21,11 +21,11 @@ struct ScenarioCommand: AsyncParsableCommand {
         func run() async throws {
             let problems: [ValidationProblem]
             let scenarioFile: ScenarioFile?
-            do {
-                let decoded = try ScenarioLoader.decode(file)
+            switch Result(catching: { () throws(ScenarioLoader.Failure) in try ScenarioLoader().decode(file) }) {
+            case .success(let decoded):
                 scenarioFile = decoded
                 problems = decoded.validate()
-            } catch let failure as ScenarioLoader.Failure {
+            case .failure(let failure):
                 scenarioFile = nil
                 problems = failure.problems
             }

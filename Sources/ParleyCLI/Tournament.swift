@@ -5,6 +5,7 @@ import ParleyAgents
 import ParleyArbiter
 import ParleyAssembly
 import ParleyLedger
+import ParleyProtocol
 import ParleyStore
 import ParleyTournament
 
@@ -68,7 +69,7 @@ struct TournamentRun: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let files = try scenarios.map { try ScenarioLoader.load($0) }
+        let files = try scenarios.map { try ScenarioLoader().load($0) }
         let references = try agents.map(AgentReference.loadList) ?? StrategyRegistry.builtIns.names.map { try AgentReference(parsing: $0) }
         let plan = try TournamentPlan(scenarios: files, agents: references, repetitions: repetitions, selfPlay: selfPlay, seed: seed)
         let factory = remote.factory()

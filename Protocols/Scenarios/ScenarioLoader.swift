@@ -1,0 +1,55 @@
+import Foundation
+
+/// Reads scenario files from disk in any of its formats, and reports their problems with paths inside the file.
+///
+/// ```swift
+/// let file = try ScenarioLoader().load("Examples/Scenarios/reference-supply.json")
+/// ```
+public struct ScenarioLoader: Sendable {
+    /// The problems that stopped a file from loading, each `path: message [code]`.
+    public struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
+        /// The file.
+        public var file: String
+        /// Every problem found.
+        public var problems: [ValidationProblem]
+
+        /// Creates a failure.
+        public init(file: String, problems: [ValidationProblem]) {
+            self.file = file
+            self.problems = problems
+        }
+
+        /// `FILE is not a valid scenario:` and one line per problem.
+        public var description: String {
+            "\(file) is not a valid scenario:\n" + problems.map { "  \($0)" }.joined(separator: "\n")
+        }
+    }
+
+    /// The formats asked, in order; Parley's own JSON is asked last whatever the list says.
+    public var formats: [any ScenarioFormat]
+
+    /// A loader for these formats (by default Parley's own JSON only).
+    public init(formats: [any ScenarioFormat] = []) {
+        self.formats = formats
+    }
+
+    /// Reads a file without validating it; a file that cannot be read or decoded is a ``Failure``.
+    public func decode(_ path: String) throws(Failure) -> ScenarioFile {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw Failure(file: path, problems: [.init(path: "$", code: "unreadable_file", message: "cannot read the file")])
+        }
+        let format = formats.first { $0.reads(path: path, data: data) } ?? ParleyScenarioFormat()
+        return try format.decode(path: path, data: data)
+    }
+
+    /// Reads and validates a file; every problem found is in the ``Failure``.
+    public func load(_ path: String) throws(Failure) -> ScenarioFile {
+        let file = try decode(path)
+        let problems = file.validate()
+        guard problems.isEmpty else { throw Failure(file: path, problems: problems) }
+        return file
+    }
+}
