@@ -37,6 +37,7 @@ let package = Package(
         .library(name: "ParleyAssembly", targets: ["ParleyAssembly"]),
         .library(name: "ParleyStore", targets: ["ParleyStore"]),
         .library(name: "ParleyTournament", targets: ["ParleyTournament"]),
+        .library(name: "ParleyReports", targets: ["ParleyReports"]),
         .library(name: "ParleyServer", targets: ["ParleyServer"]),
         .library(name: "ParleyConformance", targets: ["ParleyConformance"]),
         .library(name: "ParleyTesting", targets: ["ParleyTesting"]),
@@ -93,6 +94,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Reports: readable accounts of sessions, pictures, leaderboard formats, tournament reports, transcript exports.
+        .target(
+            name: "ParleyReports",
+            dependencies: ["ParleyProtocol", "ParleyAnalysis", "ParleyRecords", "ParleyLedger", "ParleyTournament"]
+        ),
         // The agent server: any agent served over HTTP on Hummingbird, with the API's rules and errors.
         .target(
             name: "ParleyServer",
@@ -121,7 +127,7 @@ let package = Package(
             name: "ParleyCLI",
             dependencies: [
                 "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyRecords", "ParleyArbiter", "ParleyLedger", "ParleyStore",
-                "ParleyTournament", "ParleyHTTPClient", "ParleyRemote", "ParleyAssembly", "ParleyServer", "ParleyConformance",
+                "ParleyTournament", "ParleyReports", "ParleyHTTPClient", "ParleyRemote", "ParleyAssembly", "ParleyServer", "ParleyConformance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -174,7 +180,7 @@ let package = Package(
             name: "ParleyLLMTests",
             dependencies: [
                 "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyLLM", "ParleyRecords", "ParleyArbiter", "ParleyHTTPClient", "ParleyLedger", "ParleyAssembly",
-                "ParleyStore", "ParleyTournament", "ParleyTesting", "ScriptedChatServer", .product(name: "Logging", package: "swift-log"),
+                "ParleyStore", "ParleyTournament", "ParleyReports", "ParleyTesting", "ScriptedChatServer", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
@@ -196,7 +202,14 @@ let package = Package(
             name: "ParleyTournamentTests",
             dependencies: [
                 "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyRecords", "ParleyArbiter", "ParleyAssembly", "ParleyLedger", "ParleyStore",
-                "ParleyTournament", "ParleyTesting", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+                "ParleyTournament", "ParleyReports", "ParleyTesting", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "ParleyReportsTests",
+            dependencies: [
+                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyRecords", "ParleyArbiter", "ParleyLedger", "ParleyTournament", "ParleyReports",
+                "ParleyTesting", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

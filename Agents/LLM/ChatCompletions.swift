@@ -1,3 +1,4 @@
+import ParleyProtocol
 import Foundation
 
 /// The OpenAI chat-completions wire format, as far as the LLM agent uses it: `POST /v1/chat/completions`.

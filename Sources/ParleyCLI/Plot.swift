@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ParleyLedger
+import ParleyReports
 import ParleyStore
 import ParleyTournament
 

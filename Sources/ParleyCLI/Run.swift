@@ -6,6 +6,7 @@ import ParleyAnalysis
 import ParleyArbiter
 import ParleyAssembly
 import ParleyProtocol
+import ParleyReports
 import ParleyRecords
 import ParleyLedger
 import ParleyStore

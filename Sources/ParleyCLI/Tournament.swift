@@ -6,6 +6,7 @@ import ParleyArbiter
 import ParleyAssembly
 import ParleyLedger
 import ParleyProtocol
+import ParleyReports
 import ParleyStore
 import ParleyTournament
 

@@ -4,6 +4,7 @@ import ParleyAnalysis
 import ParleyRecords
 import ParleyLedger
 import ParleyProtocol
+import ParleyReports
 import ParleyStore
 
 /// `parley transcripts …`: read, export and verify the stored sessions.
@@ -90,20 +91,21 @@ struct Transcripts: AsyncParsableCommand {
     /// `parley transcripts export`.
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Export sessions as JSON or JSON Lines.",
+            abstract: "Export sessions as JSON, JSON Lines or CSV.",
             discussion: """
                 json: {"protocol": "parley/1", "sessions": [{"number", "finalHash", "transcript", "settlement", "profiles"}]}.
                 jsonl: one line per chained record: {"body", "hash", "index", "kind", "session", "sessionID"}, where body is the
                 record's canonical JSON verbatim, so the hash chain can be recomputed from the export alone.
+                csv: one row per session: its summary, final hash and signer.
                 """
         )
 
-        enum Format: String, ExpressibleByArgument, CaseIterable { case json, jsonl }
+        enum Format: String, ExpressibleByArgument, CaseIterable { case json, jsonl, csv }
 
         @OptionGroup var options: StoreOption
         @Argument(help: "The session's number or session id.") var session: String?
         @Flag(help: "Export every session.") var all = false
-        @Option(help: "json or jsonl.") var format: Format = .json
+        @Option(help: "json, jsonl or csv.") var format: Format = .json
 
         func validate() throws {
             guard (session == nil) == all else { throw ValidationError("give a session, or --all, but not both") }
@@ -113,25 +115,12 @@ struct Transcripts: AsyncParsableCommand {
             let store = try options.open()
             let sessions = all ? try store.sessions().reversed() : [try store.session(session!)]
             let output = FileHandle.standardOutput
-            if format == .json { output.write(Data(#"{"protocol":"parley/1","sessions":["#.utf8)) }
-            for (position, stored) in sessions.enumerated() {
-                switch format {
-                case .json:
-                    let (record, profiles) = try store.record(of: stored)
-                    let exported = ExportedSession(
-                        number: stored.number, finalHash: stored.finalHash, transcript: record.transcript, settlement: record.settlement,
-                        profiles: Dictionary(uniqueKeysWithValues: profiles.map { ($0.key.rawValue, $0.value) })
-                    )
-                    if position > 0 { output.write(Data(",".utf8)) }
-                    output.write(try WireCodec().encode(exported))
-                case .jsonl:
-                    for link in try store.links(of: stored) {
-                        let line = #"{"body":\#(link.body),"hash":"\#(link.hash)","index":\#(link.index),"kind":"\#(link.kind.rawValue)","session":\#(stored.number),"sessionID":\#(try String(decoding: WireCodec().encode(stored.sessionID), as: UTF8.self))}"#
-                        output.write(Data((line + "\n").utf8))
-                    }
-                }
+            let exported: TranscriptExport.Format = switch format {
+            case .json: .json
+            case .jsonl: .jsonl
+            case .csv: .csv
             }
-            if format == .json { output.write(Data("]}\n".utf8)) }
+            try TranscriptExport(store: store).write(sessions, as: exported) { output.write($0) }
         }
     }
 
@@ -166,15 +155,6 @@ struct Transcripts: AsyncParsableCommand {
             print("verified \(checked) session\(checked == 1 ? "" : "s") in \(options.store): every hash chain is intact\(signatures)")
         }
     }
-}
-
-/// One session in `parley transcripts export --format json`.
-struct ExportedSession: Codable {
-    var number: Int
-    var finalHash: String
-    var transcript: Transcript
-    var settlement: Settlement
-    var profiles: [String: Profile]
 }
 
 extension String {

@@ -1,3 +1,4 @@
+import ParleyProtocol
 import Foundation
 
 /// An `Encoder` that builds a ``JSONValue`` tree directly, with no JSON text in between.

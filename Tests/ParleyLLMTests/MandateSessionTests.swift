@@ -10,6 +10,7 @@ import ParleyProtocol
 import ParleyRecords
 import ParleyStore
 import ParleyTesting
+import ParleyReports
 import ParleyTournament
 import ScriptedChatServer
 import Testing

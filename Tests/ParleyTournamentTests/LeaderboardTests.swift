@@ -1,5 +1,6 @@
 import ParleyProtocol
 import ParleyLedger
+import ParleyReports
 import ParleyTournament
 import Testing
 

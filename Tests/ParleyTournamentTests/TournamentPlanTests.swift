@@ -3,6 +3,7 @@ import ParleyArbiter
 import ParleyAssembly
 import ParleyProtocol
 import ParleyRecords
+import ParleyReports
 import ParleyTournament
 import Testing
 

@@ -10,6 +10,7 @@ import ParleyRecords
 import ParleyLedger
 import ParleyStore
 import ParleyTesting
+import ParleyReports
 import ParleyTournament
 import Synchronization
 import Testing

@@ -6,6 +6,7 @@ import ParleyRecords
 import ParleyLedger
 import ParleyStore
 import ParleyTesting
+import ParleyReports
 import ParleyTournament
 
 /// Plans, stores and runs for the tournament tests.

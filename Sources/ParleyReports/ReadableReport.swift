@@ -1,14 +1,24 @@
 import Foundation
-import ParleyAnalysis
-import ParleyRecords
+public import ParleyAnalysis
+public import ParleyRecords
 import ParleyProtocol
 
-/// The account `parley run` prints: each turn with both utilities, then the settlement and its analysis.
-struct ReadableReport {
-    let record: SessionRecord
-    let landscape: OutcomeLandscape?
+/// A session as people read it (what `parley run` and `parley transcripts show` print): each turn with both
+/// sides' utilities, how each LLM move was decided, then the outcome and the settlement analysis.
+public struct ReadableReport: Sendable {
+    /// The session.
+    public let record: SessionRecord
+    /// Both sides' utilities, to show each offer's worth; `nil` shows the moves only.
+    public let landscape: OutcomeLandscape?
 
-    var text: String {
+    /// A report of a session, with its offers' utilities when the landscape is given.
+    public init(record: SessionRecord, landscape: OutcomeLandscape?) {
+        self.record = record
+        self.landscape = landscape
+    }
+
+    /// The report, one line per turn.
+    public var text: String {
         let transcript = record.transcript
         let header = transcript.header
         let scenario = header.scenario

@@ -6,7 +6,8 @@ import ParleyArbiter
 import ParleyProtocol
 import ParleyRecords
 import ParleyLedger
-import ParleyStore
+import ParleyReports
+import ParleyTesting
 import ParleyTournament
 import Testing
 
@@ -44,9 +45,9 @@ final class ElementCounter: NSObject, XMLParserDelegate {
 @Suite("Pictures")
 struct PictureTests {
     @Test func aSessionPlotShowsEveryOfferTheFrontierNashKalaiAndTheAgreement() async throws {
-        let plan = try TournamentSupport.plan(agents: "boulware,conceder", repetitions: 1)
-        let store = try TournamentSupport.store()
-        _ = try await TournamentSupport.run(plan, store: store)
+        let plan = try ReportsSupport.plan(agents: "boulware,conceder", repetitions: 1)
+        let store = ReportsSupport.store()
+        _ = try await ReportsSupport.run(plan, store: store)
         let (record, profiles) = try store.record(of: store.session("1"))
         let svg = try SessionPlot(record: record, profiles: profiles).svg()
         #expect(svg.hasPrefix("<?xml") && svg.contains("xmlns=\"http://www.w3.org/2000/svg\""))
@@ -62,13 +63,15 @@ struct PictureTests {
 
     @Test func aSessionWithoutProfilesCannotBePlotted() throws {
         let (record, _) = try Self.anyRecord()
-        #expect(throws: TournamentError.self) { try SessionPlot(record: record, profiles: [:]).svg() }
+        #expect {
+            try SessionPlot(record: record, profiles: [:]).svg()
+        } throws: { ($0 as? ReportError)?.code == .missingProfiles }
     }
 
     @Test func theTournamentChartHasEveryAgentAndEveryPairing() async throws {
-        let plan = try TournamentSupport.plan(agents: "boulware,linear,conceder", repetitions: 1)
-        let store = try TournamentSupport.store()
-        let report = try await TournamentSupport.run(plan, store: store)
+        let plan = try ReportsSupport.plan(agents: "boulware,linear,conceder", repetitions: 1)
+        let store = ReportsSupport.store()
+        let report = try await ReportsSupport.run(plan, store: store)
         let svg = TournamentChart(leaderboard: report.leaderboard, title: "A <title> & more").svg()
         let elements = try ElementCounter.count(svg)
         #expect(svg.contains("A &lt;title&gt; &amp; more"))
@@ -78,7 +81,7 @@ struct PictureTests {
     }
 
     static func anyRecord() throws -> (SessionRecord, [Role: Profile]) {
-        let file = try TournamentSupport.file("reference-supply")
+        let file = try ReportsSupport.file("reference-supply")
         let header = Transcript.Header(
             sessionID: SessionID(rawValue: "s-1"), scenario: file.scenario, buyer: AgentDescriptor(strategy: "x", spec: "x"),
             seller: AgentDescriptor(strategy: "y", spec: "y"), seed: 1, startedAt: Date(timeIntervalSince1970: 0)

@@ -1,4 +1,5 @@
 import Foundation
+public import ParleyTournament
 
 /// A one-page picture of a tournament: each agent's mean utility (with its 95% interval) against its agreement
 /// rate, and a heat map of each agent's mean utility against each opponent.

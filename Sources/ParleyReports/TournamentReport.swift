@@ -1,4 +1,5 @@
 public import Foundation
+public import ParleyTournament
 import ParleyProtocol
 public import ParleyLedger
 

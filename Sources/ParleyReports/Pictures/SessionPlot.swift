@@ -21,7 +21,7 @@ public struct SessionPlot: Sendable {
     public func svg() throws -> String {
         let scenario = record.transcript.header.scenario
         guard let buyerProfile = profiles[.buyer], let sellerProfile = profiles[.seller] else {
-            throw TournamentError(.invalidAgent, "plotting a session needs both profiles, and this one was stored without them")
+            throw ReportError(.missingProfiles, "plotting a session needs both profiles, and this one was stored without them")
         }
         let landscape = try OutcomeLandscape(scenario: scenario, buyer: buyerProfile, seller: sellerProfile)
         var canvas = SVGCanvas(width: 760, height: 600)

@@ -1,4 +1,5 @@
 import Foundation
+public import ParleyTournament
 
 extension Leaderboard {
     /// The columns, in order, with their headers.
@@ -76,14 +77,5 @@ extension Leaderboard {
 
     static func failures(_ failures: [String: Int]) -> String {
         failures.isEmpty ? "–" : failures.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-    }
-}
-
-/// RFC 4180 fields.
-enum CSV {
-    static func field(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            : text
     }
 }
