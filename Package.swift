@@ -1,25 +1,27 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// The module graph, from the bottom up; a module depends only on modules above it in this list:
+// The module graph, from the bottom up; a module depends only on modules above it in this list (README, Layout):
 //
-//   ParleyProtocol      scenarios, profiles, terms, actions, the rules machine, the wire format
+//   ParleyProtocol      scenarios, profiles, terms, actions, the rules machine, the wire format, scenario loading
 //   ParleyAgents        the strategy interface, agent sources and seats, bidding, built-ins, the mandate
 //   ParleyAnalysis      outcome landscape, Pareto frontier, Nash and Kalai points
 //   ParleyRecords       settlements and session records
 //   ParleyArbiter       plays a session between two agents (Match), enforces time and rules
-//   ParleyLedger        canonical JSON, hash chains, signatures
+//   ParleyLedger        canonical JSON, hash chains, signatures, the store protocol
+//   ParleyTesting       test support (manual clock, strategy checks, in-memory store); no transport
 //   ParleyHTTPClient    libcurl (CCurl)
 //   ParleyLLM, ParleyRemote     agents that consult a model or another agent server over HTTP
 //   ParleyAssembly      agent references and files, the agent factory (above every transport)
 //   ParleyStore         the SQLite store
-//   ParleyTournament    plan, runner, leaderboard, reports
+//   ParleyTournament    plan, runner, leaderboard
+//   ParleyReports       readable accounts, pictures, report files, exports
 //   ParleyServer        the agent API on Hummingbird
 //   ParleyConformance   the conformance kit for any agent server
 //   ParleyCLI           the `parley` command
 //
-// ParleyTesting (test support) sits on the arbiter; a strategy author who links only ParleyAgents and
-// ParleyTesting never links libcurl.
+// scripts/check-imports checks that every import is declared here; scripts/build-without-libcurl checks that the
+// arbiter, the ledger and test support build without libcurl.
 
 let package = Package(
     name: "Parley",
