@@ -150,6 +150,12 @@ let package = Package(
             ],
             path: "Sources/ScriptedChatServer"
         ),
+        .testTarget(
+            name: "ParleyTestingTests",
+            dependencies: [
+                "ParleyProtocol", "ParleyAgents", "ParleyRecords", "ParleyArbiter", "ParleyTesting", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "ParleyProtocolTests", dependencies: ["ParleyProtocol", "ParleyTesting"]),
         .testTarget(name: "ParleyAgentsTests", dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyTesting"]),
         .testTarget(name: "ParleyAnalysisTests", dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyTesting"]),

@@ -57,7 +57,7 @@ struct ArbiterTests {
         let file = try Support.file()
         let record = await Support.arbiter(ManualClock()).run(
             try Support.setup(file, buyer: "boulware", seller: "throwing"),
-            buyer: try Support.agent("boulware", .buyer, file), seller: Throwing()
+            buyer: try Support.agent("boulware", .buyer, file), seller: ThrowingStrategy()
         )
         #expect(record.settlement.outcome == .failure(by: .seller, error: "the model fell over"))
         #expect(record.transcript.entries.count == 1)
@@ -70,7 +70,7 @@ struct ArbiterTests {
         let session = Task {
             await Support.arbiter(clock).run(
                 try Support.setup(file, buyer: "hanging", seller: "conceder"),
-                buyer: Hanging(clock: clock), seller: try Support.agent("conceder", .seller, file)
+                buyer: HangingStrategy(clock: clock), seller: try Support.agent("conceder", .seller, file)
             )
         }
         await clock.waitForSleepers(count: 2)  // the arbiter's timer and the hanging strategy
@@ -86,7 +86,7 @@ struct ArbiterTests {
         let clock = ManualClock()
         let record = await Support.arbiter(clock).run(
             try Support.setup(file, buyer: "conceder", seller: "slow"),
-            buyer: try Support.agent("conceder", .buyer, file), seller: Slow(clock: clock, delay: .seconds(6))
+            buyer: try Support.agent("conceder", .buyer, file), seller: LateStrategy(clock: clock, delay: .seconds(6))
         )
         #expect(record.settlement.outcome == .turnTimeout(by: .seller))
         #expect(record.transcript.entries.count == 1, "the late answer is not applied")
@@ -99,7 +99,7 @@ struct ArbiterTests {
         let session = Task {
             await Support.arbiter(clock).run(
                 try Support.setup(file, buyer: "linear", seller: "hanging"),
-                buyer: try Support.agent("linear", .buyer, file), seller: Hanging(clock: clock)
+                buyer: try Support.agent("linear", .buyer, file), seller: HangingStrategy(clock: clock)
             )
         }
         await clock.waitForSleepers(count: 2)
@@ -117,7 +117,7 @@ struct ArbiterTests {
         let file = try Support.file()
         let record = await Support.arbiter(ManualClock()).run(
             try Support.setup(file, buyer: "fixed", seller: "boulware"),
-            buyer: Fixed(action: action), seller: try Support.agent("boulware", .seller, file)
+            buyer: FixedStrategy(action), seller: try Support.agent("boulware", .seller, file)
         )
         #expect(record.settlement.outcome == .violation(by: .buyer, code: code))
         let entry = try #require(record.transcript.entries.last)
@@ -130,9 +130,9 @@ struct ArbiterTests {
         let clock = ManualClock()
         let arbiter = Support.arbiter(clock)
         let hanging = Task {
-            await arbiter.run(try Support.setup(file, buyer: "hanging", seller: "linear"), buyer: Hanging(clock: clock), seller: try Support.agent("linear", .seller, file))
+            await arbiter.run(try Support.setup(file, buyer: "hanging", seller: "linear"), buyer: HangingStrategy(clock: clock), seller: try Support.agent("linear", .seller, file))
         }
-        async let throwing = arbiter.run(try Support.setup(file, buyer: "throwing", seller: "linear"), buyer: Throwing(), seller: try Support.agent("linear", .seller, file))
+        async let throwing = arbiter.run(try Support.setup(file, buyer: "throwing", seller: "linear"), buyer: ThrowingStrategy(), seller: try Support.agent("linear", .seller, file))
         async let healthy = arbiter.run(
             try Support.setup(file, buyer: "boulware", seller: "conceder"),
             buyer: try Support.agent("boulware", .buyer, file), seller: try Support.agent("conceder", .seller, file)
@@ -146,13 +146,13 @@ struct ArbiterTests {
 
     @Test func bothSidesHearTheOutcome() async throws {
         let file = try Support.file()
-        let heard = Mutex<[Outcome]>.Box([])
+        let heard = OutcomeRecorder.Heard()
         let record = await Support.arbiter(ManualClock()).run(
             try Support.setup(file, buyer: "listening", seller: "listening", analyse: false),
-            buyer: Listening(heard: heard), seller: Listening(heard: heard)
+            buyer: OutcomeRecorder(heard: heard), seller: OutcomeRecorder(heard: heard)
         )
         #expect(record.settlement.outcome == .walkAway(by: .buyer, reason: "done"))
-        #expect(heard.value.withLock { $0 } == [record.settlement.outcome, record.settlement.outcome])
+        #expect(heard.all == [record.settlement.outcome, record.settlement.outcome])
         #expect(record.settlement.analysis == nil)
     }
 

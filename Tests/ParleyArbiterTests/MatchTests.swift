@@ -70,7 +70,7 @@ struct SeatRecorder: AgentSource {
 
     func makeStrategy(for seat: Seat) throws -> any Strategy {
         seats.value.withLock { $0.append(seat) }
-        return Fixed(action: .walkAway(reason: "done"))
+        return FixedStrategy(.walkAway(reason: "done"))
     }
 }
 

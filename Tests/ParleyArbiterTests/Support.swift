@@ -8,7 +8,7 @@ import ParleyRecords
 import ParleyTesting
 import Synchronization
 
-/// Test strategies that misbehave in each way the arbiter must survive, and a session builder.
+/// A session builder, and a box for state that value-type test strategies report to (the misbehaving strategies are in ParleyTesting).
 enum Support {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let startDate = Date(timeIntervalSince1970: 1_800_000_000)
@@ -32,44 +32,6 @@ enum Support {
     static func agent(_ spec: String, _ role: Role, _ file: ScenarioFile, seed: UInt64 = 1) throws -> any Strategy {
         try StrategySource(AgentSpec(parsing: spec)).makeStrategy(for: Seat(file: file, role: role, sessionSeed: seed, session: SessionID(rawValue: "s")))
     }
-}
-
-/// Throws on its first turn.
-struct Throwing: Strategy {
-    struct Broken: Error, CustomStringConvertible { var description: String { "the model fell over" } }
-    func respond(to view: TurnView) throws -> Action { throw Broken() }
-}
-
-/// Never answers: it sleeps on the manual clock far beyond any limit (and stops only when cancelled).
-struct Hanging: Strategy {
-    let clock: ManualClock
-    func respond(to view: TurnView) async throws -> Action {
-        try await clock.sleep(for: .seconds(1_000_000))
-        return .accept
-    }
-}
-
-/// Answers, but only after the manual clock has moved past the turn limit.
-struct Slow: Strategy {
-    let clock: ManualClock
-    let delay: Duration
-    func respond(to view: TurnView) -> Action {
-        clock.advance(by: delay)
-        return .walkAway(reason: "late")
-    }
-}
-
-/// Returns a fixed action every turn.
-struct Fixed: Strategy {
-    let action: Action
-    func respond(to view: TurnView) -> Action { action }
-}
-
-/// Records the outcome it is told about.
-struct Listening: Strategy {
-    let heard: Mutex<[Outcome]>.Box
-    func respond(to view: TurnView) -> Action { .walkAway(reason: "done") }
-    func sessionEnded(with outcome: Outcome) async { heard.value.withLock { $0.append(outcome) } }
 }
 
 extension Mutex {
