@@ -43,7 +43,7 @@ public struct AgentFactory: Sendable {
         case .strategy(let spec):
             return try StrategySource(spec, registry: registry, indexes: indexes)
         case .remote(let url):
-            return RemoteSource(endpoint: try AgentEndpoint(url: url, token: remoteToken, client: http))
+            return RemoteSource(transport: try AgentEndpoint(url: url, token: remoteToken, client: http))
         case .file(let file):
             try file.check(registry: registry)
             guard file.strategy == AgentFile.llmStrategy, let llm = file.llm else {

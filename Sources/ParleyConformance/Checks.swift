@@ -52,7 +52,7 @@ struct Checks {
         for (number, file) in configuration.scenarios.enumerated() {
             for role in Role.allCases where card.roles.contains(role) {
                 await checklist.check("plays a whole session as \(role) on \(file.scenario.id) against \(configuration.opponent)") {
-                    let remote = RemoteSource(endpoint: try AgentEndpoint(url: probe.baseURL, token: configuration.token, client: probe.client))
+                    let remote = RemoteSource(transport: try AgentEndpoint(url: probe.baseURL, token: configuration.token, client: probe.client))
                     let opponent = try StrategySource(configuration.opponent)
                     let (buyer, seller): (any AgentSource, any AgentSource) = role == .buyer ? (remote, opponent) : (opponent, remote)
                     let match = Match(file: file, buyer: buyer, seller: seller, seed: configuration.seed, id: SessionID(rawValue: sessionID("whole\(number)")))

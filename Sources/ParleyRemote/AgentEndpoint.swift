@@ -1,8 +1,9 @@
 import Foundation
+public import ParleyAgents
 public import ParleyHTTPClient
 public import ParleyProtocol
 
-/// The client side of the agent HTTP API: typed calls to one agent server.
+/// The client side of the agent HTTP API: typed calls to one agent server, and the HTTP ``ParleyAgents/AgentTransport``.
 ///
 /// Every call of the API is idempotent (a repeated start, turn, outcome or delete has the effect of one), so a
 /// call whose connection failed before an answer (``HTTPClientError/isRetryable``) is repeated, up to
@@ -113,6 +114,41 @@ public struct AgentEndpoint: Sendable {
                 throw .unexpectedStatus(url: url, status: response.status, body: String(decoding: response.body.prefix(300), as: UTF8.self))
             }
             return response
+        }
+    }
+}
+
+extension AgentEndpoint: AgentTransport {
+    /// The base URL.
+    public var address: String { baseURL }
+
+    /// The client's transfer thread.
+    public var executor: (any TaskExecutor)? { client.executor }
+
+    /// `POST /v1/sessions`; a request that runs out of time throws ``ParleyAgents/AgentTimedOut``.
+    public func startSession(_ message: SessionStart, timeout: Duration?) async throws -> SessionStarted {
+        try await Self.timingOut { () throws(RemoteAgentError) in try await start(message, timeout: timeout) }
+    }
+
+    /// `POST /v1/sessions/{id}/turns/{n}`; a request that runs out of time throws ``ParleyAgents/AgentTimedOut``.
+    public func requestTurn(_ request: TurnRequest, timeout: Duration?) async throws -> TurnReply {
+        try await Self.timingOut { () throws(RemoteAgentError) in try await turn(request, timeout: timeout) }
+    }
+
+    /// `POST /v1/sessions/{id}/outcome`.
+    public func reportOutcome(_ notice: OutcomeNotice, timeout: Duration?) async throws {
+        try await Self.timingOut { () throws(RemoteAgentError) in try await report(notice, timeout: timeout) }
+    }
+
+    /// Runs a call, turning a transport time-out into ``ParleyAgents/AgentTimedOut``.
+    private static func timingOut<T>(_ call: () async throws(RemoteAgentError) -> T) async throws -> T {
+        do {
+            return try await call()
+        } catch {
+            if case .transport(let url, .timedOut(let limit)) = error {
+                throw AgentTimedOut("remote agent at \(url) did not answer within \(limit)")
+            }
+            throw error
         }
     }
 }

@@ -46,21 +46,27 @@ public struct AgentServer<C: Clock>: Sendable where C.Duration == Duration {
     }
 
     /// The agent served.
-    public let agent: any AgentSource
+    public var agent: any AgentSource { service.agent }
     /// The card `GET /v1/agent` answers.
-    public let card: AgentCard
+    public var card: AgentCard { service.card }
     /// The configuration.
     public let configuration: Configuration
-    private let sessions: SessionTable<C>
+    private let service: AgentService<C>
     private let logger: Logger
 
     /// A server for an agent.
     public init(agent: any AgentSource, configuration: Configuration = Configuration(), clock: C, logger: Logger) {
-        self.agent = agent
-        self.card = AgentCard(name: agent.descriptor.spec, strategy: agent.descriptor.strategy, needsProfile: agent.needsProfile)
         self.configuration = configuration
-        self.sessions = SessionTable(capacity: max(1, configuration.maximumSessions), idleLimit: configuration.idleTimeout, clock: clock)
+        self.service = AgentService(
+            agent: agent, sessions: SessionTable(capacity: max(1, configuration.maximumSessions), idleLimit: configuration.idleTimeout, clock: clock)
+        )
         self.logger = logger
+    }
+
+    /// A transport that hands the agent API's messages to this server's sessions in this process, with no socket:
+    /// the same sessions, rules and errors as over HTTP (the token and body limit are HTTP's and do not apply).
+    public func inProcessTransport() -> InProcessTransport<C> {
+        InProcessTransport(service: service)
     }
 
     /// Binds the address and serves in the background until the returned server is stopped.
@@ -77,10 +83,10 @@ public struct AgentServer<C: Clock>: Sendable where C.Duration == Duration {
         router.add(middleware: APIErrorMiddleware(io: io))
         if let token = configuration.token { router.add(middleware: BearerTokenMiddleware(token: token, io: io)) }
         router.get(RouterPath(AgentAPI.health)) { _, _ in io.response(Health()) }
-        router.get(RouterPath(AgentAPI.card)) { _, _ in io.response(card) }
+        router.get(RouterPath(AgentAPI.card)) { _, _ in io.response(service.card) }
         router.post(RouterPath(AgentAPI.sessions)) { request, _ in
             let message = try await io.read(SessionStart.self, from: request)
-            let isNew = try await sessions.start(message) { () throws(APIError) in try makeSession(message) }
+            let isNew = try await service.start(message)
             return io.response(SessionStarted(sessionID: message.sessionID), status: isNew ? .created : .ok)
         }
         router.post("/v1/sessions/:id/turns/:turn") { request, context in
@@ -88,71 +94,21 @@ public struct AgentServer<C: Clock>: Sendable where C.Duration == Duration {
             guard let turn = context.parameters.get("turn", as: Int.self) else {
                 throw APIError(.invalidField, "the turn in the path must be a whole number", path: "turn")
             }
-            let session = try await sessions.session(id)
+            let session = try await service.session(id)
             let message = try await io.read(TurnRequest.self, from: request)
-            try Self.check(message.sessionID, matches: id)
-            guard message.turn == turn else {
-                throw APIError(.invalidField, "the body asks for turn \(message.turn), the path for turn \(turn)", path: "$.turn")
-            }
-            return io.response(try await session.turn(message))
+            return io.response(try await service.turn(message, on: session, id: id, turn: turn))
         }
         router.post("/v1/sessions/:id/outcome") { request, context in
             let id = SessionID(rawValue: context.parameters.get("id") ?? "")
-            let session = try await sessions.session(id)
+            let session = try await service.session(id)
             let message = try await io.read(OutcomeNotice.self, from: request)
-            try Self.check(message.sessionID, matches: id)
-            await session.end(with: message.outcome)
-            await sessions.markEnded(id)
+            try await service.end(message, on: session, id: id)
             return Response(status: .noContent)
         }
         router.delete("/v1/sessions/:id") { _, context in
-            try await sessions.remove(SessionID(rawValue: context.parameters.get("id") ?? ""))
+            try await service.remove(SessionID(rawValue: context.parameters.get("id") ?? ""))
             return Response(status: .noContent)
         }
         return router
-    }
-
-    /// Builds the session's strategy from the start message, or says what is wrong with it.
-    private func makeSession(_ message: SessionStart) throws(APIError) -> ServedSession {
-        guard AgentAPI.isValidSessionID(message.sessionID) else {
-            throw APIError(.invalidField, "a session id is 1 to 128 of A-Z a-z 0-9 . _ -", path: "$.sessionID")
-        }
-        let problems = message.scenario.validate(at: "$.scenario")
-        guard problems.isEmpty else {
-            throw APIError(.invalidScenario, "the scenario is invalid: " + problems.prefix(5).map(\.description).joined(separator: "; "), path: problems[0].path)
-        }
-        let seat = Seat(
-            scenario: message.scenario, role: message.role, profile: message.profile, seed: message.seed ?? Self.seed(for: message.sessionID),
-            sessionID: message.sessionID
-        )
-        if agent.needsProfile {
-            guard let profile = message.profile else {
-                throw APIError(.invalidProfile, "this agent (\(card.name)) needs its profile in the session start", path: "$.profile")
-            }
-            // Only paths and codes: a profile's values are private, even in an answer to its own sender.
-            let profileProblems = profile.validate(against: message.scenario, at: "$.profile")
-            guard profileProblems.isEmpty else {
-                throw APIError(
-                    .invalidProfile, "the profile does not fit the scenario: " + profileProblems.prefix(5).map { "\($0.path) [\($0.code)]" }.joined(separator: ", "),
-                    path: profileProblems[0].path
-                )
-            }
-        }
-        do {
-            return ServedSession(start: message, strategy: try agent.makeStrategy(for: seat))
-        } catch {
-            throw APIError(.invalidProfile, "the agent cannot play with this scenario and profile", path: "$.profile")
-        }
-    }
-
-    /// A seed for a start that brings none: FNV-1a of the session id, so a repeated session draws the same.
-    private static func seed(for id: SessionID) -> UInt64 {
-        id.rawValue.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01b3 }
-    }
-
-    private static func check(_ body: SessionID, matches path: SessionID) throws(APIError) {
-        guard body == path else {
-            throw APIError(.sessionMismatch, "the body names session \(body), the path \(path)", path: "$.sessionID")
-        }
     }
 }

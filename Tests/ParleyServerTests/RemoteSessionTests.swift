@@ -23,28 +23,77 @@ struct RemoteSessionTests {
         return try await arbiter.play(Match(file: file, buyer: buyer, seller: seller, seed: seed, landscape: try OutcomeLandscape(file: file)))
     }
 
-    @Test("Two served agents settle exactly as the same agents in process with the same seed", arguments: [("boulware", "conceder"), ("tit-for-tat", "random")])
-    func servedEqualsInProcess(buyer: String, seller: String) async throws {
-        let local = try await Self.play(buyer: buyer, seller: seller)
-        let remote = try await ServerSupport.withServer(buyer) { buyerServer in
-            try await ServerSupport.withServer(seller) { sellerServer in
-                try await Self.play(buyer: buyerServer.url, seller: sellerServer.url)
+    /// How a test reaches a served agent.
+    enum Carrier: String, CaseIterable, CustomTestStringConvertible {
+        case http, memory
+        var testDescription: String { rawValue }
+    }
+
+    /// Runs `body` with the agent `spec` served and reached over `carrier`.
+    static func withServed<T>(_ spec: String, over carrier: Carrier, _ body: (any AgentSource) async throws -> T) async throws -> T {
+        switch carrier {
+        case .http:
+            return try await ServerSupport.withServer(spec) { server in
+                try await body(RemoteSource(transport: try AgentEndpoint(url: server.url, client: ServerSupport.client)))
             }
+        case .memory:
+            let server = AgentServer(
+                agent: try AgentFactory().source(for: AgentReference(parsing: spec)), configuration: .init(port: 0), clock: ContinuousClock(),
+                logger: ServerSupport.logger
+            )
+            return try await body(RemoteSource(transport: server.inProcessTransport()))
+        }
+    }
+
+    /// Plays one session on the reference scenario between two agents.
+    static func play(buyer: any AgentSource, seller: any AgentSource, file: ScenarioFile = ServerSupport.file, seed: UInt64 = 3) async throws -> SessionRecord {
+        try await arbiter.play(Match(file: file, buyer: buyer, seller: seller, seed: seed, landscape: try OutcomeLandscape(file: file)))
+    }
+
+    @Test(
+        "Two served agents settle exactly as the same agents in process with the same seed, over HTTP and in memory",
+        arguments: [("boulware", "conceder"), ("tit-for-tat", "random")], Carrier.allCases
+    )
+    func servedEqualsInProcess(pair: (buyer: String, seller: String), carrier: Carrier) async throws {
+        let local = try await Self.play(buyer: pair.buyer, seller: pair.seller)
+        let remote = try await Self.withServed(pair.buyer, over: carrier) { buyer in
+            try await Self.withServed(pair.seller, over: carrier) { seller in try await Self.play(buyer: buyer, seller: seller) }
         }
         #expect(remote.settlement.outcome == local.settlement.outcome)
         #expect(remote.transcript.entries.map(\.action) == local.transcript.entries.map(\.action))
         #expect(remote.settlement.analysis == local.settlement.analysis)
         #expect(remote.transcript.header.buyer.strategy == "remote")
-        #expect(remote.transcript.header.buyer.spec.hasPrefix("http://127.0.0.1:"))
+        #expect(remote.transcript.header.buyer.spec.hasPrefix(carrier == .http ? "http://127.0.0.1:" : "memory:"))
         #expect(local.settlement.turns > 2)
     }
 
-    @Test("One server can play both sides of the same session")
-    func bothSidesOnOneServer() async throws {
+    @Test("One server can play both sides of the same session, over HTTP and in memory", arguments: Carrier.allCases)
+    func bothSidesOnOneServer(carrier: Carrier) async throws {
         let local = try await Self.play(buyer: "boulware", seller: "boulware")
-        let remote = try await ServerSupport.withServer("boulware") { server in try await Self.play(buyer: server.url, seller: server.url) }
+        let remote = try await Self.withServed("boulware", over: carrier) { server in try await Self.play(buyer: server, seller: server) }
         #expect(remote.settlement.outcome == local.settlement.outcome)
         #expect(remote.transcript.entries.map(\.action) == local.transcript.entries.map(\.action))
+    }
+
+    @Test("Both carriers refuse the same bad turn with the same API error", arguments: Carrier.allCases)
+    func sameErrors(carrier: Carrier) async throws {
+        try await Self.withServed("boulware", over: carrier) { served in
+            let transport = try #require((served as? RemoteSource)?.transport)
+            let start = ServerSupport.start("s-errors-\(carrier)")
+            _ = try await transport.startSession(start, timeout: nil)
+            await #expect {
+                _ = try await transport.requestTurn(TurnRequest(sessionID: start.sessionID, turn: 2, opponentAction: nil, elapsed: 0), timeout: nil)
+            } throws: { error in
+                switch error {
+                case let error as APIError: error.code == .outOfTurn
+                case RemoteAgentError.rejected(_, 409, let error): error.code == .outOfTurn
+                default: false
+                }
+            }
+            let first = try await transport.requestTurn(TurnRequest(sessionID: start.sessionID, turn: 1, opponentAction: nil, elapsed: 0), timeout: nil)
+            let repeated = try await transport.requestTurn(TurnRequest(sessionID: start.sessionID, turn: 1, opponentAction: nil, elapsed: 0), timeout: nil)
+            #expect(first == repeated, "a repeated turn gets the same reply")
+        }
     }
 
     @Test("A remote agent nobody answers for fails its own session, naming it")
@@ -80,7 +129,7 @@ struct RemoteSessionTests {
         file.scenario.turnTimeLimit = nil
         let record = try await Self.withMisbehaving(.hangs) { url in
             let match = Match(
-                file: file, buyer: RemoteSource(endpoint: try AgentEndpoint(url: url, client: ServerSupport.client)),
+                file: file, buyer: RemoteSource(transport: try AgentEndpoint(url: url, client: ServerSupport.client)),
                 seller: try StrategySource(AgentSpec(strategy: "conceder")), seed: 1
             )
             var buyer = try #require(try match.buyer.makeStrategy(for: match.seat(.buyer)) as? RemoteAgent)

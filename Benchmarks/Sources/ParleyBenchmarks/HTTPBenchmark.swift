@@ -49,7 +49,7 @@ enum HTTPBenchmark {
 
         /// Plays one session per seed and returns the number of remote turns.
         func play(_ seeds: Range<UInt64>, timings: Timings) async throws -> Int {
-            let buyer = RemoteSource(endpoint: try AgentEndpoint(url: server, client: client)), seller = try StrategySource(AgentSpec(strategy: "conceder"))
+            let buyer = RemoteSource(transport: try AgentEndpoint(url: server, client: client)), seller = try StrategySource(AgentSpec(strategy: "conceder"))
             var turns = 0
             for seed in seeds {
                 let match = Match(file: file, buyer: buyer, seller: seller, seed: seed)
