@@ -65,7 +65,7 @@ enum HTTPBenchmark {
     }
 
     static func run(file: ScenarioFile) async throws {
-        let server = try AgentServer(agent: .strategy(AgentSpec(strategy: "boulware")), configuration: .init(port: 0), clock: ContinuousClock(), logger: quiet)
+        let server = AgentServer(agent: try StrategySource(AgentSpec(strategy: "boulware")), configuration: .init(port: 0), clock: ContinuousClock(), logger: quiet)
         let running = try await server.start()
         let sessions = Sessions(file: file, server: running.url)
         _ = try await sessions.play(0..<20, timings: Timings())
@@ -99,7 +99,7 @@ extension HTTPBenchmark {
     /// The transport alone, one request at a time from a task on the client's thread (as the arbiter runs a session
     /// with a remote agent): the floor (a bare Hummingbird echo), `GET /health`, and a repeated turn.
     static func floor(benchFile: ScenarioFile, repeatedTurnsOnly: Bool = false) async throws {
-        let server = try AgentServer(agent: .strategy(AgentSpec(strategy: "boulware")), configuration: .init(port: 0), clock: ContinuousClock(), logger: quiet)
+        let server = AgentServer(agent: try StrategySource(AgentSpec(strategy: "boulware")), configuration: .init(port: 0), clock: ContinuousClock(), logger: quiet)
         let running = try await server.start()
         let client = HTTPClient()
         let endpoint = try AgentEndpoint(url: running.url, client: client)
@@ -129,7 +129,7 @@ extension HTTPBenchmark {
     /// `/usr/bin/time` or `perf stat -e task-clock`: the difference over the extra requests is the CPU time one costs
     /// both sides, which varies less between runs than wall time does.
     static func probe(_ kind: String, count: Int, benchFile: ScenarioFile) async throws {
-        let server = try AgentServer(agent: .strategy(AgentSpec(strategy: "boulware")), configuration: .init(port: 0), clock: ContinuousClock(), logger: quiet)
+        let server = AgentServer(agent: try StrategySource(AgentSpec(strategy: "boulware")), configuration: .init(port: 0), clock: ContinuousClock(), logger: quiet)
         let running = try await server.start()
         let echo = try await BareEchoServer.start(logger: quiet)
         let client = HTTPClient()

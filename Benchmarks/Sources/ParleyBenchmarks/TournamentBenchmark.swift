@@ -12,7 +12,7 @@ enum TournamentBenchmark {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parley-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try TranscriptStore(path: folder.appendingPathComponent("bench.sqlite").path)
+        let store = try SQLiteStore(path: folder.appendingPathComponent("bench.sqlite").path)
         let plan = try TournamentPlan(
             scenarios: [scenario], agents: agents.split(separator: ",").map { try AgentSpec(parsing: String($0)) }, repetitions: repetitions, seed: 1
         )

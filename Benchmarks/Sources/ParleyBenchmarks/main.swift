@@ -61,8 +61,8 @@ if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "tournament" {
 
 if CommandLine.arguments.count >= 2, CommandLine.arguments[1] == "serve" {
     // A release-built agent server for outside load generators such as wrk.
-    let server = try AgentServer(
-        agent: .strategy(AgentSpec(strategy: "boulware")), configuration: .init(port: 0), clock: ContinuousClock(),
+    let server = AgentServer(
+        agent: try StrategySource(AgentSpec(strategy: "boulware")), configuration: .init(port: 0), clock: ContinuousClock(),
         logger: Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() }
     )
     let running = try await server.start(handlingSignals: true)
@@ -122,7 +122,7 @@ func storeBenchmark(batch: Int, total: Int) async throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parley-bench-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    let store = try TranscriptStore(path: folder.appendingPathComponent("bench.sqlite").path)
+    let store = try SQLiteStore(path: folder.appendingPathComponent("bench.sqlite").path)
     let landscape = try OutcomeLandscape(file: file)
     let arbiter = Arbiter(clock: clock, logger: Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() })
     let indexes = BiddingIndexCache()
