@@ -74,22 +74,32 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
     /// Asks the model for the turn's action, and falls back when it cannot give an acceptable one.
     public mutating func respond(to view: TurnView) async throws -> Action {
         lastDecision = nil
-        if let budget = configuration.tokenBudget, tokensSpent >= budget {
-            return try await fallBack(view, attempts: [], reason: "the session's token budget (\(budget) tokens) is spent")
-        }
         let timeLimit = timeLimit(for: view)
         let deadline = clock.now.advanced(by: timeLimit)
+        var policy = LLMTurnPolicy(configuration: configuration, timeLimit: timeLimit)
         var conversation: [ChatCompletions.Message] = [.system(systemPrompt), .user(prompt.turn(view, best: bestTerms))]
         var attempts: [DecisionAttempt] = []
-        var replies = 0, retries = 0
         // The rules as they stand before this turn, to check each reply against.
         var rules = AlternatingOffers(scenario: view.scenario)
         for entry in view.history { try? rules.apply(entry.action, by: entry.by) }
+        var step = LLMTurnPolicy.Step.ask
         while true {
-            let remaining = clock.now.duration(to: deadline)
-            guard remaining > .milliseconds(10) else {
-                return try await fallBack(view, attempts: attempts, reason: "no acceptable reply within the turn's \(timeLimit)")
+            switch step {
+            case .ask:
+                break
+            case .retry(let wait):
+                try? await clock.sleep(for: wait)
+            case .simplify(let simpler):
+                format = simpler
+                systemPrompt = prompt.system(schemaInPrompt: simpler == .jsonSchema ? nil : schema)
+                conversation[0] = .system(systemPrompt)
+            case .fallBack(let reason):
+                return try await fallBack(view, attempts: attempts, reason: reason)
             }
+            // Every request is preceded by the budget and time check.
+            step = policy.beforeAsking(tokensSpent: tokensSpent, timeLeft: clock.now.duration(to: deadline))
+            guard step == .ask else { continue }
+            let remaining = clock.now.duration(to: deadline)
             let started = clock.now
             let answer = await endpoint.send(request(conversation, turn: view.turn), timeout: remaining)
             var attempt = DecisionAttempt(
@@ -97,7 +107,6 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
             )
             switch answer {
             case .completion(let completion):
-                replies += 1
                 attempt.status = 200
                 attempt.promptTokens = completion.usage?.promptTokens
                 attempt.completionTokens = completion.usage?.completionTokens
@@ -111,59 +120,35 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
                     return action
                 } catch {
                     attempt.rejection = error
-                    attempts.append(attempt)
                     if !content.isEmpty { conversation += [.assistant(content), .user(NegotiationPrompt.correction(error.message))] }
                 }
+                step = policy.afterRefusedReply(tokensSpent: tokensSpent)
             case .unreadable(let excerpt):
-                replies += 1
                 attempt.status = 200
                 attempt.reply = record(excerpt)
                 attempt.rejection = .init(code: LLMRejection.unreadableResponse, message: "the response body is not a chat completion")
-                attempts.append(attempt)
+                step = policy.afterRefusedReply(tokensSpent: tokensSpent)
             case .status(let status, let message, let retryAfter):
                 attempt.status = status
                 attempt.reply = record(message)
-                if status == 429 || status >= 500 {
-                    retries += 1
-                    let code = status == 429 ? LLMRejection.rateLimited : LLMRejection.serverError
-                    attempt.rejection = .init(code: code, message: "HTTP \(status)")
-                    attempts.append(attempt)
-                    let wait = retryAfter ?? Self.backoff(retry: retries)
-                    guard retries <= configuration.maxRetries else {
-                        return try await fallBack(view, attempts: attempts, reason: "the endpoint answered HTTP \(status) after \(retries - 1) retries")
-                    }
-                    guard clock.now.advanced(by: wait) < deadline else {
-                        return try await fallBack(view, attempts: attempts, reason: "the endpoint asked to wait \(wait), past the turn's time")
-                    }
-                    try? await clock.sleep(for: wait)
-                    continue
+                step = policy.afterStatus(status, retryAfter: retryAfter, format: format, timeLeft: clock.now.duration(to: deadline))
+                attempt.rejection = switch step {
+                case .retry: .init(code: status == 429 ? LLMRejection.rateLimited : LLMRejection.serverError, message: "HTTP \(status)")
+                case .simplify(let simpler):
+                    .init(code: LLMRejection.unsupportedResponseFormat, message: "HTTP \(status) with response format \(format.rawValue); next: \(simpler.rawValue)")
+                case .ask, .fallBack:
+                    status == 429 || status >= 500
+                        ? .init(code: status == 429 ? LLMRejection.rateLimited : LLMRejection.serverError, message: "HTTP \(status)")
+                        : .init(code: LLMRejection.refused, message: "HTTP \(status)")
                 }
-                if (status == 400 || status == 422), configuration.responseFormat == .auto, let simpler = format.simpler {
-                    attempt.rejection = .init(code: LLMRejection.unsupportedResponseFormat, message: "HTTP \(status) with response format \(format.rawValue); next: \(simpler.rawValue)")
-                    attempts.append(attempt)
-                    format = simpler
-                    systemPrompt = prompt.system(schemaInPrompt: simpler == .jsonSchema ? nil : schema)
-                    conversation[0] = .system(systemPrompt)
-                    continue
-                }
-                attempt.rejection = .init(code: LLMRejection.refused, message: "HTTP \(status)")
-                attempts.append(attempt)
-                return try await fallBack(view, attempts: attempts, reason: "the endpoint refused the request with HTTP \(status)")
             case .timedOut:
                 attempt.rejection = .init(code: LLMRejection.timedOut, message: "no answer within \(remaining)")
-                attempts.append(attempt)
-                return try await fallBack(view, attempts: attempts, reason: "the model did not answer within the turn's \(timeLimit)")
+                step = policy.afterTimeout()
             case .unreachable(let detail):
                 attempt.rejection = .init(code: LLMRejection.unreachable, message: record(detail))
-                attempts.append(attempt)
-                return try await fallBack(view, attempts: attempts, reason: "the endpoint could not be reached")
+                step = policy.afterUnreachable()
             }
-            if let budget = configuration.tokenBudget, tokensSpent >= budget {
-                return try await fallBack(view, attempts: attempts, reason: "the session's token budget (\(budget) tokens) is spent")
-            }
-            if replies >= configuration.maxAttempts {
-                return try await fallBack(view, attempts: attempts, reason: "no acceptable reply in \(replies) attempts")
-            }
+            attempts.append(attempt)
         }
     }
 
@@ -230,26 +215,10 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
         return limit
     }
 
-    /// Exponential backoff for the n-th retry without `Retry-After`: 0.5 s, 1 s, 2 s … at most 8 s.
-    static func backoff(retry: Int) -> Duration {
-        .milliseconds(500 << min(max(retry - 1, 0), 4))
-    }
-
     /// Text as recorded: the API key removed, at most ``recordedLength`` characters.
     private func record(_ text: String) -> String {
         var text = text
         if let key = endpoint.apiKey, key.count >= 4 { text = text.replacingOccurrences(of: key, with: "[API key]") }
         return text.count > Self.recordedLength ? String(text.prefix(Self.recordedLength)) + "…" : text
-    }
-}
-
-extension LLMConfiguration.ResponseFormat {
-    /// The next simpler format to try after a server refuses this one.
-    var simpler: Self? {
-        switch self {
-        case .auto, .jsonSchema: .jsonObject
-        case .jsonObject: .prompt
-        case .prompt: nil
-        }
     }
 }

@@ -13,9 +13,10 @@ actor ServedSession {
     private var strategy: any Strategy
     private var rules: AlternatingOffers
     private var history: [TranscriptEntry] = []
-    private var lastAnswer: (request: TurnRequest, reply: TurnReply)?
-    /// The turn being answered, and the repeats of it waiting for the same reply.
-    private var pending: (request: TurnRequest, waiting: [CheckedContinuation<Result<TurnReply, APIError>, Never>])?
+    /// Which turns were answered and which is being answered, so a repeat gets the same reply.
+    private var replay = TurnReplay()
+    /// The repeats of the turn being answered, waiting for its reply.
+    private var waiting: [CheckedContinuation<Result<TurnReply, APIError>, Never>] = []
     private var outcome: Outcome?
 
     init(start: SessionStart, strategy: any Strategy) {
@@ -28,16 +29,10 @@ actor ServedSession {
 
     /// The agent's reply for a turn.
     func turn(_ request: TurnRequest) async throws(APIError) -> TurnReply {
-        if let (answered, reply) = lastAnswer, answered.turn == request.turn {
-            try Self.checkSameOpponentAction(answered, request)
-            return reply
-        }
-        if let (asked, _) = pending {
-            guard asked.turn == request.turn else {
-                throw APIError(.turnMismatch, "turn \(asked.turn) is still being answered", path: "$.turn")
-            }
-            try Self.checkSameOpponentAction(asked, request)
-            return try await withCheckedContinuation { pending?.waiting.append($0) }.get()
+        switch try replay.decide(request) {
+        case .replay(let reply): return reply
+        case .join: return try await withCheckedContinuation { waiting.append($0) }.get()
+        case .answer: break
         }
         guard outcome == nil, rules.outcome == nil else { throw APIError(.sessionEnded, "the session \(start.sessionID) has ended") }
         guard request.turn >= 1, start.scenario.mover(atTurn: request.turn - 1) == role else {
@@ -70,8 +65,8 @@ actor ServedSession {
 
         let view = TurnView(scenario: start.scenario, role: role, turn: request.turn, history: history, elapsed: .seconds(request.elapsed))
         // The strategy runs on this actor, not in a task of its own: a turn costs no extra thread hand-off. Repeats
-        // of the turn that arrive meanwhile wait in `pending` for the same reply.
-        pending = (request, [])
+        // of the turn that arrive meanwhile wait for the same reply.
+        replay.begin(request)
         var strategy = strategy
         let result: Result<TurnReply, APIError>
         do {
@@ -82,8 +77,9 @@ actor ServedSession {
             self.rules.close(.failure(by: role, error: "the agent failed"))
             result = .failure(APIError(.agentFailed, "the agent failed on turn \(request.turn): \(String(describing: error).prefix(300))"))
         }
-        for waiter in pending?.waiting ?? [] { waiter.resume(returning: result) }
-        pending = nil
+        replay.finish(with: try? result.get())
+        for waiter in waiting { waiter.resume(returning: result) }
+        waiting = []
         return try result.get()
     }
 
@@ -97,7 +93,6 @@ actor ServedSession {
             rules.close(.violation(by: role, code: error.code))
         }
         history.append(TranscriptEntry(turn: request.turn, round: Self.round(ofTurn: request.turn), by: role, action: action, elapsed: request.elapsed))
-        lastAnswer = (request, reply)
         return reply
     }
 
@@ -110,10 +105,4 @@ actor ServedSession {
 
     /// The round a turn belongs to: turns 1 and 2 are round 1.
     private static func round(ofTurn turn: Int) -> Int { (turn - 1) / 2 + 1 }
-
-    private static func checkSameOpponentAction(_ first: TurnRequest, _ repeated: TurnRequest) throws(APIError) {
-        guard first.opponentAction == repeated.opponentAction else {
-            throw APIError(.turnConflict, "turn \(first.turn) was asked before with a different opponent action", path: "$.opponentAction")
-        }
-    }
 }
