@@ -74,6 +74,7 @@ struct StoreContractTests {
         #expect(stored.publicKey == key.publicKey.rawValue)
         #expect(try store.verify(stored, trusting: key.publicKey) == nil)
         #expect(try store.verify(stored, trusting: other.publicKey)?.reason == "the settlement is signed by another key")
+        #expect(try store.verify(stored, trusting: other.publicKey)?.code == .untrustedSigner)
         #expect(try store.verifyAll().checked == 1)
     }
 

@@ -39,6 +39,7 @@ struct TamperTests {
         }
         #expect(failures.map(\.session) == [1])
         #expect(failures.first?.record == 4)
+        #expect(failures.first?.code == .brokenChain)
     }
 
     @Test func anEditedProfileInTheHeaderIsDetected() async throws {
@@ -77,6 +78,7 @@ struct TamperTests {
     @Test func anEditedSessionRowIsDetected() async throws {
         let failures = try await tampered("UPDATE sessions SET outcome = 'walkAway' WHERE number = 2")
         #expect(failures.map(\.session) == [2])
+        #expect(failures.first?.code == .summaryMismatch)
         #expect(failures.first?.reason.contains("outcome") == true)
     }
 
@@ -93,6 +95,7 @@ struct TamperTests {
     @Test func anEditedFinalHashIsDetected() async throws {
         let failures = try await tampered("UPDATE sessions SET final_hash = 'ff' || substr(final_hash, 3) WHERE number = 1")
         #expect(failures.first?.reason.contains("final hash") == true)
+        #expect(failures.first?.code == .finalHashMismatch)
     }
 
     @Test func aDeletedChainIsDetected() async throws {

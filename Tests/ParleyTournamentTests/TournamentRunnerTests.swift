@@ -115,6 +115,7 @@ struct TournamentRunnerTests {
         let failures = try store.verifyAll().failures
         #expect(failures.map(\.session) == [session])
         #expect(failures.first?.reason == "its entry in tournament \(plan.id) (position 3) has a buyerUtility that does not match the chained settlement")
+        #expect(failures.first?.code == .entryMismatch)
     }
 
     @Test func theInjectedClockTimesEverySession() async throws {
