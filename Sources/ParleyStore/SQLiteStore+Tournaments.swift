@@ -50,17 +50,8 @@ extension SQLiteStore {
         do {
             try await database.write { db in
                 let stored = try Self.insert(sessions.map(\.session), signer: signer, into: db)
-                let insert = try db.cachedStatement(sql: """
-                    INSERT INTO tournament_sessions (tournament, idx, session, scenario_id, buyer, seller, repetition, seed, outcome, caused_by,
-                        turns, rounds, agreed, buyer_utility, seller_utility, buyer_advantage, seller_advantage, welfare, distance_to_nash, distance_to_pareto)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
                 for (session, (_, entry)) in zip(stored, sessions) {
-                    try insert.execute(arguments: [
-                        entry.tournament, entry.index, session.number, entry.scenarioID, entry.buyer, entry.seller, entry.repetition, String(entry.seed),
-                        entry.outcome.rawValue, entry.causedBy?.rawValue, entry.turns, entry.rounds, entry.agreed, entry.buyerUtility, entry.sellerUtility,
-                        entry.buyerAdvantage, entry.sellerAdvantage, entry.welfare, entry.distanceToNash, entry.distanceToPareto,
-                    ])
+                    try EntryRow(entry, session: session.number).insert(db)
                 }
             }
         } catch let error as StoreError {
@@ -75,9 +66,9 @@ extension SQLiteStore {
     public func forEachEntry(of tournament: String, _ body: (TournamentEntry) throws -> Void) throws(StoreError) {
         try perform {
             try database.read { db in
-                let rows = try Row.fetchCursor(db, sql: "SELECT * FROM tournament_sessions WHERE tournament = ? ORDER BY idx", arguments: [tournament])
+                let rows = try EntryRow.fetchCursor(db, sql: "SELECT * FROM tournament_sessions WHERE tournament = ? ORDER BY idx", arguments: [tournament])
                 while let row = try rows.next() {
-                    try body(try TournamentEntry(row: row))
+                    try body(try row.entry())
                 }
             }
         }
@@ -86,7 +77,7 @@ extension SQLiteStore {
     /// The tournament entry that points at a stored session, if one does.
     public func entry(forSession number: Int) throws(StoreError) -> TournamentEntry? {
         try perform {
-            try database.read { db in try Row.fetchOne(db, sql: "SELECT * FROM tournament_sessions WHERE session = ?", arguments: [number]).map { try TournamentEntry(row: $0) } }
+            try database.read { db in try EntryRow.fetchOne(db, sql: "SELECT * FROM tournament_sessions WHERE session = ?", arguments: [number]).map { try $0.entry() } }
         }
     }
 }

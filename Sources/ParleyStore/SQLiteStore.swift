@@ -89,17 +89,12 @@ public struct SQLiteStore: TranscriptStore {
     }
 
     static func insert(_ sessions: [ChainedSession], signer: SigningKey?, into db: Database) throws -> [StoredSession] {
-        let insertSession = try db.cachedStatement(sql: """
-            INSERT INTO sessions (session_id, scenario_id, buyer, seller, seed, started_at, outcome, caused_by, turns, final_hash, signature, public_key)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING number
-            """)
         let insertChain = try db.cachedStatement(sql: "INSERT INTO chains (session, records, hashes) VALUES (?, ?, ?)")
         return try sessions.map { session in
             var stored = try StoredSession(number: 0, session: session, signer: signer)
-            stored.number = try Int.fetchOne(insertSession, arguments: [
-                session.sessionID.rawValue, session.scenarioID, session.buyer, session.seller, String(session.seed), session.startedAt,
-                session.outcome.rawValue, session.causedBy?.rawValue, session.turns, stored.finalHash, stored.signature, stored.publicKey,
-            ])!
+            var row = SessionRow(stored)
+            try row.insert(db)
+            stored.number = row.number ?? 0
             try insertChain.execute(arguments: [stored.number, String(decoding: session.chain.records, as: UTF8.self), Data(session.chain.hashes)])
             return stored
         }
@@ -135,7 +130,7 @@ public struct SQLiteStore: TranscriptStore {
         if let limit = filter.limit { sql += " LIMIT \(max(0, limit))" }
         let statementArguments = StatementArguments(arguments)
         return try perform {
-            try database.read { db in try Row.fetchAll(db, sql: sql, arguments: statementArguments).map { try StoredSession(row: $0) } }
+            try database.read { db in try SessionRow.fetchAll(db, sql: sql, arguments: statementArguments).map { try $0.stored() } }
         }
     }
 
@@ -143,7 +138,7 @@ public struct SQLiteStore: TranscriptStore {
     public func sessions(after number: Int, limit: Int) throws(StoreError) -> [StoredSession] {
         try perform {
             try database.read { db in
-                try Row.fetchAll(db, sql: "SELECT * FROM sessions WHERE number > ? ORDER BY number LIMIT ?", arguments: [number, limit]).map { try StoredSession(row: $0) }
+                try SessionRow.fetchAll(db, sql: "SELECT * FROM sessions WHERE number > ? ORDER BY number LIMIT ?", arguments: [number, limit]).map { try $0.stored() }
             }
         }
     }
@@ -158,10 +153,10 @@ public struct SQLiteStore: TranscriptStore {
         let found = try perform {
             try database.read { db in
                 if let number = Int(reference) {
-                    return try Row.fetchOne(db, sql: "SELECT * FROM sessions WHERE number = ?", arguments: [number]).map { try StoredSession(row: $0) }
+                    return try SessionRow.fetchOne(db, key: number).map { try $0.stored() }
                 }
-                return try Row.fetchOne(db, sql: "SELECT * FROM sessions WHERE session_id = ? ORDER BY number DESC LIMIT 1", arguments: [reference])
-                    .map { try StoredSession(row: $0) }
+                return try SessionRow.fetchOne(db, sql: "SELECT * FROM sessions WHERE session_id = ? ORDER BY number DESC LIMIT 1", arguments: [reference])
+                    .map { try $0.stored() }
             }
         }
         guard let found else { throw StoreError(.notFound, "no session '\(reference)' in \(path)") }
