@@ -58,14 +58,30 @@ public struct BiddingIndex: Sendable {
 }
 
 /// Why a bidding index could not be built.
-public enum BiddingIndexError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The outcome space is larger than Parley enumerates.
-    case outcomeSpaceTooLarge(limit: Int)
+public struct BiddingIndexError: CodedError, Hashable {
+    /// Stable codes.
+    public struct Code: ErrorCode {
+        /// The code's text.
+        public let rawValue: String
+        /// A code from its text.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// The outcome space is larger than Parley enumerates.
+        public static let outcomeSpaceTooLarge = Code(rawValue: "outcome_space_too_large")
+    }
+
+    /// What kind of failure.
+    public var code: Code
+    /// The largest outcome space enumerated.
+    public var limit: Int
+
+    /// The outcome space has more than `limit` outcomes.
+    public static func outcomeSpaceTooLarge(limit: Int) -> Self {
+        Self(code: .outcomeSpaceTooLarge, limit: limit)
+    }
 
     /// For people.
-    public var description: String {
-        switch self {
-        case .outcomeSpaceTooLarge(let limit): "the outcome space has more than \(limit) outcomes; use coarser issue steps"
-        }
-    }
+    public var message: String { "the outcome space has more than \(limit) outcomes; use coarser issue steps" }
+
+    /// The message.
+    public var description: String { message }
 }

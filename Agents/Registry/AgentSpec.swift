@@ -1,3 +1,5 @@
+public import ParleyProtocol
+
 /// A strategy's name with parameters, as written on the command line: `boulware`, `boulware:e=0.2`,
 /// `tit-for-tat:kindness=0.05`. Parameters are separated by `:` so specs can be listed with commas.
 public struct AgentSpec: Sendable, Hashable, CustomStringConvertible {
@@ -38,9 +40,9 @@ public struct AgentSpec: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Why an agent spec could not be turned into a strategy.
-public struct AgentSpecError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct AgentSpecError: CodedError, Sendable, Hashable, CustomStringConvertible {
     /// Stable codes.
-    public struct Code: RawRepresentable, Sendable, Hashable {
+    public struct Code: ErrorCode {
         /// The code.
         public let rawValue: String
         /// Wraps a code.

@@ -2,9 +2,9 @@
 ///
 /// On the wire: `{"protocol": "parley/1", "error": {"code": "turn_mismatch", "message": "…", "path": "$.turn"}}`,
 /// with the HTTP status of its code (``Code/status``). Messages never carry a party's profile or limits.
-public struct APIError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+public struct APIError: CodedError, Sendable, Hashable, Codable, CustomStringConvertible {
     /// Stable error codes, each with its HTTP status.
-    public struct Code: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+    public struct Code: ErrorCode, Codable {
         /// The code as it appears on the wire.
         public let rawValue: String
         /// Wraps a code.

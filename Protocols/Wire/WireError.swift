@@ -1,7 +1,7 @@
 /// A message that could not be read, with a stable code and the JSON path of the field at fault.
-public struct WireError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+public struct WireError: CodedError, Sendable, Hashable, Codable, CustomStringConvertible {
     /// Stable codes for unreadable messages.
-    public struct Code: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+    public struct Code: ErrorCode, Codable {
         /// The code as it appears on the wire.
         public let rawValue: String
         /// Wraps a code.

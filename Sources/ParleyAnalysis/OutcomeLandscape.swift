@@ -86,17 +86,42 @@ public struct OutcomeLandscape: Sendable {
 }
 
 /// Why a landscape could not be built.
-public enum LandscapeError: Error, Sendable, CustomStringConvertible {
-    /// The outcome space is larger than Parley enumerates.
-    case outcomeSpaceTooLarge(limit: Int)
+public struct LandscapeError: CodedError {
+    /// Stable codes.
+    public struct Code: ErrorCode {
+        /// The code's text.
+        public let rawValue: String
+        /// A code from its text.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// The outcome space is larger than Parley enumerates.
+        public static let outcomeSpaceTooLarge = Code(rawValue: "outcome_space_too_large")
+        /// A profile does not fit the scenario.
+        public static let invalidProfile = Code(rawValue: "invalid_profile")
+    }
+
+    /// What kind of failure.
+    public var code: Code
+    /// The largest outcome space enumerated, for ``Code/outcomeSpaceTooLarge``.
+    public var limit: Int?
+    /// The profile's problems, for ``Code/invalidProfile``.
+    public var failure: ValidationFailure?
+
+    /// The outcome space has more than `limit` outcomes.
+    public static func outcomeSpaceTooLarge(limit: Int) -> Self {
+        Self(code: .outcomeSpaceTooLarge, limit: limit, failure: nil)
+    }
+
     /// A profile does not fit the scenario.
-    case invalidProfile(ValidationFailure)
+    public static func invalidProfile(_ failure: ValidationFailure) -> Self {
+        Self(code: .invalidProfile, limit: nil, failure: failure)
+    }
 
     /// For people.
-    public var description: String {
-        switch self {
-        case .outcomeSpaceTooLarge(let limit): "the outcome space has more than \(limit) outcomes"
-        case .invalidProfile(let failure): "a profile does not fit the scenario:\n\(failure)"
-        }
+    public var message: String {
+        if let failure { return "a profile does not fit the scenario:\n\(failure)" }
+        return "the outcome space has more than \(limit ?? 0) outcomes"
     }
+
+    /// The message.
+    public var description: String { message }
 }

@@ -1,7 +1,9 @@
+public import ParleyProtocol
+
 /// Why a tournament cannot run, with a stable code.
-public struct TournamentError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct TournamentError: CodedError, Sendable, Hashable, CustomStringConvertible {
     /// A stable, machine-readable code.
-    public struct Code: RawRepresentable, Sendable, Hashable {
+    public struct Code: ErrorCode {
         /// The code's text.
         public let rawValue: String
         /// A code from its text.

@@ -45,8 +45,8 @@ struct AgentSourceTests {
         #expect {
             try source.makeStrategy(for: invalid)
         } throws: { error in
-            guard case .invalidScenario(let problems) = error as? SessionSetupError else { return false }
-            return problems.contains { $0.path.contains("price") }
+            guard let error = error as? SessionSetupError, error.code == .invalidScenario else { return false }
+            return error.problems.contains { $0.path.contains("price") }
         }
     }
 

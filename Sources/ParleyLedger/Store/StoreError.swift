@@ -1,8 +1,10 @@
+public import ParleyProtocol
+
 /// Why the store could not do what was asked, with a stable code. Messages name the file and the cause; they
 /// never quote stored values.
-public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct StoreError: CodedError, Sendable, Hashable, CustomStringConvertible {
     /// Stable codes.
-    public struct Code: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+    public struct Code: ErrorCode {
         /// The code.
         public let rawValue: String
         /// Wraps a code.

@@ -1,10 +1,10 @@
-import ParleyProtocol
+public import ParleyProtocol
 import ParleyRecords
 
 /// What `verify` found wrong with one stored session: a stable code, the place, and the reason for people.
-public struct VerificationFailure: Sendable, Hashable, CustomStringConvertible {
+public struct VerificationFailure: CodedError, Sendable, Hashable, CustomStringConvertible {
     /// Stable codes, one per kind of damage.
-    public struct Code: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+    public struct Code: ErrorCode {
         /// The code's text.
         public let rawValue: String
         /// A code from its text.
@@ -37,6 +37,9 @@ public struct VerificationFailure: Sendable, Hashable, CustomStringConvertible {
     public var record: Int?
     /// What is wrong, for people.
     public var reason: String
+
+    /// The reason, with the session and record: what ``description`` prints.
+    public var message: String { description }
 
     /// `session 3, record 5: …`.
     public var description: String {
