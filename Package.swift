@@ -10,7 +10,7 @@ import PackageDescription
 //   ParleyArbiter       plays a session between two agents (Match), enforces time and rules
 //   ParleyLedger        canonical JSON, hash chains, signatures, the store protocol
 //   ParleyTesting       test support (manual clock, strategy checks, in-memory store); no transport
-//   ParleyHTTPClient    libcurl (CCurl)
+//   ParleyHTTPClient    libcurl (CCurl); the protocol module only for the coded-error shape
 //   ParleyLLM, ParleyRemote     agents that consult a model or another agent server over HTTP
 //   ParleyAssembly      agent references and files, the agent factory (above every transport)
 //   ParleyStore         the SQLite store
@@ -76,7 +76,7 @@ let package = Package(
         // libcurl, from Debian's libcurl4-openssl-dev, with typed wrappers for its variadic calls.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // An HTTP client on libcurl: one transfer thread, connection reuse, timeouts, typed errors.
-        .target(name: "ParleyHTTPClient", dependencies: ["CCurl"]),
+        .target(name: "ParleyHTTPClient", dependencies: ["ParleyProtocol", "CCurl"]),
         // The LLM agent: a model behind an OpenAI-compatible endpoint, held to its principal's mandate.
         .target(name: "ParleyLLM", dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyHTTPClient"], path: "Agents/LLM"),
         // Remote agents: the agent API's client side, and a strategy that plays through it.

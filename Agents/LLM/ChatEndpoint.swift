@@ -37,10 +37,8 @@ struct ChatEndpoint: Sendable {
         let response: HTTPResponse
         do {
             response = try await client.send(HTTPRequest(method: .post, url: url, headers: headers, body: body, timeout: timeout))
-        } catch .timedOut {
-            return .timedOut
         } catch {
-            return .unreachable(error.description)
+            return error.code == .timedOut ? .timedOut : .unreachable(error.description)
         }
         guard response.isSuccess else {
             let message = (try? JSONDecoder().decode(ChatCompletions.ErrorBody.self, from: response.body))?.error.message

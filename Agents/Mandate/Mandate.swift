@@ -37,19 +37,36 @@ public struct Mandate: Sendable {
 }
 
 /// How an action breaks a ``Mandate``. The messages say what is wrong without quoting the profile's values.
-public enum MandateBreach: String, Error, Sendable, Hashable, CustomStringConvertible {
-    /// The offered terms are worth less to the principal than walking away.
-    case offerBelowReservation = "offer_below_reservation"
-    /// The accepted offer is worth less to the principal than walking away, or there is none to accept.
-    case acceptanceBelowReservation = "acceptance_below_reservation"
-
-    /// For the model and for people.
-    public var description: String {
-        switch self {
-        case .offerBelowReservation:
-            "the offered terms are worth less to your principal than walking away; offer terms worth more to your side"
-        case .acceptanceBelowReservation:
-            "accepting would agree to terms worth less to your principal than walking away; make a counter-offer instead"
-        }
+public struct MandateBreach: CodedError, Hashable {
+    /// Stable codes.
+    public struct Code: ErrorCode {
+        /// The code's text.
+        public let rawValue: String
+        /// A code from its text.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// The offered terms are worth less to the principal than walking away.
+        public static let offerBelowReservation = Code(rawValue: "offer_below_reservation")
+        /// The accepted offer is worth less to the principal than walking away, or there is none to accept.
+        public static let acceptanceBelowReservation = Code(rawValue: "acceptance_below_reservation")
     }
+
+    /// What kind of breach.
+    public var code: Code
+    /// For the model and for people.
+    public var message: String
+
+    /// The offered terms are worth less to the principal than walking away.
+    public static let offerBelowReservation = Self(
+        code: .offerBelowReservation,
+        message: "the offered terms are worth less to your principal than walking away; offer terms worth more to your side"
+    )
+
+    /// The accepted offer is worth less to the principal than walking away, or there is none to accept.
+    public static let acceptanceBelowReservation = Self(
+        code: .acceptanceBelowReservation,
+        message: "accepting would agree to terms worth less to your principal than walking away; make a counter-offer instead"
+    )
+
+    /// The message.
+    public var description: String { message }
 }

@@ -2,7 +2,7 @@
 ///
 /// The message names the rule and, where it helps, the issue at fault. It never includes a party's profile,
 /// utilities or reservation value, so it is safe to show the opponent.
-public struct ProtocolViolation: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+public struct ProtocolViolation: CodedError, Hashable, Codable {
     /// The stable code.
     public var code: ViolationCode
     /// The side whose action was refused.

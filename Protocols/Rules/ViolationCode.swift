@@ -2,7 +2,7 @@
 ///
 /// Codes are strings so that new ones can be added without breaking clients; compare against the static
 /// constants. Each has a test that triggers it.
-public struct ViolationCode: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+public struct ViolationCode: ErrorCode, Codable {
     /// The code as it appears on the wire.
     public let rawValue: String
 

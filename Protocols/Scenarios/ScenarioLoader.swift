@@ -7,7 +7,7 @@ import Foundation
 /// ```
 public struct ScenarioLoader: Sendable {
     /// The problems that stopped a file from loading, each `path: message [code]`.
-    public struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
+    public struct Failure: CodedError, Hashable {
         /// The file.
         public var file: String
         /// Every problem found.
@@ -18,6 +18,21 @@ public struct ScenarioLoader: Sendable {
             self.file = file
             self.problems = problems
         }
+
+        /// Stable codes.
+        public struct Code: ErrorCode {
+            /// The code's text.
+            public let rawValue: String
+            /// A code from its text.
+            public init(rawValue: String) { self.rawValue = rawValue }
+            /// The file cannot be read, decoded or used; each problem has its own code and path.
+            public static let invalidScenarioFile = Code(rawValue: "invalid_scenario_file")
+        }
+
+        /// Always ``Code/invalidScenarioFile``; each problem carries its own code.
+        public var code: Code { .invalidScenarioFile }
+        /// The description.
+        public var message: String { description }
 
         /// `FILE is not a valid scenario:` and one line per problem.
         public var description: String {

@@ -22,7 +22,22 @@ public struct ValidationProblem: Sendable, Hashable, Codable, CustomStringConver
 }
 
 /// The problems that stopped a scenario or profile from being used.
-public struct ValidationFailure: Error, Sendable, Hashable, CustomStringConvertible {
+public struct ValidationFailure: CodedError, Hashable {
+    /// Stable codes.
+    public struct Code: ErrorCode {
+        /// The code's text.
+        public let rawValue: String
+        /// A code from its text.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// The document has problems; each problem has its own code and path.
+        public static let invalid = Code(rawValue: "invalid")
+    }
+
+    /// Always ``Code/invalid``; each problem carries its own code.
+    public var code: Code { .invalid }
+    /// The problems, one per line.
+    public var message: String { description }
+
     /// Every problem found, in document order.
     public var problems: [ValidationProblem]
 

@@ -87,7 +87,22 @@ public struct AgentFactory: Sendable {
 }
 
 /// An agent that failed its preflight: its server did not answer as an agent server should.
-public struct AgentUnusable: Error, Sendable, Hashable, CustomStringConvertible {
+public struct AgentUnusable: CodedError, Hashable {
+    /// Stable codes.
+    public struct Code: ErrorCode {
+        /// The code's text.
+        public let rawValue: String
+        /// A code from its text.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// The agent failed its preflight.
+        public static let agentUnusable = Code(rawValue: "agent_unusable")
+    }
+
+    /// Always ``Code/agentUnusable``.
+    public var code: Code { .agentUnusable }
+    /// The description.
+    public var message: String { description }
+
     /// The agent.
     public var agent: AgentDescriptor
     /// What went wrong.

@@ -1,13 +1,28 @@
 import Foundation
-import ParleyProtocol
+public import ParleyProtocol
 
 extension AgentReference {
     /// Why an agent file could not be read.
-    public struct FileFailure: Error, Sendable, Hashable, CustomStringConvertible {
+    public struct FileFailure: CodedError, Hashable {
         /// The file's path.
         public var file: String
         /// What is wrong with it.
         public var problem: String
+
+        /// Stable codes.
+        public struct Code: ErrorCode {
+            /// The code's text.
+            public let rawValue: String
+            /// A code from its text.
+            public init(rawValue: String) { self.rawValue = rawValue }
+            /// The file cannot be read, or is not an agent file.
+            public static let invalidAgentFile = Code(rawValue: "invalid_agent_file")
+        }
+
+        /// Always ``Code/invalidAgentFile``.
+        public var code: Code { .invalidAgentFile }
+        /// The description.
+        public var message: String { description }
 
         /// For people: `PATH is not a valid agent file: …`.
         public var description: String { "\(file) is not a valid agent file: \(problem)" }

@@ -1,6 +1,6 @@
 import Crypto
 public import Foundation
-import ParleyProtocol
+public import ParleyProtocol
 
 /// The public half of a settlement-signing key: who signed. Written as the base64 of the raw 32-byte Ed25519 key.
 public struct PublicKeyIdentity: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
@@ -94,7 +94,20 @@ public struct SigningKey: Sendable {
 }
 
 /// A key file that cannot be used.
-public struct KeyFileError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct KeyFileError: CodedError, Hashable {
+    /// Stable codes.
+    public struct Code: ErrorCode {
+        /// The code's text.
+        public let rawValue: String
+        /// A code from its text.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// The file is not a Parley Ed25519 key file of the kind needed.
+        public static let invalidKeyFile = Code(rawValue: "invalid_key_file")
+    }
+
+    /// Always ``Code/invalidKeyFile``.
+    public var code: Code { .invalidKeyFile }
+
     /// What is wrong (never the key itself).
     public var message: String
     /// The message.

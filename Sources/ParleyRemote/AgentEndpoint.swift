@@ -145,8 +145,8 @@ extension AgentEndpoint: AgentTransport {
         do {
             return try await call()
         } catch {
-            if case .transport(let url, .timedOut(let limit)) = error {
-                throw AgentTimedOut("remote agent at \(url) did not answer within \(limit)")
+            if error.code == .transport, let limit = error.transportFailure?.timeLimit {
+                throw AgentTimedOut("remote agent at \(error.url) did not answer within \(limit)")
             }
             throw error
         }

@@ -86,7 +86,9 @@ struct AgentServerTests {
             try await endpoint.start(ServerSupport.start("a"))
             try await endpoint.start(ServerSupport.start("b"))
             let full = await #expect(throws: RemoteAgentError.self) { try await endpoint.start(ServerSupport.start("c")) }
-            guard case .rejected(_, 503, let error) = full else { Issue.record("expected 503, got \(String(describing: full))"); return }
+            guard let full, full.code == .rejected, full.status == 503, let error = full.apiError else {
+                Issue.record("expected 503, got \(String(describing: full))"); return
+            }
             #expect(error.code == .atCapacity)
 
             // An outcome ends "a", which then makes room for "c".
@@ -98,7 +100,9 @@ struct AgentServerTests {
             let expired = await #expect(throws: RemoteAgentError.self) {
                 try await endpoint.turn(TurnRequest(sessionID: SessionID(rawValue: "b"), turn: 1, opponentAction: nil, elapsed: 0))
             }
-            guard case .rejected(_, 404, let gone) = expired else { Issue.record("expected 404, got \(String(describing: expired))"); return }
+            guard let expired, expired.code == .rejected, expired.status == 404, let gone = expired.apiError else {
+                Issue.record("expected 404, got \(String(describing: expired))"); return
+            }
             #expect(gone.code == .unknownSession)
             try await endpoint.start(ServerSupport.start("d"))
             try await endpoint.start(ServerSupport.start("e"))

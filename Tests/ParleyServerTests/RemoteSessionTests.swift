@@ -86,7 +86,7 @@ struct RemoteSessionTests {
             } throws: { error in
                 switch error {
                 case let error as APIError: error.code == .outOfTurn
-                case RemoteAgentError.rejected(_, 409, let error): error.code == .outOfTurn
+                case let error as RemoteAgentError: error.code == .rejected && error.status == 409 && error.apiError?.code == .outOfTurn
                 default: false
                 }
             }
