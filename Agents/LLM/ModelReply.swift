@@ -1,6 +1,6 @@
 import Foundation
 import ParleyAgents
-import ParleyProtocol
+public import ParleyProtocol
 
 /// The model's reply, read from its content: `{"reasoning", "action", "terms", "note"}`.
 ///
@@ -65,27 +65,27 @@ struct ModelReply: Decodable, Sendable {
 /// The stable codes of a rejected attempt (``DecisionAttempt/Rejection/code``).
 public enum LLMRejection {
     /// The content is not a JSON object of the reply's shape.
-    public static let notAnAction = "not_an_action"
+    public static let notAnAction = DecisionAttempt.Rejection.Code(rawValue: "not_an_action")
     /// The action is not a legal move now: an unknown kind, terms outside the domains, accepting nothing.
-    public static let invalidAction = "invalid_action"
+    public static let invalidAction = DecisionAttempt.Rejection.Code(rawValue: "invalid_action")
     /// The action would give the principal less than walking away.
-    public static let outOfMandate = "out_of_mandate"
+    public static let outOfMandate = DecisionAttempt.Rejection.Code(rawValue: "out_of_mandate")
     /// The reply was cut off at `max_tokens` (`finish_reason: length`).
-    public static let truncated = "truncated"
+    public static let truncated = DecisionAttempt.Rejection.Code(rawValue: "truncated")
     /// The response had no choices, or a choice without content.
-    public static let emptyChoices = "empty_choices"
+    public static let emptyChoices = DecisionAttempt.Rejection.Code(rawValue: "empty_choices")
     /// The response body is not a chat completion.
-    public static let unreadableResponse = "unreadable_response"
+    public static let unreadableResponse = DecisionAttempt.Rejection.Code(rawValue: "unreadable_response")
     /// 429: the endpoint asked to slow down.
-    public static let rateLimited = "rate_limited"
+    public static let rateLimited = DecisionAttempt.Rejection.Code(rawValue: "rate_limited")
     /// 5xx: the endpoint failed.
-    public static let serverError = "server_error"
+    public static let serverError = DecisionAttempt.Rejection.Code(rawValue: "server_error")
     /// The endpoint refused the `response_format`; the next request uses a simpler one.
-    public static let unsupportedResponseFormat = "unsupported_response_format"
+    public static let unsupportedResponseFormat = DecisionAttempt.Rejection.Code(rawValue: "unsupported_response_format")
     /// Any other non-2xx answer, such as 401 for a wrong key.
-    public static let refused = "refused"
+    public static let refused = DecisionAttempt.Rejection.Code(rawValue: "refused")
     /// No answer within the turn's time.
-    public static let timedOut = "timed_out"
+    public static let timedOut = DecisionAttempt.Rejection.Code(rawValue: "timed_out")
     /// The endpoint could not be reached.
-    public static let unreachable = "unreachable"
+    public static let unreachable = DecisionAttempt.Rejection.Code(rawValue: "unreachable")
 }

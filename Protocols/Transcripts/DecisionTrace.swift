@@ -34,14 +34,25 @@ public struct DecisionTrace: Sendable, Hashable, Codable {
 /// One request to the consulted model, and what became of its reply.
 public struct DecisionAttempt: Sendable, Hashable, Codable {
     /// Why a reply was not used, with a stable code.
-    public struct Rejection: Error, Sendable, Hashable, Codable {
-        /// A stable code, such as `out_of_mandate`; see ``DecisionAttempt``'s codes.
-        public var code: String
+    public struct Rejection: CodedError, Hashable, Codable {
+        /// Stable codes, written as bare strings; the LLM agent's are `ParleyLLM.LLMRejection`'s members.
+        public struct Code: ErrorCode, Codable {
+            /// The code's text.
+            public let rawValue: String
+            /// A code from its text.
+            public init(rawValue: String) { self.rawValue = rawValue }
+        }
+
+        /// A stable code, such as `out_of_mandate`.
+        public var code: Code
         /// What was wrong, as the model is told it. Never the profile's values.
         public var message: String
 
+        /// `code: message`.
+        public var description: String { "\(code): \(message)" }
+
         /// Creates a rejection.
-        public init(code: String, message: String) {
+        public init(code: Code, message: String) {
             self.code = code
             self.message = message
         }

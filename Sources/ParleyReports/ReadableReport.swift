@@ -101,7 +101,7 @@ public struct ReadableReport: Sendable {
 
     /// An LLM move in brief: who decided, after how many requests, what was refused.
     static func describe(_ trace: DecisionTrace) -> String {
-        let refused = trace.attempts.compactMap { $0.rejection?.code }
+        let refused = trace.attempts.compactMap { $0.rejection?.code.rawValue }
         var text = "[\(trace.decidedBy.rawValue), \(trace.attempts.count) request\(trace.attempts.count == 1 ? "" : "s")"
         if !refused.isEmpty { text += "; refused: " + refused.joined(separator: ", ") }
         if trace.noteRedacted { text += "; note withheld" }
