@@ -9,6 +9,8 @@ struct EntryRow: Codable, FetchableRecord, PersistableRecord {
     var tournament: String
     var index: Int
     var session: Int
+    var sessionID: String
+    var startedAt: String
     var scenarioID: String
     var buyer: String
     var seller: String
@@ -29,7 +31,8 @@ struct EntryRow: Codable, FetchableRecord, PersistableRecord {
 
     enum CodingKeys: String, CodingKey {
         case tournament, session, buyer, seller, repetition, seed, outcome, turns, rounds, agreed, welfare
-        case index = "idx", scenarioID = "scenario_id", causedBy = "caused_by", buyerUtility = "buyer_utility"
+        case index = "idx", sessionID = "session_id", startedAt = "started_at", scenarioID = "scenario_id", causedBy = "caused_by"
+        case buyerUtility = "buyer_utility"
         case sellerUtility = "seller_utility", buyerAdvantage = "buyer_advantage", sellerAdvantage = "seller_advantage"
         case distanceToNash = "distance_to_nash", distanceToPareto = "distance_to_pareto"
     }
@@ -39,6 +42,8 @@ struct EntryRow: Codable, FetchableRecord, PersistableRecord {
         tournament = entry.tournament
         index = entry.index
         self.session = session
+        sessionID = entry.sessionID.rawValue
+        startedAt = entry.startedAt
         scenarioID = entry.scenarioID
         buyer = entry.buyer
         seller = entry.seller
@@ -61,11 +66,14 @@ struct EntryRow: Codable, FetchableRecord, PersistableRecord {
     /// The entry; throws when a column holds what no entry can.
     func entry() throws(StoreError) -> TournamentEntry {
         TournamentEntry(
-            tournament: tournament, index: index, session: session, scenarioID: scenarioID, buyer: buyer, seller: seller, repetition: repetition,
-            seed: try Column.seed(seed, session: session), outcome: try Column.outcome(outcome, session: session),
-            causedBy: try Column.role(causedBy, session: session), turns: turns, rounds: rounds, agreed: agreed, buyerUtility: buyerUtility,
-            sellerUtility: sellerUtility, buyerAdvantage: buyerAdvantage, sellerAdvantage: sellerAdvantage, welfare: welfare,
-            distanceToNash: distanceToNash, distanceToPareto: distanceToPareto
+            tournament: tournament, index: index, session: session, repetition: repetition,
+            summary: SessionSummary(
+                sessionID: SessionID(rawValue: sessionID), scenarioID: scenarioID, buyer: buyer, seller: seller,
+                seed: try Column.seed(seed, session: session), startedAt: startedAt, outcome: try Column.outcome(outcome, session: session),
+                causedBy: try Column.role(causedBy, session: session), turns: turns
+            ),
+            rounds: rounds, agreed: agreed, buyerUtility: buyerUtility, sellerUtility: sellerUtility, buyerAdvantage: buyerAdvantage,
+            sellerAdvantage: sellerAdvantage, welfare: welfare, distanceToNash: distanceToNash, distanceToPareto: distanceToPareto
         )
     }
 }

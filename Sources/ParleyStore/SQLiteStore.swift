@@ -35,8 +35,9 @@ public struct SQLiteStore: TranscriptStore {
     /// The store's file, as messages name it.
     public var location: String { path }
 
-    /// Opens (or creates) the store at `path`, migrating it to the current schema. Throws a ``StoreError`` when
-    /// the file is not a Parley store, is corrupt, locked, read-only, or was written by a newer Parley.
+    /// Opens (or creates) the store at `path`, migrating it to the current schema; a store written by an older
+    /// Parley is upgraded even when opened for reading, as long as its file is writable. Throws a ``StoreError``
+    /// when the file is not a Parley store, is corrupt, locked, read-only, or was written by a newer Parley.
     public init(path: String, options: Options = Options()) throws(StoreError) {
         self.path = path
         var configuration = Configuration()
@@ -48,35 +49,55 @@ public struct SQLiteStore: TranscriptStore {
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA max_page_count = \(pages)") }
         }
         do {
+            let migrator = StoreSchema.migrator
             if options.readOnly {
                 guard FileManager.default.fileExists(atPath: path) else {
                     throw StoreError(.cannotOpen, "there is no store at \(path)")
                 }
+                let state = try Self.inspect(try DatabaseQueue(path: path, configuration: configuration), path: path)
+                if !state.isMigrated {
+                    guard state.isParley else { throw StoreError(.notAStore, "\(path) is not a Parley store (it has no Parley tables)") }
+                    // Written by an older Parley: upgrade its schema through a short-lived writable connection first.
+                    var writable = configuration
+                    writable.readonly = false
+                    do {
+                        try migrator.migrate(try DatabaseQueue(path: path, configuration: writable))
+                    } catch {
+                        throw StoreError(.readOnly, "\(path) was written by an older Parley and cannot be upgraded here (\(StoreError(error, path: path).code)); open it once where it is writable")
+                    }
+                }
                 database = try DatabaseQueue(path: path, configuration: configuration)
             } else {
                 database = try DatabasePool(path: path, configuration: configuration)
-            }
-            let migrator = StoreSchema.migrator
-            let (isForeign, isNewer, isMigrated) = try database.read { db in
-                let applicationID = try Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
-                let foreign = applicationID != StoreSchema.applicationID && tables > 0
-                let newer = foreign ? false : try migrator.hasBeenSuperseded(db)
-                let migrated = foreign ? false : try migrator.hasCompletedMigrations(db)
-                return (foreign, newer, migrated)
-            }
-            if isForeign { throw StoreError(.notAStore, "\(path) is an SQLite database, but not a Parley store") }
-            if isNewer { throw StoreError(.newerSchema, "\(path) was written by a newer version of Parley; upgrade Parley to read it") }
-            if !options.readOnly {
+                let state = try Self.inspect(database, path: path)
                 try migrator.migrate(database)
-            } else if !isMigrated {
-                throw StoreError(.notAStore, "\(path) is not a Parley store (it has no Parley tables)")
+                // Connections opened before a migration keep what they read of the old schema; start afresh.
+                if !state.isMigrated { (database as? DatabasePool)?.releaseMemory() }
             }
         } catch let error as StoreError {
             throw error
         } catch {
             throw StoreError(error, path: path)
         }
+    }
+
+    /// Refuses a file that is not a Parley store or was written by a newer Parley, and says whether the store's
+    /// schema is current. A new, empty file counts as a store to create.
+    private static func inspect(_ reader: some DatabaseReader, path: String) throws -> (isMigrated: Bool, isParley: Bool) {
+        let migrator = StoreSchema.migrator
+        let (isForeign, isNewer, isMigrated, isParley, isEmpty) = try reader.read { db in
+            let applicationID = try Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+            let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+            let foreign = applicationID != StoreSchema.applicationID && tables > 0
+            let newer = foreign ? false : try migrator.hasBeenSuperseded(db)
+            let migrated = foreign ? false : try migrator.hasCompletedMigrations(db)
+            let parley = foreign ? false : try !migrator.appliedIdentifiers(db).isEmpty
+            return (foreign, newer, migrated, parley, tables == 0)
+        }
+        if isForeign { throw StoreError(.notAStore, "\(path) is an SQLite database, but not a Parley store") }
+        if isNewer { throw StoreError(.newerSchema, "\(path) was written by a newer version of Parley; upgrade Parley to read it") }
+        if !isMigrated, !isParley, !isEmpty { throw StoreError(.notAStore, "\(path) is not a Parley store (it has no Parley tables)") }
+        return (isMigrated, isParley)
     }
 
     /// Stores sessions whose chains were already computed (the expensive part, which callers can spread over

@@ -102,6 +102,18 @@ enum StoreSchema {
             // Verification looks up a session's tournament entry.
             try db.execute(sql: "CREATE INDEX tournament_sessions_by_session ON tournament_sessions(session)")
         }
+        migrator.registerMigration("v6-entry-summaries") { db in
+            // An entry holds its session's whole summary, as a stored session does: its id and start time too,
+            // copied from the session it points at (an entry whose session is gone keeps empty ones, which
+            // verification reports).
+            try db.execute(sql: """
+                ALTER TABLE tournament_sessions ADD COLUMN session_id TEXT NOT NULL DEFAULT '';
+                ALTER TABLE tournament_sessions ADD COLUMN started_at TEXT NOT NULL DEFAULT '';
+                UPDATE tournament_sessions SET
+                    session_id = coalesce((SELECT session_id FROM sessions WHERE number = tournament_sessions.session), ''),
+                    started_at = coalesce((SELECT started_at FROM sessions WHERE number = tournament_sessions.session), '');
+                """)
+        }
         return migrator
     }
 }

@@ -60,4 +60,28 @@ struct MigrationTests {
         #expect(tables.contains("chains") && !tables.contains("records"))
         #expect(try store.record(of: store.session("1")).record.transcript.entries.count == store.session("1").turns)
     }
+
+    @Test("A version 5 store's tournament entries get their sessions' ids and start times, and still verify")
+    func aVersion5StoreGetsEntrySummaries() async throws {
+        let path = try Support.storePath()
+        let store = try SQLiteStore(path: path)
+        let (record, profiles) = try await Support.session()
+        try store.register(tournament: "t", total: 1, plan: "{}", at: Date(timeIntervalSince1970: 1_800_000_000))
+        let chained = ChainedSession(record: record, chain: try record.chain(profiles: profiles))
+        try await store.save([(chained, TournamentEntry(tournament: "t", index: 0, repetition: 0, record: record))], signer: nil)
+        // Lay the store out as version 5 had it: no summary columns in the entries, the last migration not applied.
+        try await DatabaseQueue(path: path).write { db in
+            try db.execute(sql: """
+                ALTER TABLE tournament_sessions DROP COLUMN session_id;
+                ALTER TABLE tournament_sessions DROP COLUMN started_at;
+                DELETE FROM grdb_migrations WHERE identifier = 'v6-entry-summaries';
+                """)
+        }
+        // Opened for reading only, as `parley transcripts list` opens it: the schema is upgraded all the same.
+        let migrated = try SQLiteStore(path: path, options: .init(readOnly: true))
+        let entry = try #require(try migrated.entry(forSession: 1))
+        #expect(entry.sessionID == record.transcript.header.sessionID)
+        #expect(entry.summary == SessionSummary(record: record))
+        #expect(try migrated.verifyAll().failures.isEmpty)
+    }
 }

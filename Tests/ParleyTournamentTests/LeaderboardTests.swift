@@ -11,8 +11,12 @@ struct LeaderboardTests {
         rounds: Int = 10, nash: Double? = 0.1
     ) -> TournamentEntry {
         TournamentEntry(
-            tournament: "t", index: 0, scenarioID: "s", buyer: buyer, seller: seller, repetition: 0, seed: 1, outcome: outcome, causedBy: causedBy,
-            turns: 2 * rounds, rounds: rounds, agreed: outcome == .agreement, buyerUtility: buyerUtility, sellerUtility: sellerUtility,
+            tournament: "t", index: 0, repetition: 0,
+            summary: SessionSummary(
+                sessionID: SessionID(rawValue: "s-1"), scenarioID: "s", buyer: buyer, seller: seller, seed: 1, startedAt: "2027-01-15T08:00:00Z",
+                outcome: outcome, causedBy: causedBy, turns: 2 * rounds
+            ),
+            rounds: rounds, agreed: outcome == .agreement, buyerUtility: buyerUtility, sellerUtility: sellerUtility,
             buyerAdvantage: buyerUtility / 2, sellerAdvantage: sellerUtility / 2, welfare: buyerUtility + sellerUtility, distanceToNash: nash,
             distanceToPareto: 0.05
         )

@@ -1,12 +1,14 @@
 import ParleyAnalysis
 public import ParleyRecords
-public import ParleyProtocol
+import ParleyProtocol
 
 /// One session's place in a tournament and what it measured: a row of `tournament_sessions`.
 ///
 /// Written in the same transaction as the session it describes, so a tournament's rows are exactly its
-/// completed sessions. Utilities and distances come from the settlement analysis; without an agreement each
-/// side's utility is its reservation value.
+/// completed sessions. Its ``summary`` is the session's (the same type a stored session has), so
+/// `entry.buyer` and `entry.outcome` read as they do on a session. Utilities and distances come from the settlement
+/// analysis; without an agreement each side's utility is its reservation value.
+@dynamicMemberLookup
 public struct TournamentEntry: Sendable, Hashable, Codable {
     /// The tournament's identifier.
     public var tournament: String
@@ -14,22 +16,10 @@ public struct TournamentEntry: Sendable, Hashable, Codable {
     public var index: Int
     /// The stored session's number (set when stored).
     public var session: Int
-    /// The scenario's identifier.
-    public var scenarioID: String
-    /// The buyer's agent spec.
-    public var buyer: String
-    /// The seller's agent spec.
-    public var seller: String
     /// The repetition, from 0.
     public var repetition: Int
-    /// The session seed: `parley run --seed` with it replays the session.
-    public var seed: UInt64
-    /// How the session ended.
-    public var outcome: Outcome.Kind
-    /// The side that ended the session without agreement, if one did.
-    public var causedBy: Role?
-    /// The number of actions.
-    public var turns: Int
+    /// Who played what, with which seed, and how it ended: `parley run --seed` with its seed replays it.
+    public var summary: SessionSummary
     /// The number of rounds begun.
     public var rounds: Int
     /// Whether the session ended in agreement.
@@ -51,21 +41,15 @@ public struct TournamentEntry: Sendable, Hashable, Codable {
 
     /// Creates an entry.
     public init(
-        tournament: String, index: Int, session: Int = 0, scenarioID: String, buyer: String, seller: String, repetition: Int, seed: UInt64,
-        outcome: Outcome.Kind, causedBy: Role?, turns: Int, rounds: Int, agreed: Bool, buyerUtility: Double, sellerUtility: Double,
-        buyerAdvantage: Double, sellerAdvantage: Double, welfare: Double, distanceToNash: Double?, distanceToPareto: Double
+        tournament: String, index: Int, session: Int = 0, repetition: Int, summary: SessionSummary, rounds: Int, agreed: Bool,
+        buyerUtility: Double, sellerUtility: Double, buyerAdvantage: Double, sellerAdvantage: Double, welfare: Double, distanceToNash: Double?,
+        distanceToPareto: Double
     ) {
         self.tournament = tournament
         self.index = index
         self.session = session
-        self.scenarioID = scenarioID
-        self.buyer = buyer
-        self.seller = seller
         self.repetition = repetition
-        self.seed = seed
-        self.outcome = outcome
-        self.causedBy = causedBy
-        self.turns = turns
+        self.summary = summary
         self.rounds = rounds
         self.agreed = agreed
         self.buyerUtility = buyerUtility
@@ -76,28 +60,33 @@ public struct TournamentEntry: Sendable, Hashable, Codable {
         self.distanceToNash = distanceToNash
         self.distanceToPareto = distanceToPareto
     }
+
+    /// The summary's fields, as `entry.buyer`.
+    public subscript<Value>(dynamicMember field: KeyPath<SessionSummary, Value>) -> Value {
+        summary[keyPath: field]
+    }
 }
 
 extension TournamentEntry {
-    /// The entry a finished session makes at a position of a tournament: its coordinates from the transcript
-    /// header, its measures from the settlement analysis (zeros when the session was not analyzed).
+    /// The entry a finished session makes at a position of a tournament: its summary from the record, its measures
+    /// from the settlement analysis (zeros when the session was not analyzed).
     public init(tournament: String, index: Int, session: Int = 0, repetition: Int, record: SessionRecord) {
-        let header = record.transcript.header
         let settlement = record.settlement
         let analysis = settlement.analysis
         self.init(
-            tournament: tournament, index: index, session: session, scenarioID: header.scenario.id, buyer: header.buyer.spec,
-            seller: header.seller.spec, repetition: repetition, seed: header.seed, outcome: settlement.outcome.kind,
-            causedBy: settlement.outcome.causedBy, turns: settlement.turns, rounds: settlement.rounds,
-            agreed: settlement.outcome.agreement != nil, buyerUtility: analysis?.buyer.utility ?? 0, sellerUtility: analysis?.seller.utility ?? 0,
-            buyerAdvantage: analysis?.buyer.advantage ?? 0, sellerAdvantage: analysis?.seller.advantage ?? 0, welfare: analysis?.socialWelfare ?? 0,
-            distanceToNash: analysis?.distanceToNash, distanceToPareto: analysis?.distanceToPareto ?? 0
+            tournament: tournament, index: index, session: session, repetition: repetition, summary: SessionSummary(record: record),
+            rounds: settlement.rounds, agreed: settlement.outcome.agreement != nil, buyerUtility: analysis?.buyer.utility ?? 0,
+            sellerUtility: analysis?.seller.utility ?? 0, buyerAdvantage: analysis?.buyer.advantage ?? 0,
+            sellerAdvantage: analysis?.seller.advantage ?? 0, welfare: analysis?.socialWelfare ?? 0, distanceToNash: analysis?.distanceToNash,
+            distanceToPareto: analysis?.distanceToPareto ?? 0
         )
     }
 
-    /// The name of the first field that differs from another entry's, if one does.
+    /// The name of the first field that differs from another entry's, if one does: a summary field by its column
+    /// name (`buyer`, `outcome` …), any other by its property name (`buyerUtility` …).
     func firstDifference(from other: TournamentEntry) -> String? {
-        zip(Mirror(reflecting: self).children, Mirror(reflecting: other).children)
+        if let column = summary.firstDifference(from: other.summary) { return column }
+        return zip(Mirror(reflecting: self).children, Mirror(reflecting: other).children)
             .first { String(describing: $0.value) != String(describing: $1.value) }?.0.label
     }
 }
