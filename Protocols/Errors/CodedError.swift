@@ -20,3 +20,8 @@ public protocol CodedError: Error, Sendable, CustomStringConvertible {
     /// What went wrong, for people.
     var message: String { get }
 }
+
+extension CodedError {
+    /// `message [code]`, unless the error says otherwise.
+    public var description: String { "\(message) [\(code.rawValue)]" }
+}

@@ -32,7 +32,4 @@ public struct ViolationCode: ErrorCode, Codable {
     public static let all: [ViolationCode] = [
         .outOfTurn, .noStandingOffer, .valueOutOfDomain, .wrongValueType, .missingIssue, .unknownIssue, .sessionClosed, .pastDeadline, .noteTooLong,
     ]
-
-    /// The code.
-    public var description: String { rawValue }
 }

@@ -78,8 +78,6 @@ public struct APIError: CodedError, Sendable, Hashable, Codable, CustomStringCon
             }
         }
 
-        /// The code.
-        public var description: String { rawValue }
     }
 
     /// The stable code.

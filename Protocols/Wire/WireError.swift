@@ -18,8 +18,6 @@ public struct WireError: CodedError, Sendable, Hashable, Codable, CustomStringCo
         /// The message's `protocol` is not one this build speaks.
         public static let unsupportedVersion = Code(rawValue: "unsupported_version")
 
-        /// The code.
-        public var description: String { rawValue }
     }
 
     /// The stable code.

@@ -23,7 +23,4 @@ public struct ReportError: CodedError, Sendable, Hashable, CustomStringConvertib
         self.code = code
         self.message = message
     }
-
-    /// `message (code)`.
-    public var description: String { "\(message) (\(code.rawValue))" }
 }

@@ -29,8 +29,6 @@ public struct StoreError: CodedError, Sendable, Hashable, CustomStringConvertibl
         public static let unreadableRecord = Code(rawValue: "unreadable_record")
         /// Any other database failure.
         public static let database = Code(rawValue: "database")
-        /// The code.
-        public var description: String { rawValue }
     }
 
     /// The stable code.
@@ -43,7 +41,4 @@ public struct StoreError: CodedError, Sendable, Hashable, CustomStringConvertibl
         self.code = code
         self.message = message
     }
-
-    /// The message and the code.
-    public var description: String { "\(message) [\(code)]" }
 }

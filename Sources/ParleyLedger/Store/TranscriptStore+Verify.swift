@@ -25,8 +25,6 @@ public struct VerificationFailure: CodedError, Sendable, Hashable, CustomStringC
         public static let summaryMismatch = Code(rawValue: "summary_mismatch")
         /// A tournament entry does not follow from the chained settlement it points at.
         public static let entryMismatch = Code(rawValue: "entry_mismatch")
-        /// The code's text.
-        public var description: String { rawValue }
     }
 
     /// The session's number in the store.
