@@ -5,9 +5,23 @@ public import ParleyProtocol
 /// naming its side, and no other session may notice.
 public struct ThrowingStrategy: Strategy {
     /// The error it throws.
-    public struct Broken: Error, Sendable, CustomStringConvertible {
+    public struct Broken: CodedError {
+        /// Its one code.
+        public struct Code: ErrorCode {
+            /// The code's text.
+            public let rawValue: String
+            /// A code from its text.
+            public init(rawValue: String) { self.rawValue = rawValue }
+            /// The strategy broke.
+            public static let broken = Code(rawValue: "broken")
+        }
+
+        /// Always ``Code/broken``.
+        public var code: Code { .broken }
         /// What it says.
-        public var description: String { "the model fell over" }
+        public var message: String { "the model fell over" }
+        /// The message alone, as a crashing agent's error reads in a transcript.
+        public var description: String { message }
     }
 
     /// A strategy that throws ``Broken``.
