@@ -53,7 +53,9 @@ enum HTTPBenchmark {
             var turns = 0
             for seed in seeds {
                 let match = Match(file: file, buyer: buyer, seller: seller, seed: seed)
-                let remote = try buyer.makeStrategy(for: match.seat(.buyer)) as! RemoteAgent
+                guard let remote = try buyer.makeStrategy(for: match.seat(.buyer)) as? RemoteAgent else {
+                    throw CocoaError(.featureUnsupported, userInfo: [NSLocalizedDescriptionKey: "a remote source made no remote agent"])
+                }
                 let record = await arbiter.run(
                     match.setup, buyer: Timed(agent: remote, timings: timings), seller: try seller.makeStrategy(for: match.seat(.seller))
                 )
