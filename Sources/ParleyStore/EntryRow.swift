@@ -1,24 +1,18 @@
 import GRDB
 import ParleyLedger
-import ParleyProtocol
 
-/// A row of `tournament_sessions`, read and written by GRDB's record protocols.
-struct EntryRow: Codable, FetchableRecord, PersistableRecord {
+/// A row of `tournament_sessions`, read and written by GRDB's record protocols: the entry's place in the
+/// tournament, its session's summary columns, and what the session measured.
+struct EntryRow: Codable, FetchableRecord, PersistableRecord, SummaryColumns {
     static let databaseTableName = "tournament_sessions"
 
     var tournament: String
     var index: Int
     var session: Int
-    var sessionID: String
-    var startedAt: String
-    var scenarioID: String
-    var buyer: String
-    var seller: String
     var repetition: Int
-    var seed: String
-    var outcome: String
+    var sessionID = "", scenarioID = "", buyer = "", seller = "", seed = "", startedAt = "", outcome = ""
     var causedBy: String?
-    var turns: Int
+    var turns = 0
     var rounds: Int
     var agreed: Bool
     var buyerUtility: Double
@@ -32,9 +26,8 @@ struct EntryRow: Codable, FetchableRecord, PersistableRecord {
     enum CodingKeys: String, CodingKey {
         case tournament, session, buyer, seller, repetition, seed, outcome, turns, rounds, agreed, welfare
         case index = "idx", sessionID = "session_id", startedAt = "started_at", scenarioID = "scenario_id", causedBy = "caused_by"
-        case buyerUtility = "buyer_utility"
-        case sellerUtility = "seller_utility", buyerAdvantage = "buyer_advantage", sellerAdvantage = "seller_advantage"
-        case distanceToNash = "distance_to_nash", distanceToPareto = "distance_to_pareto"
+        case buyerUtility = "buyer_utility", sellerUtility = "seller_utility", buyerAdvantage = "buyer_advantage"
+        case sellerAdvantage = "seller_advantage", distanceToNash = "distance_to_nash", distanceToPareto = "distance_to_pareto"
     }
 
     /// The row of an entry, pointing at the stored session `session`.
@@ -42,16 +35,7 @@ struct EntryRow: Codable, FetchableRecord, PersistableRecord {
         tournament = entry.tournament
         index = entry.index
         self.session = session
-        sessionID = entry.sessionID.rawValue
-        startedAt = entry.startedAt
-        scenarioID = entry.scenarioID
-        buyer = entry.buyer
-        seller = entry.seller
         repetition = entry.repetition
-        seed = String(entry.seed)
-        outcome = entry.outcome.rawValue
-        causedBy = entry.causedBy?.rawValue
-        turns = entry.turns
         rounds = entry.rounds
         agreed = entry.agreed
         buyerUtility = entry.buyerUtility
@@ -61,17 +45,13 @@ struct EntryRow: Codable, FetchableRecord, PersistableRecord {
         welfare = entry.welfare
         distanceToNash = entry.distanceToNash
         distanceToPareto = entry.distanceToPareto
+        write(entry.summary)
     }
 
     /// The entry; throws when a column holds what no entry can.
     func entry() throws(StoreError) -> TournamentEntry {
         TournamentEntry(
-            tournament: tournament, index: index, session: session, repetition: repetition,
-            summary: SessionSummary(
-                sessionID: SessionID(rawValue: sessionID), scenarioID: scenarioID, buyer: buyer, seller: seller,
-                seed: try Column.seed(seed, session: session), startedAt: startedAt, outcome: try Column.outcome(outcome, session: session),
-                causedBy: try Column.role(causedBy, session: session), turns: turns
-            ),
+            tournament: tournament, index: index, session: session, repetition: repetition, summary: try summary(session: session),
             rounds: rounds, agreed: agreed, buyerUtility: buyerUtility, sellerUtility: sellerUtility, buyerAdvantage: buyerAdvantage,
             sellerAdvantage: sellerAdvantage, welfare: welfare, distanceToNash: distanceToNash, distanceToPareto: distanceToPareto
         )

@@ -1,21 +1,15 @@
 import GRDB
 import ParleyLedger
-import ParleyProtocol
 
-/// A row of `sessions`, read and written by GRDB's record protocols.
-struct SessionRow: Codable, FetchableRecord, MutablePersistableRecord {
+/// A row of `sessions`, read and written by GRDB's record protocols: the summary's columns, and the hash and
+/// signature that close the session's chain.
+struct SessionRow: Codable, FetchableRecord, MutablePersistableRecord, SummaryColumns {
     static let databaseTableName = "sessions"
 
     var number: Int?
-    var sessionID: String
-    var scenarioID: String
-    var buyer: String
-    var seller: String
-    var seed: String
-    var startedAt: String
-    var outcome: String
+    var sessionID = "", scenarioID = "", buyer = "", seller = "", seed = "", startedAt = "", outcome = ""
     var causedBy: String?
-    var turns: Int
+    var turns = 0
     var finalHash: String
     var signature: String?
     var publicKey: String?
@@ -28,61 +22,19 @@ struct SessionRow: Codable, FetchableRecord, MutablePersistableRecord {
 
     /// The row of a session about to be inserted (its number comes from SQLite).
     init(_ stored: StoredSession) {
-        let summary = stored.summary
-        number = nil
-        sessionID = summary.sessionID.rawValue
-        scenarioID = summary.scenarioID
-        buyer = summary.buyer
-        seller = summary.seller
-        seed = String(summary.seed)
-        startedAt = summary.startedAt
-        outcome = summary.outcome.rawValue
-        causedBy = summary.causedBy?.rawValue
-        turns = summary.turns
         finalHash = stored.finalHash
         signature = stored.signature
         publicKey = stored.publicKey
+        write(stored.summary)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
         number = Int(inserted.rowID)
     }
 
-    /// The stored session; throws ``ParleyLedger/StoreError/Code/unreadableRecord`` when a column holds what no
-    /// session can (an unknown outcome or side, a seed that is not a number).
+    /// The stored session; throws when a column holds what no session can.
     func stored() throws(StoreError) -> StoredSession {
         let number = number ?? 0
-        return StoredSession(
-            number: number,
-            summary: SessionSummary(
-                sessionID: SessionID(rawValue: sessionID), scenarioID: scenarioID, buyer: buyer, seller: seller,
-                seed: try Column.seed(seed, session: number), startedAt: startedAt, outcome: try Column.outcome(outcome, session: number),
-                causedBy: try Column.role(causedBy, session: number), turns: turns
-            ),
-            finalHash: finalHash, signature: signature, publicKey: publicKey
-        )
-    }
-}
-
-/// Typed values of the text columns that hold seeds, outcomes and sides.
-enum Column {
-    static func seed(_ text: String, session: Int) throws(StoreError) -> UInt64 {
-        guard let seed = UInt64(text) else { throw unreadable("seed", session) }
-        return seed
-    }
-
-    static func outcome(_ text: String, session: Int) throws(StoreError) -> Outcome.Kind {
-        guard let kind = Outcome.Kind(rawValue: text) else { throw unreadable("outcome", session) }
-        return kind
-    }
-
-    static func role(_ text: String?, session: Int) throws(StoreError) -> Role? {
-        guard let text else { return nil }
-        guard let role = Role(rawValue: text) else { throw unreadable("caused_by", session) }
-        return role
-    }
-
-    private static func unreadable(_ column: String, _ session: Int) -> StoreError {
-        StoreError(.unreadableRecord, "session \(session) has a \(column) that no session can have (its row was changed)")
+        return StoredSession(number: number, summary: try summary(session: number), finalHash: finalHash, signature: signature, publicKey: publicKey)
     }
 }
