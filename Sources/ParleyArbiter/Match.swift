@@ -48,11 +48,6 @@ public struct Match: Sendable {
     public func seat(_ role: Role) -> Seat {
         Seat(file: file, role: role, sessionSeed: seed, session: id)
     }
-
-    /// The agent of one side.
-    public func agent(_ role: Role) -> any AgentSource {
-        role == .buyer ? buyer : seller
-    }
 }
 
 extension Arbiter {

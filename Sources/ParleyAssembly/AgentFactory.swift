@@ -45,7 +45,7 @@ public struct AgentFactory: Sendable {
         case .remote(let url):
             return RemoteSource(transport: try AgentEndpoint(url: url, token: remoteToken, client: http))
         case .file(let file):
-            try file.check(registry: registry)
+            try check(file)
             guard file.strategy == AgentFile.llmStrategy, let llm = file.llm else {
                 return try StrategySource(file.spec, name: file.name, registry: registry, indexes: indexes)
             }

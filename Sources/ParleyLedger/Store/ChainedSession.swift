@@ -2,8 +2,7 @@ public import ParleyRecords
 
 /// A finished session ready to store: its summary and its chain. It keeps no transcript of its own (the chain's
 /// records are the transcript), so many can wait for a batch write in little memory.
-@dynamicMemberLookup
-public struct ChainedSession: Sendable, Hashable {
+public struct ChainedSession: SessionSummarized, Sendable, Hashable {
     /// What the store keeps beside the chain.
     public var summary: SessionSummary
     /// The hash chain: header, events, settlement.
@@ -13,10 +12,5 @@ public struct ChainedSession: Sendable, Hashable {
     public init(record: SessionRecord, chain: PackedChain) {
         self.summary = SessionSummary(record: record)
         self.chain = chain
-    }
-
-    /// The summary's fields, as `session.outcome`.
-    public subscript<Value>(dynamicMember field: KeyPath<SessionSummary, Value>) -> Value {
-        summary[keyPath: field]
     }
 }

@@ -66,3 +66,17 @@ public struct SessionSummary: Sendable, Hashable, Codable {
         return columns.first { !$0.1 }?.0
     }
 }
+
+/// A value that carries a session's summary and reads its fields as its own: `stored.outcome`, `entry.buyer`.
+@dynamicMemberLookup
+public protocol SessionSummarized {
+    /// The session's summary.
+    var summary: SessionSummary { get }
+}
+
+extension SessionSummarized {
+    /// The summary's fields, read as the value's own.
+    public subscript<Value>(dynamicMember field: KeyPath<SessionSummary, Value>) -> Value {
+        summary[keyPath: field]
+    }
+}

@@ -3,8 +3,7 @@ public import ParleyProtocol
 
 /// One stored session as `parley transcripts list` shows it: its number in the store, its summary, and the
 /// final hash (and signature) that close its chain.
-@dynamicMemberLookup
-public struct StoredSession: Sendable, Hashable, Codable {
+public struct StoredSession: SessionSummarized, Sendable, Hashable, Codable {
     /// The store's own number for the session, from 1.
     public var number: Int
     /// Who played what, with which seed, and how it ended.
@@ -23,11 +22,6 @@ public struct StoredSession: Sendable, Hashable, Codable {
         self.finalHash = finalHash
         self.signature = signature
         self.publicKey = publicKey
-    }
-
-    /// The summary's fields, as `stored.outcome`.
-    public subscript<Value>(dynamicMember field: KeyPath<SessionSummary, Value>) -> Value {
-        summary[keyPath: field]
     }
 
     /// A chained session as a store inserts it under `number`: its final hash, signed when there is a signer.

@@ -8,8 +8,7 @@ import ParleyProtocol
 /// completed sessions. Its ``summary`` is the session's (the same type a stored session has), so
 /// `entry.buyer` and `entry.outcome` read as they do on a session. Utilities and distances come from the settlement
 /// analysis; without an agreement each side's utility is its reservation value.
-@dynamicMemberLookup
-public struct TournamentEntry: Sendable, Hashable, Codable {
+public struct TournamentEntry: SessionSummarized, Sendable, Hashable, Codable {
     /// The tournament's identifier.
     public var tournament: String
     /// The session's position in the tournament's enumeration, from 0.
@@ -59,11 +58,6 @@ public struct TournamentEntry: Sendable, Hashable, Codable {
         self.welfare = welfare
         self.distanceToNash = distanceToNash
         self.distanceToPareto = distanceToPareto
-    }
-
-    /// The summary's fields, as `entry.buyer`.
-    public subscript<Value>(dynamicMember field: KeyPath<SessionSummary, Value>) -> Value {
-        summary[keyPath: field]
     }
 }
 
