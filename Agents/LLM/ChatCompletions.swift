@@ -83,6 +83,20 @@ enum ChatCompletions {
                 case totalTokens = "total_tokens"
             }
 
+            /// The largest count believed; an endpoint's larger or negative counts are clamped into `0 … 2⁴⁰`.
+            static let maximumCount = 1 << 40
+
+            init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                func count(_ key: CodingKeys) -> Int? {
+                    // A count that is no integer at all (a fraction, 1e30) is ignored, not a reason to drop the reply.
+                    (try? container.decodeIfPresent(Double.self, forKey: key)).flatMap { $0 }.map { Int(min(max($0, 0), Double(Self.maximumCount))) }
+                }
+                promptTokens = count(.promptTokens)
+                completionTokens = count(.completionTokens)
+                totalTokens = count(.totalTokens)
+            }
+
             /// The tokens the exchange cost.
             var spent: Int { totalTokens ?? ((promptTokens ?? 0) + (completionTokens ?? 0)) }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import ParleyProtocol
 import ParleyHTTPClient
 
 /// One OpenAI-compatible chat-completions endpoint, called through the libcurl client: sends a request and
@@ -50,10 +51,11 @@ struct ChatEndpoint: Sendable {
         return .completion(completion)
     }
 
-    /// `Retry-After` in seconds (`2`, `0.5`); an HTTP date or anything else counts as absent.
+    /// `Retry-After` in seconds (`2`, `0.5`), saturated to ``Limits/maximumSeconds``; an HTTP date or anything
+    /// else counts as absent.
     static func retryAfter(_ value: String?) -> Duration? {
         guard let value, let seconds = Double(value.trimmingCharacters(in: .whitespaces)), seconds.isFinite, seconds >= 0 else { return nil }
-        return .milliseconds(Int64((seconds * 1000).rounded()))
+        return .saturating(seconds: seconds)
     }
 
     /// The first 500 bytes of a body, as text.

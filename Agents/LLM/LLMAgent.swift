@@ -110,7 +110,8 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
                 attempt.status = 200
                 attempt.promptTokens = completion.usage?.promptTokens
                 attempt.completionTokens = completion.usage?.completionTokens
-                tokensSpent += completion.usage?.spent ?? 0
+                // Each count is at most 2⁴⁰, so the sum stays far from overflow however long the session.
+                tokensSpent = min(tokensSpent + (completion.usage?.spent ?? 0), Int.max / 2)
                 let content = completion.choices.first?.message?.content ?? ""
                 attempt.reply = content.isEmpty ? nil : record(content)
                 do {
@@ -209,7 +210,7 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
     /// The time the model gets for a turn: the configured limit, and at most 80% of the scenario's turn limit
     /// and of the time left, so the fallback can still move in time.
     private func timeLimit(for view: TurnView) -> Duration {
-        var limit = Duration.milliseconds(Int64(configuration.turnTimeLimit * 1000))
+        var limit = Duration.saturating(seconds: configuration.turnTimeLimit)
         if let turn = view.scenario.turnDuration { limit = min(limit, turn * 0.8) }
         if let left = view.timeLeft { limit = min(limit, left * 0.8) }
         return limit

@@ -39,11 +39,9 @@ public struct TurnView: Sendable {
     /// Rounds left after this one, if rounds are limited.
     public var roundsLeft: Int? { scenario.deadline.rounds.map { max(0, $0 - round) } }
 
-    /// Whether this is this side's last chance to act under the rounds deadline.
-    public var isLastTurn: Bool {
-        guard let maximum = scenario.deadline.maximumTurns else { return false }
-        return turn + 1 >= maximum
-    }
+    /// Whether this is this side's last chance to act under the rounds deadline (or the turn cap of a
+    /// wall-clock-only deadline, ``Deadline/maximumTurns``).
+    public var isLastTurn: Bool { turn + 1 >= scenario.deadline.maximumTurns }
 
     /// Time left before the session's wall-clock deadline, if it has one.
     public var timeLeft: Duration? { scenario.deadline.duration.map { max(.zero, $0 - elapsed) } }

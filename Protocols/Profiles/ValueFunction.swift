@@ -44,7 +44,8 @@ public enum ValueFunction: Sendable, Hashable {
         case (.linear(let direction), .integer(let number), .money(_, let range)),
             (.linear(let direction), .integer(let number), .integer(let range)):
             guard range.max > range.min else { return 1 }
-            let fraction = Double(number - range.min) / Double(range.max - range.min)
+            // In floating point: a value from outside the domain must not overflow Int64.
+            let fraction = (Double(number) - Double(range.min)) / (Double(range.max) - Double(range.min))
             return direction == .increasing ? fraction : 1 - fraction
         case (.piecewise(let points), .integer(let number), _):
             return Self.interpolate(points, at: number)
@@ -60,8 +61,8 @@ public enum ValueFunction: Sendable, Hashable {
         if number <= first.at { return first.value }
         if number >= last.at { return last.value }
         for (left, right) in zip(points, points.dropFirst()) where number <= right.at {
-            let span = Double(right.at - left.at)
-            let fraction = span > 0 ? Double(number - left.at) / span : 1
+            let span = Double(right.at) - Double(left.at)
+            let fraction = span > 0 ? (Double(number) - Double(left.at)) / span : 1
             return left.value + (right.value - left.value) * fraction
         }
         return last.value

@@ -9,7 +9,8 @@
 ///   *t* is even. A round is one action by each side.
 /// - The side to move may offer terms (every issue, each inside its domain, nothing else), accept the opponent's
 ///   standing offer, or walk away. Accepting needs a standing offer; the agreement is exactly that offer.
-/// - Agreement and walking away close the session. So does the last turn of the last round, if it is an offer.
+/// - Agreement and walking away close the session. So does the last turn of the last round, if it is an offer;
+///   a deadline of wall-clock time alone has a last round too, ``Limits/maximumRounds``.
 /// - Acting after the wall-clock deadline, or after the rounds ran out, is ``ViolationCode/pastDeadline``;
 ///   acting after any other close is ``ViolationCode/sessionClosed``.
 public struct AlternatingOffers: Sendable, Hashable {
@@ -90,7 +91,7 @@ public struct AlternatingOffers: Sendable, Hashable {
         switch action.move {
         case .offer(let terms):
             standingOffer = StandingOffer(terms: terms, proposer: role)
-            if let maximum = scenario.deadline.maximumTurns, turns >= maximum {
+            if turns >= scenario.deadline.maximumTurns {
                 phase = .closed(.deadline)
             }
         case .accept:

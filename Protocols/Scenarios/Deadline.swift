@@ -13,9 +13,10 @@ public struct Deadline: Sendable, Hashable, Codable {
         self.seconds = seconds
     }
 
-    /// The maximum number of turns (actions), `2 × rounds`, if rounds are limited.
-    public var maximumTurns: Int? { rounds.map { $0 * 2 } }
+    /// The maximum number of turns (actions): `2 × rounds`, or `2 ×` ``Limits/maximumRounds`` when only
+    /// wall-clock time is limited, so no session runs without end.
+    public var maximumTurns: Int { 2 * min(max(rounds ?? Limits.maximumRounds, 0), Limits.maximumRounds) }
 
-    /// The wall-clock limit as a `Duration`.
-    public var duration: Duration? { seconds.map { .seconds($0) } }
+    /// The wall-clock limit as a `Duration` (saturated to ``Limits/maximumSeconds``).
+    public var duration: Duration? { seconds.map { .saturating(seconds: $0) } }
 }

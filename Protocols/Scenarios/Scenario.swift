@@ -30,8 +30,8 @@ public struct Scenario: Sendable, Hashable, Codable {
         issues.first { $0.name == name }
     }
 
-    /// The per-turn time limit as a `Duration`.
-    public var turnDuration: Duration? { turnTimeLimit.map { .seconds($0) } }
+    /// The per-turn time limit as a `Duration` (saturated to ``Limits/maximumSeconds``).
+    public var turnDuration: Duration? { turnTimeLimit.map { .saturating(seconds: $0) } }
 
     /// The side that moves at a turn (0-based): the opener on even turns.
     public func mover(atTurn turn: Int) -> Role {

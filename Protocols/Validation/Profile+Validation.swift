@@ -5,7 +5,7 @@ extension Profile {
     /// Every problem with the profile against a scenario, each with its JSON path; empty when it is valid.
     ///
     /// Checks: the reservation value and every value lie in [0, 1]; weights are ≥ 0 and sum to 1; the profile
-    /// names exactly the scenario's issues; each value function fits its issue's kind and domain.
+    /// names exactly the scenario's issues; each value function fits its issue's kind and domain, within ``Limits``.
     /// Messages state the rule, never the private numbers.
     public func validate(against scenario: Scenario, at root: String = "$") -> [ValidationProblem] {
         var problems: [ValidationProblem] = []
@@ -55,7 +55,13 @@ extension ValueFunction {
             if points.count < 2 {
                 problems.append(problem(".points", "too_few_points", "a piecewise function needs at least two points"))
             }
+            if points.count > Limits.maximumPiecewisePoints {
+                problems.append(problem(".points", "too_many_points", "a piecewise function has at most \(Limits.maximumPiecewisePoints) points"))
+            }
             for (position, point) in points.enumerated() {
+                if !Limits.integers.contains(point.at) {
+                    problems.append(problem(".points[\(position)].at", "value_out_of_range", "'at' must lie within ±\(Limits.integerMagnitude) (2^53 - 1)"))
+                }
                 if !(0...1).contains(point.value) {
                     problems.append(problem(".points[\(position)].value", "value_out_of_range", "values must lie in [0, 1]"))
                 }

@@ -75,6 +75,24 @@ public struct TurnRequest: Sendable, Hashable, Codable {
         self.opponentAction = opponentAction
         self.elapsed = elapsed
     }
+
+    private enum CodingKeys: String, CodingKey { case sessionID, turn, opponentAction, elapsed }
+
+    /// Decodes the message; a turn outside `1 … 2 ×` ``Limits/maximumRounds`` or an elapsed time outside
+    /// `0 …` ``Limits/maximumSeconds`` is an invalid field.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        sessionID = try container.decode(SessionID.self, forKey: .sessionID)
+        turn = try container.decode(Int.self, forKey: .turn)
+        opponentAction = try container.decodeIfPresent(Action.self, forKey: .opponentAction)
+        elapsed = try container.decode(Double.self, forKey: .elapsed)
+        guard (1...2 * Limits.maximumRounds).contains(turn) else {
+            throw WireError(.invalidField, path: WireError.path(container.codingPath + [CodingKeys.turn]), message: "turn must be from 1 to \(2 * Limits.maximumRounds)")
+        }
+        guard (0...Limits.maximumSeconds).contains(elapsed) else {
+            throw WireError(.invalidField, path: WireError.path(container.codingPath + [CodingKeys.elapsed]), message: "elapsed must be from 0 to \(Int(Limits.maximumSeconds)) seconds")
+        }
+    }
 }
 
 /// An agent's answer to a ``TurnRequest``.

@@ -53,7 +53,7 @@ public struct Arbiter<C: Clock>: Sendable where C.Duration == Duration {
         var agents: [Role: any Strategy] = [.buyer: buyer, .seller: seller]
         var rules = AlternatingOffers(scenario: scenario)
         var entries: [TranscriptEntry] = []
-        entries.reserveCapacity(min(scenario.deadline.maximumTurns ?? 64, 256))
+        entries.reserveCapacity(min(scenario.deadline.maximumTurns, 256))
         var elapsed = Duration.zero
 
         while rules.outcome == nil {

@@ -46,7 +46,7 @@ struct Conformance: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+        try OptionRange.seconds(timeout, option: "--timeout")
         if let runID, !AgentAPI.isValidSessionID(SessionID(rawValue: runID)) || runID.count > 64 {
             throw ValidationError("--run-id must be 1 to 64 of A-Z a-z 0-9 . _ -")
         }
@@ -58,7 +58,7 @@ struct Conformance: AsyncParsableCommand {
             url: url, token: token, runID: runID ?? "conformance-\(String(UInt32.random(in: .min ... .max), radix: 16))", seed: seed,
             scenarios: scenarios, opponent: try AgentSpec(parsing: opponent)
         )
-        let client = HTTPClient(configuration: .init(requestTimeout: .milliseconds(Int64(timeout * 1000))))
+        let client = HTTPClient(configuration: .init(requestTimeout: .saturating(seconds: timeout)))
         let logger = Logger(label: "parley") { _ in SwiftLogNoOpLogHandler() }
         let printsLines = !json
         if printsLines { print("Conformance of \(url) to \(ProtocolVersion.current)") }

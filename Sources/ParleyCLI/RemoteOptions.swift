@@ -3,6 +3,7 @@ import Foundation
 import ParleyAgents
 import ParleyAssembly
 import ParleyHTTPClient
+import ParleyProtocol
 
 /// Options for commands whose agents may be remote (`http://HOST:PORT`).
 struct RemoteOptions: ParsableArguments {
@@ -13,14 +14,14 @@ struct RemoteOptions: ParsableArguments {
     var remoteTimeout: Double = 30
 
     func validate() throws {
-        guard remoteTimeout > 0 else { throw ValidationError("--remote-timeout must be positive") }
+        try OptionRange.seconds(remoteTimeout, option: "--remote-timeout")
     }
 
     /// A factory that reaches remote agents with these options, and gives LLM agents their API keys from the
     /// environment.
     func factory() -> AgentFactory {
         AgentFactory(
-            http: HTTPClient(configuration: .init(requestTimeout: .milliseconds(Int64(remoteTimeout * 1000)))), remoteToken: remoteToken,
+            http: HTTPClient(configuration: .init(requestTimeout: .saturating(seconds: remoteTimeout))), remoteToken: remoteToken,
             environment: ProcessInfo.processInfo.environment
         )
     }

@@ -57,7 +57,7 @@ struct Run: AsyncParsableCommand {
 
     func validate() throws {
         if noStore, signingKey != nil { throw ValidationError("--signing-key signs the stored settlement; it cannot be used with --no-store") }
-        if repetitions < 1 { throw ValidationError("--repeat must be at least 1") }
+        try OptionRange.count(repetitions, in: OptionRange.repetitions, option: "--repeat")
         if repetitions > 1, json { throw ValidationError("--json prints one session; use `parley transcripts export` for many") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("unknown log level '\(logLevel)'")
@@ -73,7 +73,8 @@ struct Run: AsyncParsableCommand {
         var logger = Logger(label: "parley") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .warning
         let arbiter = Arbiter(clock: ContinuousClock(), logger: logger)
-        for sessionSeed in seed..<(seed + UInt64(repetitions)) {
+        // Seeds wrap past UInt64.max: `--seed 18446744073709551615 --repeat 2` plays seeds …615 and 0.
+        for sessionSeed in (0..<UInt64(repetitions)).lazy.map({ seed &+ $0 }) {
             let record = try await arbiter.play(Match(file: file, buyer: agents[0], seller: agents[1], seed: sessionSeed, landscape: landscape))
             let stored = try transcripts?.save(record, profiles: file.profiles, signer: signer)
             let storedNote = stored.map {

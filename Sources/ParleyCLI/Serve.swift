@@ -44,8 +44,8 @@ struct Serve: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
-        guard maxSessions >= 1 else { throw ValidationError("--max-sessions must be at least 1") }
-        guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be positive") }
+        try OptionRange.count(maxSessions, in: 1...1_000_000, option: "--max-sessions")
+        try OptionRange.seconds(idleTimeout, option: "--idle-timeout")
         guard (1024...(16 << 20)).contains(maxBodyBytes) else { throw ValidationError("--max-body-bytes must be between 1024 and 16777216 (16 MiB)") }
         if let token, token.isEmpty { throw ValidationError("--token must not be empty") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown log level '\(logLevel)'") }
@@ -56,7 +56,7 @@ struct Serve: AsyncParsableCommand {
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .warning
         let configuration = AgentServer<ContinuousClock>.Configuration(
             host: host, port: port, token: token, maximumSessions: maxSessions, maximumBodyBytes: maxBodyBytes,
-            idleTimeout: .milliseconds(Int64(idleTimeout * 1000))
+            idleTimeout: .saturating(seconds: idleTimeout)
         )
         // Not preflighted: an agent server relayed to may start after this one.
         let server = AgentServer(agent: try remote.factory().source(for: AgentReference.load(agent)), configuration: configuration, clock: ContinuousClock(), logger: logger)

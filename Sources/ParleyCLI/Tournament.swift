@@ -64,8 +64,8 @@ struct TournamentRun: AsyncParsableCommand {
     var logLevel = "warning"
 
     func validate() throws {
-        if repetitions < 1 { throw ValidationError("--repetitions must be at least 1") }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        try OptionRange.count(repetitions, in: OptionRange.repetitions, option: "--repetitions")
+        try OptionRange.count(jobs, in: OptionRange.jobs, option: "--jobs")
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown log level '\(logLevel)'") }
     }
 

@@ -63,7 +63,7 @@ actor ServedSession {
         self.rules = rules
         self.history = history
 
-        let view = TurnView(scenario: start.scenario, role: role, turn: request.turn, history: history, elapsed: .seconds(request.elapsed))
+        let view = TurnView(scenario: start.scenario, role: role, turn: request.turn, history: history, elapsed: .saturating(seconds: request.elapsed))
         // The strategy runs on this actor, not in a task of its own: a turn costs no extra thread hand-off. Repeats
         // of the turn that arrive meanwhile wait for the same reply.
         replay.begin(request)

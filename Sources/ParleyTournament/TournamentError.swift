@@ -15,6 +15,8 @@ public struct TournamentError: CodedError, Sendable, Hashable, CustomStringConve
         public static let duplicateAgent = Code(rawValue: "duplicate_agent")
         /// Two scenarios share an identifier.
         public static let duplicateScenario = Code(rawValue: "duplicate_scenario")
+        /// The plan has more sessions than ``TournamentPlan/maximumSessions``.
+        public static let tooLarge = Code(rawValue: "too_large")
         /// An agent cannot be built for a scenario (unknown strategy, bad parameter, missing profile).
         public static let invalidAgent = Code(rawValue: "invalid_agent")
     }

@@ -24,10 +24,19 @@ public struct TournamentPlan: Sendable {
     /// The ordered (buyer, seller) pairs, as indexes into ``agents``.
     public let pairings: [(buyer: Int, seller: Int)]
 
-    /// A plan; throws when it has no sessions or names an agent twice.
+    /// The most sessions a plan may have (10⁹): session indexes, progress and the completed-session bitmap
+    /// (125 MB at this size) stay well inside their types.
+    public static let maximumSessions = 1_000_000_000
+
+    /// A plan; throws when it has no sessions or more than ``maximumSessions``, or names an agent twice.
     public init(scenarios: [ScenarioFile], agents: [AgentReference], repetitions: Int = 1, selfPlay: Bool = false, seed: UInt64 = 1) throws(TournamentError) {
         guard !scenarios.isEmpty else { throw TournamentError(.emptyPlan, "a tournament needs at least one scenario") }
         guard repetitions >= 1 else { throw TournamentError(.emptyPlan, "repetitions must be at least 1") }
+        let pairingCount = agents.count * (selfPlay ? agents.count : agents.count - 1)
+        let (perScenario, overflow) = repetitions.multipliedReportingOverflow(by: pairingCount)
+        guard !overflow, perScenario <= Self.maximumSessions / scenarios.count else {
+            throw TournamentError(.tooLarge, "the plan has more than \(Self.maximumSessions) sessions; use fewer repetitions, agents or scenarios")
+        }
         guard agents.count >= (selfPlay ? 1 : 2) else {
             throw TournamentError(.emptyPlan, "a tournament needs at least two agents (or one with self-play)")
         }
