@@ -127,24 +127,32 @@ struct Transcripts: AsyncParsableCommand {
     /// `parley transcripts verify`.
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Recompute every hash chain; exit 1 and name the first broken record if anything was changed, removed or reordered."
+            abstract: "Recompute every hash chain, the store's sequence and its tournaments; exit 1 and name each place where anything was changed, removed, duplicated or reordered.",
+            discussion: "Prints the store's head (COUNT:LINK). Keep it outside the store: `verify --head COUNT:LINK` later shows that no session was removed from the end."
         )
 
         @OptionGroup var options: StoreOption
         @Argument(help: "The session's number or session id (default: every session).") var session: String?
         @Flag(help: "Verify every session (the default when no session is given).") var all = false
         @Option(help: "Require every session to be signed by this key (a .pub or .key file from `parley keys generate`).") var publicKey: String?
+        @Option(help: "A head printed by an earlier verify (COUNT:LINK): the store must still hold it.") var head: String?
+
+        func validate() throws {
+            if let head, StoreHead(head) == nil { throw ValidationError("--head must be COUNT:LINK, as verify prints it") }
+        }
 
         func run() async throws {
             let store = try options.open()
             let trusted = try publicKey.map { try Keys.publicKey(at: $0) }
             let checked: Int
             let failures: [VerificationFailure]
+            var head: StoreHead?
             if let session, !all {
                 checked = 1
                 failures = try store.verify(store.session(session), trusting: trusted).map { [$0] } ?? []
             } else {
-                (checked, failures) = try store.verifyAll(trusting: trusted)
+                let verification = try store.verifyAll(trusting: trusted, expecting: self.head.flatMap(StoreHead.init))
+                (checked, failures, head) = (verification.checked, verification.failures, verification.head)
             }
             guard failures.isEmpty else {
                 for failure in failures { print("BROKEN \(failure)") }
@@ -153,6 +161,7 @@ struct Transcripts: AsyncParsableCommand {
             }
             let signatures = trusted.map { " and signed by \($0)" } ?? ""
             print("verified \(checked) session\(checked == 1 ? "" : "s") in \(options.store): every hash chain is intact\(signatures)")
+            if let head { print("the sequence and every tournament are intact; head \(head)") }
         }
     }
 }

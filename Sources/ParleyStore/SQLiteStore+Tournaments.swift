@@ -49,10 +49,7 @@ extension SQLiteStore {
     public func save(_ sessions: [(session: ChainedSession, entry: TournamentEntry)], signer: SigningKey?) async throws(StoreError) {
         do {
             try await database.write { db in
-                let stored = try Self.insert(sessions.map(\.session), signer: signer, into: db)
-                for (session, (_, entry)) in zip(stored, sessions) {
-                    try EntryRow(entry, session: session.number).insert(db)
-                }
+                _ = try Self.insert(sessions.map(\.session), entries: sessions.map(\.entry), signer: signer, into: db)
             }
         } catch let error as StoreError {
             throw error

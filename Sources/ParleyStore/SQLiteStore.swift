@@ -109,14 +109,19 @@ public struct SQLiteStore: TranscriptStore {
         }
     }
 
-    static func insert(_ sessions: [ChainedSession], signer: SigningKey?, into db: Database) throws -> [StoredSession] {
+    /// Inserts sessions, each with its tournament entry when it has one, linked after the last stored session.
+    static func insert(_ sessions: [ChainedSession], entries: [TournamentEntry?]? = nil, signer: SigningKey?, into db: Database) throws -> [StoredSession] {
         let insertChain = try db.cachedStatement(sql: "INSERT INTO chains (session, records, hashes) VALUES (?, ?, ?)")
-        return try sessions.map { session in
-            var stored = try StoredSession(number: 0, session: session, signer: signer)
+        var previous = try String.fetchOne(db, sql: "SELECT link FROM sessions ORDER BY number DESC LIMIT 1") ?? HashChain.origin
+        return try sessions.enumerated().map { position, session in
+            let entry = entries?[position]
+            var stored = try StoredSession(number: 0, session: session, signer: signer, after: previous, entry: entry)
             var row = SessionRow(stored)
             try row.insert(db)
             stored.number = row.number ?? 0
+            previous = stored.link
             try insertChain.execute(arguments: [stored.number, String(decoding: session.chain.records, as: UTF8.self), Data(session.chain.hashes)])
+            if let entry { try EntryRow(entry, session: stored.number).insert(db) }
             return stored
         }
     }

@@ -2,7 +2,7 @@ import GRDB
 import ParleyLedger
 
 /// A row of `sessions`, read and written by GRDB's record protocols: the summary's columns, and the hash and
-/// signature that close the session's chain.
+/// signature that close the session's chain, and its link in the store's sequence.
 struct SessionRow: Codable, FetchableRecord, MutablePersistableRecord, SummaryColumns {
     static let databaseTableName = "sessions"
 
@@ -13,9 +13,10 @@ struct SessionRow: Codable, FetchableRecord, MutablePersistableRecord, SummaryCo
     var finalHash: String
     var signature: String?
     var publicKey: String?
+    var link: String
 
     enum CodingKeys: String, CodingKey {
-        case number, buyer, seller, seed, outcome, turns, signature
+        case number, buyer, seller, seed, outcome, turns, signature, link
         case sessionID = "session_id", scenarioID = "scenario_id", startedAt = "started_at", causedBy = "caused_by"
         case finalHash = "final_hash", publicKey = "public_key"
     }
@@ -25,6 +26,7 @@ struct SessionRow: Codable, FetchableRecord, MutablePersistableRecord, SummaryCo
         finalHash = stored.finalHash
         signature = stored.signature
         publicKey = stored.publicKey
+        link = stored.link
         write(stored.summary)
     }
 
@@ -35,6 +37,6 @@ struct SessionRow: Codable, FetchableRecord, MutablePersistableRecord, SummaryCo
     /// The stored session; throws when a column holds what no session can.
     func stored() throws(StoreError) -> StoredSession {
         let number = number ?? 0
-        return StoredSession(number: number, summary: try summary(session: number), finalHash: finalHash, signature: signature, publicKey: publicKey)
+        return StoredSession(number: number, summary: try summary(session: number), finalHash: finalHash, signature: signature, publicKey: publicKey, link: link)
     }
 }

@@ -114,6 +114,23 @@ enum StoreSchema {
                     started_at = coalesce((SELECT started_at FROM sessions WHERE number = tournament_sessions.session), '');
                 """)
         }
+        migrator.registerMigration("v7-sequence-links") { db in
+            // Chains the sessions in the order they were stored (SequenceLink), so verification sees a session or a
+            // tournament entry that was removed, duplicated or moved.
+            try db.execute(sql: "ALTER TABLE sessions ADD COLUMN link TEXT NOT NULL DEFAULT ''")
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT s.number, s.final_hash, t.tournament, t.idx, t.repetition
+                FROM sessions s LEFT JOIN tournament_sessions t ON t.session = s.number ORDER BY s.number
+                """)
+            let update = try db.makeStatement(sql: "UPDATE sessions SET link = ? WHERE number = ?")
+            var previous = HashChain.origin
+            for row in rows {
+                let tournament: String? = row["tournament"]
+                let key = tournament.map { (id: $0, index: row["idx"] as Int, repetition: row["repetition"] as Int) }
+                previous = SequenceLink.next(after: previous, finalHash: row["final_hash"], tournament: key)
+                try update.execute(arguments: [previous, row["number"]])
+            }
+        }
         return migrator
     }
 }

@@ -16,12 +16,14 @@ public final class InMemoryStore: TranscriptStore {
         var entries: [String: [Int: TournamentEntry]] = [:]
         var entryBySession: [Int: TournamentEntry] = [:]
 
-        /// Inserts sessions with consecutive numbers, all or none.
-        mutating func insert(_ sessions: [ChainedSession], signer: SigningKey?) throws(StoreError) -> [StoredSession] {
+        /// Inserts sessions with consecutive numbers, each linked after the one before, all or none.
+        mutating func insert(_ sessions: [ChainedSession], entries: [TournamentEntry]? = nil, signer: SigningKey?) throws(StoreError) -> [StoredSession] {
             let first = (self.sessions.last?.number ?? 0) + 1
             var stored: [StoredSession] = []
+            var previous = self.sessions.last?.link ?? HashChain.origin
             for (offset, session) in sessions.enumerated() {
-                stored.append(try StoredSession(number: first + offset, session: session, signer: signer))
+                stored.append(try StoredSession(number: first + offset, session: session, signer: signer, after: previous, entry: entries?[offset]))
+                previous = stored[offset].link
             }
             for (session, chained) in zip(stored, sessions) { chains[session.number] = chained.chain }
             self.sessions += stored
@@ -53,7 +55,7 @@ public final class InMemoryStore: TranscriptStore {
     public func save(_ sessions: [(session: ChainedSession, entry: TournamentEntry)], signer: SigningKey?) async throws(StoreError) {
         try state.withLock { (state) throws(StoreError) in
             var next = state
-            let stored = try next.insert(sessions.map(\.session), signer: signer)
+            let stored = try next.insert(sessions.map(\.session), entries: sessions.map(\.entry), signer: signer)
             for (session, (_, entry)) in zip(stored, sessions) {
                 guard next.entries[entry.tournament]?[entry.index] == nil else {
                     throw StoreError(.database, "tournament \(entry.tournament) already has a session at position \(entry.index)")

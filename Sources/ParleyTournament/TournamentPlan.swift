@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 public import ParleyAgents
 public import ParleyAssembly
+import ParleyLedger
 public import ParleyProtocol
 
 /// What a tournament plays: every agent against every other, on every scenario, in both roles, N times.
@@ -99,10 +100,10 @@ public struct TournamentPlan: Sendable {
     }
 
     /// The tournament's identifier: `t-` and 16 hex digits of the SHA-256 of ``description``.
-    public var id: String {
-        let digest = SHA256.hash(data: (try? WireCodec().encode(description)) ?? Data())
-        return "t-" + digest.prefix(8).map { String(format: "%02x", $0) }.joined()
-    }
+    public var id: String { StoredTournament.id(ofPlan: planJSON) }
+
+    /// ``description`` as the store keeps it: compact JSON with sorted keys.
+    public var planJSON: String { String(decoding: (try? WireCodec().encode(description)) ?? Data(), as: UTF8.self) }
 
     private static func digest(of file: ScenarioFile) -> String {
         SHA256.hash(data: (try? WireCodec().encode(file)) ?? Data()).map { String(format: "%02x", $0) }.joined()

@@ -46,8 +46,7 @@ public struct TournamentRunner: Sendable {
         let id = plan.id
         // Every agent is checked on every scenario before anything is stored.
         let player = try SessionPlayer(plan: plan, tournament: id, factory: factory, clock: clock, logger: logger)
-        let planJSON = String(decoding: try WireCodec().encode(plan.description), as: UTF8.self)
-        try store.register(tournament: id, total: plan.total, plan: planJSON, at: now)
+        try store.register(tournament: id, total: plan.total, plan: plan.planJSON, at: now)
         let completed = try store.completedSessions(of: id, total: plan.total)
         let start = clock.now
         var progress = TournamentProgress(total: plan.total, resumed: completed.members, played: 0, stored: 0, failures: 0, elapsed: 0)

@@ -66,9 +66,10 @@ struct MigrationTests {
         let path = try Support.storePath()
         let store = try SQLiteStore(path: path)
         let (record, profiles) = try await Support.session()
-        try store.register(tournament: "t", total: 1, plan: "{}", at: Date(timeIntervalSince1970: 1_800_000_000))
+        let plan = #"{"total":1}"#, id = StoredTournament.id(ofPlan: plan)
+        try store.register(tournament: id, total: 1, plan: plan, at: Date(timeIntervalSince1970: 1_800_000_000))
         let chained = ChainedSession(record: record, chain: try record.chain(profiles: profiles))
-        try await store.save([(chained, TournamentEntry(tournament: "t", index: 0, repetition: 0, record: record))], signer: nil)
+        try await store.save([(chained, TournamentEntry(tournament: id, index: 0, repetition: 0, record: record))], signer: nil)
         // Lay the store out as version 5 had it: no summary columns in the entries, the last migration not applied.
         try await DatabaseQueue(path: path).write { db in
             try db.execute(sql: """

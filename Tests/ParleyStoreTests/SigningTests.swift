@@ -42,6 +42,14 @@ struct SigningTests {
                 try db.execute(sql: "UPDATE sessions SET final_hash = ? WHERE number = ?", arguments: [forged.finalHash, number])
             }
         }
+        // A thorough forger rewrites the store's sequence links too, so only the signature can give it away.
+        try await DatabaseQueue(path: path).write { db in
+            var previous = HashChain.origin
+            for row in try Row.fetchAll(db, sql: "SELECT number, final_hash FROM sessions ORDER BY number") {
+                previous = SequenceLink.next(after: previous, finalHash: row["final_hash"], entry: nil)
+                try db.execute(sql: "UPDATE sessions SET link = ? WHERE number = ?", arguments: [previous, row["number"] as Int])
+            }
+        }
         let failures = try store.verifyAll().failures
         #expect(failures.map(\.session) == [2], "the unsigned forgery passes; the signed one does not")
         #expect(failures.first?.reason == "the settlement's signature does not match its final hash")

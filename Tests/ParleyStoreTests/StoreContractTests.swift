@@ -81,24 +81,27 @@ struct StoreContractTests {
     @Test("Tournaments: registered once, entries stored with their sessions, a taken position fails the whole batch", arguments: StoreBackend.allCases)
     func tournaments(backend: StoreBackend) async throws {
         let store = try backend.make()
-        let first = try store.register(tournament: "t-1", total: 3, plan: "{}", at: Date(timeIntervalSince1970: 1_800_000_000))
-        let again = try store.register(tournament: "t-1", total: 3, plan: "{}", at: Date(timeIntervalSince1970: 1_900_000_000))
+        // Plans as verification reads them: each tournament's id is the hash of its plan, which states its total.
+        let plans = [#"{"seed":"1","total":3}"#, #"{"seed":"2","total":1}"#]
+        let ids = plans.map(StoredTournament.id(ofPlan:))
+        let first = try store.register(tournament: ids[0], total: 3, plan: plans[0], at: Date(timeIntervalSince1970: 1_800_000_000))
+        let again = try store.register(tournament: ids[0], total: 3, plan: plans[0], at: Date(timeIntervalSince1970: 1_900_000_000))
         #expect(first == again)
-        try store.register(tournament: "t-2", total: 1, plan: "{}", at: Date(timeIntervalSince1970: 1_800_000_100))
-        #expect(try store.tournaments().map(\.id) == ["t-2", "t-1"])
+        try store.register(tournament: ids[1], total: 1, plan: plans[1], at: Date(timeIntervalSince1970: 1_800_000_100))
+        #expect(try store.tournaments().map(\.id) == [ids[1], ids[0]])
 
         var batch: [(session: ChainedSession, entry: TournamentEntry)] = []
         for (index, seed) in [(2, UInt64(5)), (0, 6)] {
             let (record, profiles) = try await Support.session(seed: seed)
             let chained = ChainedSession(record: record, chain: try record.chain(profiles: profiles))
-            batch.append((chained, TournamentEntry(tournament: "t-1", index: index, repetition: 0, record: record)))
+            batch.append((chained, TournamentEntry(tournament: ids[0], index: index, repetition: 0, record: record)))
         }
         try await store.save(batch, signer: nil)
-        #expect(try store.tournament("t-1").completed == 2)
-        let completed = try store.completedSessions(of: "t-1", total: 3)
+        #expect(try store.tournament(ids[0]).completed == 2)
+        let completed = try store.completedSessions(of: ids[0], total: 3)
         #expect(completed.members == 2 && completed.contains(0) && !completed.contains(1) && completed.contains(2))
         var order: [Int] = []
-        try store.forEachEntry(of: "t-1") { order.append($0.index) }
+        try store.forEachEntry(of: ids[0]) { order.append($0.index) }
         #expect(order == [0, 2])
         #expect(try store.entry(forSession: 1)?.index == 2)
         #expect(try store.entry(forSession: 2)?.session == 2)

@@ -14,23 +14,28 @@ public struct StoredSession: SessionSummarized, Sendable, Hashable, Codable {
     public var signature: String?
     /// The public key of the signer (base64), when signed.
     public var publicKey: String?
+    /// The session's place in the store's sequence, ``SequenceLink``: it follows from the link of the session
+    /// stored before it, this session's final hash and its tournament entry.
+    public var link: String
 
     /// Creates a stored session.
-    public init(number: Int, summary: SessionSummary, finalHash: String, signature: String?, publicKey: String?) {
+    public init(number: Int, summary: SessionSummary, finalHash: String, signature: String?, publicKey: String?, link: String = "") {
         self.number = number
         self.summary = summary
         self.finalHash = finalHash
         self.signature = signature
         self.publicKey = publicKey
+        self.link = link
     }
 
-    /// A chained session as a store inserts it under `number`: its final hash, signed when there is a signer.
-    /// Throws when the session has no chain records.
-    public init(number: Int, session: ChainedSession, signer: SigningKey?) throws(StoreError) {
+    /// A chained session as a store inserts it under `number`, after the session whose link is `previous` and
+    /// with the tournament entry that will point at it: its final hash, signed when there is a signer, and its
+    /// sequence link. Throws when the session has no chain records.
+    public init(number: Int, session: ChainedSession, signer: SigningKey?, after previous: String, entry: TournamentEntry? = nil) throws(StoreError) {
         guard let finalHash = session.chain.finalHash else { throw StoreError(.database, "cannot store a session without records") }
         self.init(
             number: number, summary: session.summary, finalHash: finalHash, signature: signer?.sign(finalHash: finalHash),
-            publicKey: signer?.publicKey.rawValue
+            publicKey: signer?.publicKey.rawValue, link: SequenceLink.next(after: previous, finalHash: finalHash, entry: entry)
         )
     }
 

@@ -1,49 +1,5 @@
-public import ParleyProtocol
+import ParleyProtocol
 import ParleyRecords
-
-/// What `verify` found wrong with one stored session: a stable code, the place, and the reason for people.
-public struct VerificationFailure: CodedError, Sendable, Hashable, CustomStringConvertible {
-    /// Stable codes, one per kind of damage.
-    public struct Code: ErrorCode {
-        /// The code's text.
-        public let rawValue: String
-        /// A code from its text.
-        public init(rawValue: String) { self.rawValue = rawValue }
-        /// A record's hash does not follow from its contents and the record before it (changed, removed, reordered).
-        public static let brokenChain = Code(rawValue: "broken_chain")
-        /// The records are not a header, events and a settlement.
-        public static let incompleteChain = Code(rawValue: "incomplete_chain")
-        /// The stored final hash is not the last record's.
-        public static let finalHashMismatch = Code(rawValue: "final_hash_mismatch")
-        /// The signature does not verify against the final hash.
-        public static let badSignature = Code(rawValue: "bad_signature")
-        /// The session is not signed by the key it must be signed by.
-        public static let untrustedSigner = Code(rawValue: "untrusted_signer")
-        /// A record cannot be read back.
-        public static let unreadableRecord = Code(rawValue: "unreadable_record")
-        /// The summary row does not follow from the chained records.
-        public static let summaryMismatch = Code(rawValue: "summary_mismatch")
-        /// A tournament entry does not follow from the chained settlement it points at.
-        public static let entryMismatch = Code(rawValue: "entry_mismatch")
-    }
-
-    /// The session's number in the store.
-    public var session: Int
-    /// What kind of damage.
-    public var code: Code
-    /// The first record at fault, when one is.
-    public var record: Int?
-    /// What is wrong, for people.
-    public var reason: String
-
-    /// The reason, with the session and record: what ``description`` prints.
-    public var message: String { description }
-
-    /// `session 3, record 5: …`.
-    public var description: String {
-        "session \(session)" + (record.map { ", record \($0)" } ?? "") + ": \(reason)"
-    }
-}
 
 extension TranscriptStore {
     /// Recomputes a session's chain and checks it against the stored hashes, the final hash, the session row and,
@@ -51,6 +7,11 @@ extension TranscriptStore {
     /// chained settlement. With `trusting`, the session must be signed by that key. Returns the first problem, or
     /// `nil` when the session is intact.
     public func verify(_ session: StoredSession, trusting trusted: PublicKeyIdentity? = nil) throws(StoreError) -> VerificationFailure? {
+        try verify(session, entry: try entry(forSession: session.number), trusting: trusted)
+    }
+
+    /// ``verify(_:trusting:)`` with the session's entry already read.
+    func verify(_ session: StoredSession, entry: TournamentEntry?, trusting trusted: PublicKeyIdentity?) throws(StoreError) -> VerificationFailure? {
         let links = try links(of: session)
         func failure(_ code: VerificationFailure.Code, _ record: Int?, _ reason: String) -> VerificationFailure {
             VerificationFailure(session: session.number, code: code, record: record, reason: reason)
@@ -84,7 +45,7 @@ extension TranscriptStore {
             return failure(.summaryMismatch, nil, "the sessions row's \(column) does not match the chained records")
         }
         // A tournament's leaderboard is computed from its entries, so each must follow from its chained session.
-        if let entry = try entry(forSession: session.number) {
+        if let entry {
             let expected = TournamentEntry(
                 tournament: entry.tournament, index: entry.index, session: entry.session, repetition: entry.repetition, record: stored.record
             )
@@ -93,22 +54,5 @@ extension TranscriptStore {
             }
         }
         return nil
-    }
-
-    /// Verifies every session, in batches, and returns every failure.
-    public func verifyAll(trusting trusted: PublicKeyIdentity? = nil, batchSize: Int = 500) throws(StoreError) -> (checked: Int, failures: [VerificationFailure]) {
-        var failures: [VerificationFailure] = []
-        var checked = 0
-        var after = 0
-        while true {
-            let batch = try sessions(after: after, limit: max(1, batchSize))
-            guard let last = batch.last else { break }
-            for session in batch {
-                if let failure = try verify(session, trusting: trusted) { failures.append(failure) }
-            }
-            checked += batch.count
-            after = last.number
-        }
-        return (checked, failures)
     }
 }
