@@ -85,4 +85,24 @@ struct MigrationTests {
         #expect(entry.summary == SessionSummary(record: record))
         #expect(try migrated.verifyAll().failures.isEmpty)
     }
+
+    @Test("A version 6 store's sessions get their sequence links in the order they were stored, and verify")
+    func aVersion6StoreGetsSequenceLinks() async throws {
+        let path = try Support.storePath()
+        let store = try SQLiteStore(path: path)
+        let (record, profiles) = try await Support.session()
+        for _ in 0..<3 { try store.save(record, profiles: profiles) }
+        let head = try store.verifyAll().head
+        // Lay the store out as version 6 had it: no links, the last migration not applied.
+        try await DatabaseQueue(path: path).write { db in
+            try db.execute(sql: """
+                ALTER TABLE sessions DROP COLUMN link;
+                DELETE FROM grdb_migrations WHERE identifier = 'v7-sequence-links';
+                """)
+        }
+        let migrated = try SQLiteStore(path: path, options: .init(readOnly: true))
+        let verification = try migrated.verifyAll(expecting: head)
+        #expect(verification.failures.isEmpty)
+        #expect(verification.head == head, "the links are the ones the sessions got when they were stored")
+    }
 }
