@@ -18,10 +18,11 @@ public protocol AgentTransport: Sendable {
 
     /// The agent's card.
     func card() async throws -> AgentCard
-    /// Starts a session on the agent (a repeated start is answered the same).
+    /// Starts a session on the agent (a repeated start is answered the same, with the same key).
     func startSession(_ message: SessionStart, timeout: Duration?) async throws -> SessionStarted
-    /// Asks the agent for its action on a turn (a repeated turn is answered the same).
-    func requestTurn(_ request: TurnRequest, timeout: Duration?) async throws -> TurnReply
-    /// Tells the agent how the session ended.
-    func reportOutcome(_ notice: OutcomeNotice, timeout: Duration?) async throws
+    /// Asks the agent for its action on a turn (a repeated turn is answered the same), with the session's key
+    /// when its start returned one.
+    func requestTurn(_ request: TurnRequest, key: String?, timeout: Duration?) async throws -> TurnReply
+    /// Tells the agent how the session ended, with the session's key when its start returned one.
+    func reportOutcome(_ notice: OutcomeNotice, key: String?, timeout: Duration?) async throws
 }

@@ -12,12 +12,15 @@ public struct RemoteAgent: Strategy {
     public let transport: any AgentTransport
     /// The session start sent before the first turn.
     public let start: SessionStart
-    /// How long a request may take when the scenario sets no turn limit or deadline.
-    public var defaultTimeout: Duration
+    /// How long a request may take when the scenario sets no turn limit or deadline; `nil` leaves it to the
+    /// transport (an HTTP client's request timeout, which `--remote-timeout` sets).
+    public var defaultTimeout: Duration?
     private var started = false
+    /// The key the agent issued for the session, sent with every later request.
+    private var key: String?
 
     /// A remote agent for one side of one session.
-    public init(transport: any AgentTransport, start: SessionStart, defaultTimeout: Duration = .seconds(30)) {
+    public init(transport: any AgentTransport, start: SessionStart, defaultTimeout: Duration? = nil) {
         self.transport = transport
         self.start = start
         self.defaultTimeout = defaultTimeout
@@ -31,17 +34,17 @@ public struct RemoteAgent: Strategy {
         // The arbiter's own timer ends the turn at its limit and cancels the request; this one only backs it up.
         let timeout = [view.scenario.turnDuration, view.timeLeft].compactMap { $0 }.min().map { $0 + .seconds(1) } ?? defaultTimeout
         if !started {
-            _ = try await transport.startSession(start, timeout: timeout)
+            key = try await transport.startSession(start, timeout: timeout).sessionKey
             started = true
         }
         let request = TurnRequest(sessionID: start.sessionID, turn: view.turn, opponentAction: view.lastOpponentAction, elapsed: view.elapsed / .seconds(1))
-        return try await transport.requestTurn(request, timeout: timeout).action
+        return try await transport.requestTurn(request, key: key, timeout: timeout).action
     }
 
     /// Reports the outcome to the agent, if the session started there. A failure to report is not an error of
     /// the session, which has ended.
     public mutating func sessionEnded(with outcome: Outcome) async {
         guard started else { return }
-        try? await transport.reportOutcome(OutcomeNotice(sessionID: start.sessionID, outcome: outcome), timeout: .seconds(5))
+        try? await transport.reportOutcome(OutcomeNotice(sessionID: start.sessionID, outcome: outcome), key: key, timeout: .seconds(5))
     }
 }

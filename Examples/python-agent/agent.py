@@ -17,6 +17,7 @@ import itertools
 import json
 import random
 import re
+import secrets
 import signal
 import socket
 import sys
@@ -25,6 +26,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 PROTOCOL = "parley/1"
+SESSION_KEY = "Parley-Session-Key"
 MAX_BODY_BYTES = 1 << 20
 MAX_SESSIONS = 1024
 IDLE_SECONDS = 300
@@ -298,6 +300,8 @@ class Session:
         self.ended = False
         self.last = None  # (request, reply)
         self.touched = time.monotonic()
+        # The session's key: only the client that started it can play, end or drop it.
+        self.key = secrets.token_hex(16)
 
     def mover(self, turn_index):
         opener = self.scenario["opener"]
@@ -377,10 +381,10 @@ class Agent:
         for key in [key for key, session in self.sessions.items() if now - session.touched > IDLE_SECONDS]:
             del self.sessions[key]
 
-    def session(self, key):
+    def session(self, key, session_key=None):
         self.expire()
         session = self.sessions.get(key)
-        if session is None:
+        if session is None or not hmac.compare_digest(session.key, session_key or ""):
             raise APIError("unknown_session", f"no session '{key}'")
         session.touched = time.monotonic()
         return session
@@ -406,14 +410,14 @@ class Agent:
         if existing is not None and not existing.ended:
             if existing.start != message:
                 raise APIError("session_exists", f"session '{session_id}' is open with another start")
-            return 200
+            return 200, existing.key
         if existing is None and len(self.sessions) >= MAX_SESSIONS:
             ended = [key for key, session in self.sessions.items() if session.ended]
             if not ended:
                 raise APIError("at_capacity", "this server holds as many sessions as it may")
             del self.sessions[ended[0]]
         self.sessions[session_id] = Session(message, self.exponent)
-        return 201
+        return 201, self.sessions[session_id].key
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -464,16 +468,16 @@ class Handler(BaseHTTPRequestHandler):
                     return self.answer(200, agent.card())
                 if path == "/v1/sessions" and method == "POST":
                     message = read_message(raw)
-                    status = agent.start(message)
-                    return self.answer(status, {"protocol": PROTOCOL, "sessionID": message["sessionID"]})
+                    status, key = agent.start(message)
+                    return self.answer(status, {"protocol": PROTOCOL, "sessionID": message["sessionID"], "sessionKey": key})
                 if len(parts) == 3 and parts[:2] == ["v1", "sessions"] and method == "DELETE":
-                    agent.session(parts[2])
+                    agent.session(parts[2], self.headers.get(SESSION_KEY))
                     del agent.sessions[parts[2]]
                     return self.answer(204)
                 if len(parts) == 5 and parts[:2] == ["v1", "sessions"] and parts[3] == "turns" and method == "POST":
                     return self.turn(agent, parts[2], parts[4], raw)
                 if len(parts) == 4 and parts[:2] == ["v1", "sessions"] and parts[3] == "outcome" and method == "POST":
-                    session = agent.session(parts[2])
+                    session = agent.session(parts[2], self.headers.get(SESSION_KEY))
                     message = read_message(raw)
                     self.check_session(message, parts[2])
                     outcome = field(message, "outcome", "$", ["object"])
@@ -495,7 +499,7 @@ class Handler(BaseHTTPRequestHandler):
     def turn(self, agent, key, turn_text, raw):
         if not turn_text.isdigit():
             raise APIError("invalid_field", "the turn in the path must be a whole number", "turn")
-        session = agent.session(key)
+        session = agent.session(key, self.headers.get(SESSION_KEY))
         request = read_message(raw)
         field(request, "sessionID", "$", ["string"])
         field(request, "turn", "$", ["integer"])

@@ -10,6 +10,9 @@ public enum AgentAPI {
     /// `POST` a ``SessionStart``: answers ``SessionStarted``, 201 (200 when repeated).
     public static let sessions = "/v1/sessions"
 
+    /// The header that carries a session's key (``SessionStarted/sessionKey``) on its turn, outcome and delete requests.
+    public static let sessionKeyHeader = "Parley-Session-Key"
+
     /// `DELETE`: drops a session; 204.
     public static func session(_ id: SessionID) -> String { "\(sessions)/\(id.rawValue)" }
 

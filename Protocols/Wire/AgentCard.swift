@@ -25,7 +25,14 @@ public struct AgentCard: Sendable, Hashable, Codable {
 public struct SessionStarted: Sendable, Hashable, Codable {
     /// The session, as the start message named it.
     public var sessionID: SessionID
+    /// A secret the server issued for the session, when it issues them: every later request of the session
+    /// must carry it in the ``AgentAPI/sessionKeyHeader`` header, and a request without it is answered 404, as
+    /// if the session did not exist. It binds the session to the client that started it.
+    public var sessionKey: String?
 
     /// Creates the message.
-    public init(sessionID: SessionID) { self.sessionID = sessionID }
+    public init(sessionID: SessionID, sessionKey: String? = nil) {
+        self.sessionID = sessionID
+        self.sessionKey = sessionKey
+    }
 }

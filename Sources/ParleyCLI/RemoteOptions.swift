@@ -19,8 +19,9 @@ struct RemoteOptions: ParsableArguments {
 
     /// A factory that reaches remote agents with these options, and gives LLM agents their API keys from the
     /// environment.
-    func factory() -> AgentFactory {
+    func factory(indexes: BiddingIndexCache = BiddingIndexCache()) -> AgentFactory {
         AgentFactory(
+            indexes: indexes,
             http: HTTPClient(configuration: .init(requestTimeout: .saturating(seconds: remoteTimeout))), remoteToken: remoteToken,
             environment: ProcessInfo.processInfo.environment
         )

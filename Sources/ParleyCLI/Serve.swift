@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import ParleyAgents
 import ParleyAssembly
 import ParleyProtocol
 import ParleyServer
@@ -37,6 +38,18 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The largest request body accepted, in bytes (1 KiB to 16 MiB); larger ones get 413.")
     var maxBodyBytes = 1 << 20
 
+    @Option(help: "The most connections open at once; further ones wait until one closes.")
+    var maxConnections = 4096
+
+    @Option(help: "Seconds a connection has to send a whole request (10 for a new one; a kept-alive one gets 60 after each response).")
+    var requestTimeout: Double = 10
+
+    @Option(help: "The largest outcome space a session may have; larger starts get 422.")
+    var maxOutcomes = 1 << 22
+
+    @Option(help: "MiB of bidding indexes kept for the sessions' profiles; the least recently used are dropped beyond it.")
+    var indexCacheMiB = 512
+
     @OptionGroup var remote: RemoteOptions
 
     @Option(help: "Log level on standard error (trace, debug, info, notice, warning, error, critical).")
@@ -47,6 +60,10 @@ struct Serve: AsyncParsableCommand {
         try OptionRange.count(maxSessions, in: 1...1_000_000, option: "--max-sessions")
         try OptionRange.seconds(idleTimeout, option: "--idle-timeout")
         guard (1024...(16 << 20)).contains(maxBodyBytes) else { throw ValidationError("--max-body-bytes must be between 1024 and 16777216 (16 MiB)") }
+        try OptionRange.count(maxConnections, in: 1...1_000_000, option: "--max-connections")
+        try OptionRange.seconds(requestTimeout, option: "--request-timeout")
+        try OptionRange.count(maxOutcomes, in: 1...OutcomeSpace.maximumCount, option: "--max-outcomes")
+        try OptionRange.count(indexCacheMiB, in: 1...1 << 20, option: "--index-cache-mib")
         if let token, token.isEmpty { throw ValidationError("--token must not be empty") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown log level '\(logLevel)'") }
     }
@@ -56,10 +73,13 @@ struct Serve: AsyncParsableCommand {
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .warning
         let configuration = AgentServer<ContinuousClock>.Configuration(
             host: host, port: port, token: token, maximumSessions: maxSessions, maximumBodyBytes: maxBodyBytes,
-            idleTimeout: .saturating(seconds: idleTimeout)
+            idleTimeout: .saturating(seconds: idleTimeout),
+            connections: ConnectionLimits(maximumConnections: maxConnections, requestTimeout: .saturating(seconds: requestTimeout)),
+            maximumOutcomes: maxOutcomes
         )
         // Not preflighted: an agent server relayed to may start after this one.
-        let server = AgentServer(agent: try remote.factory().source(for: AgentReference.load(agent)), configuration: configuration, clock: ContinuousClock(), logger: logger)
+        let factory = remote.factory(indexes: BiddingIndexCache(maximumBytes: indexCacheMiB << 20))
+        let server = AgentServer(agent: try factory.source(for: AgentReference.load(agent)), configuration: configuration, clock: ContinuousClock(), logger: logger)
         let running = try await server.start(handlingSignals: true)
         let line = "Serving \(server.card.name) on \(running.url) (parley/1)\(token == nil ? "" : ", token required"); stop with Ctrl-C\n"
         FileHandle.standardOutput.write(Data(line.utf8))

@@ -80,6 +80,15 @@ extension Checks {
             request.sessionID = SessionID(rawValue: sessionID("never-started"))
             try probe.expect(.unknownSession, from: try await probe.send(.post, AgentAPI.turn(request.sessionID, request.turn), message: request))
         }
+        let withoutKey = "a turn without the session's key answers 404 unknown_session, as for another client's session"
+        if probe.key(for: session.id) != nil {
+            await checklist.check(withoutKey) {
+                let body = try WireCodec().encode(WireMessage(next))
+                try probe.expect(.unknownSession, from: try await probe.send(.post, AgentAPI.turn(session.id, next.turn), body: body, withKey: false))
+            }
+        } else {
+            checklist.skip(withoutKey, because: "the server issues no session keys")
+        }
     }
 
     /// The agent's second turn, a conflicting repeat, the outcome, and the drop.

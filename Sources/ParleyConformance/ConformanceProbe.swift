@@ -9,6 +9,8 @@ final class ConformanceProbe: Sendable {
     let token: String?
     let client: HTTPClient
     private let log = Mutex<[RecordedExchange]>([])
+    /// The keys the server issued, by session id, sent with each later request of their session.
+    private let keys = Mutex<[String: String]>([:])
 
     init(baseURL: String, token: String?, client: HTTPClient) {
         self.baseURL = baseURL
@@ -19,10 +21,15 @@ final class ConformanceProbe: Sendable {
     /// The exchanges so far.
     var exchanges: [RecordedExchange] { log.withLock { $0 } }
 
-    /// Sends a request with the suite's token (or `token`, when given; `""` sends none) and records it.
-    func send(_ method: HTTPRequest.Method, _ path: String, body: Data? = nil, valid: Bool = true, token: String? = nil) async throws -> HTTPResponse {
+    /// Sends a request with the suite's token (or `token`, when given; `""` sends none) and, to a session's path,
+    /// the session's key when the server issued one (unless `withKey` is false); records the exchange.
+    func send(
+        _ method: HTTPRequest.Method, _ path: String, body: Data? = nil, valid: Bool = true, token: String? = nil, withKey: Bool = true
+    ) async throws -> HTTPResponse {
         let bearer = (token ?? self.token).flatMap { $0.isEmpty ? nil : $0 }
-        let response = try await client.send(HTTPRequest(method: method, url: baseURL + path, headers: HTTPHeaderField.bearer(bearer), body: body))
+        var headers = HTTPHeaderField.bearer(bearer)
+        if withKey, let key = key(forPath: path) { headers.append(HTTPHeaderField(name: AgentAPI.sessionKeyHeader, value: key)) }
+        let response = try await client.send(HTTPRequest(method: method, url: baseURL + path, headers: headers, body: body))
         // Oversized bodies are sent, not kept.
         let kept = body.flatMap { $0.count <= 1 << 20 ? $0 : nil }
         let exchange = RecordedExchange(
@@ -37,14 +44,29 @@ final class ConformanceProbe: Sendable {
         try await send(method, path, body: try WireCodec().encode(WireMessage(message)))
     }
 
-    /// Decodes a successful answer with the given status.
+    /// Decodes a successful answer with the given status; a session start's key is kept for its session.
     func expect<Body: Codable & Sendable & Hashable>(_ type: Body.Type, status: Int, from response: HTTPResponse) throws -> Body {
         try expect(status: status, from: response)
+        let body: Body
         do {
-            return try WireCodec().decode(WireMessage<Body>.self, from: response.body).body
+            body = try WireCodec().decode(WireMessage<Body>.self, from: response.body).body
         } catch {
             throw ConformanceFailure("the \(response.status) answer is not a valid \(Body.self): \(error)")
         }
+        if let started = body as? SessionStarted, let key = started.sessionKey {
+            keys.withLock { $0[started.sessionID.rawValue] = key }
+        }
+        return body
+    }
+
+    /// The key the server issued for a session, if it issued one.
+    func key(for id: SessionID) -> String? { keys.withLock { $0[id.rawValue] } }
+
+    /// The key of the session a path addresses (`/v1/sessions/{id}/…`), if the server issued one.
+    private func key(forPath path: String) -> String? {
+        guard path.hasPrefix(AgentAPI.sessions + "/") else { return nil }
+        let id = path.dropFirst(AgentAPI.sessions.count + 1).prefix { $0 != "/" }
+        return keys.withLock { $0[String(id)] }
     }
 
     /// Checks an answer without a body, such as 204.

@@ -52,32 +52,33 @@ public struct AgentEndpoint: Sendable {
         return started
     }
 
-    /// `POST /v1/sessions/{id}/turns/{n}`: the agent's action for the turn.
-    public func turn(_ request: TurnRequest, timeout: Duration? = nil) async throws(RemoteAgentError) -> TurnReply {
+    /// `POST /v1/sessions/{id}/turns/{n}`: the agent's action for the turn; `key` is the session's, if its start returned one.
+    public func turn(_ request: TurnRequest, key: String? = nil, timeout: Duration? = nil) async throws(RemoteAgentError) -> TurnReply {
         let path = AgentAPI.turn(request.sessionID, request.turn)
-        let reply = try await call(.post, path, sending: request, expecting: TurnReply.self, timeout: timeout)
+        let reply = try await call(.post, path, sending: request, expecting: TurnReply.self, key: key, timeout: timeout)
         guard reply.sessionID == request.sessionID, reply.turn == request.turn else {
             throw .mismatchedReply(url: baseURL + path, "session \(reply.sessionID) turn \(reply.turn), not turn \(request.turn)")
         }
         return reply
     }
 
-    /// `POST /v1/sessions/{id}/outcome`.
-    public func report(_ notice: OutcomeNotice, timeout: Duration? = nil) async throws(RemoteAgentError) {
-        _ = try await exchange(.post, AgentAPI.outcome(notice.sessionID), body: try encode(notice, for: AgentAPI.outcome(notice.sessionID)), timeout: timeout)
+    /// `POST /v1/sessions/{id}/outcome`, with the session's key if its start returned one.
+    public func report(_ notice: OutcomeNotice, key: String? = nil, timeout: Duration? = nil) async throws(RemoteAgentError) {
+        let path = AgentAPI.outcome(notice.sessionID)
+        _ = try await exchange(.post, path, body: try encode(notice, for: path), key: key, timeout: timeout)
     }
 
-    /// `DELETE /v1/sessions/{id}`.
-    public func drop(_ id: SessionID) async throws(RemoteAgentError) {
-        _ = try await exchange(.delete, AgentAPI.session(id), body: nil, timeout: nil)
+    /// `DELETE /v1/sessions/{id}`, with the session's key if its start returned one.
+    public func drop(_ id: SessionID, key: String? = nil) async throws(RemoteAgentError) {
+        _ = try await exchange(.delete, AgentAPI.session(id), body: nil, key: key, timeout: nil)
     }
 
     private func call<Reply: Codable & Sendable & Hashable>(
         _ method: HTTPRequest.Method, _ path: String, sending body: (some Codable & Sendable & Hashable)? = String?.none,
-        expecting: Reply.Type, timeout: Duration? = nil
+        expecting: Reply.Type, key: String? = nil, timeout: Duration? = nil
     ) async throws(RemoteAgentError) -> Reply {
         let bytes = try body.map { (body) throws(RemoteAgentError) in try encode(body, for: path) }
-        let response = try await exchange(method, path, body: bytes, timeout: timeout)
+        let response = try await exchange(method, path, body: bytes, key: key, timeout: timeout)
         do {
             return try codec.decode(WireMessage<Reply>.self, from: response.body).body
         } catch {
@@ -94,9 +95,12 @@ public struct AgentEndpoint: Sendable {
     }
 
     /// Sends one request, repeating it while its connection fails, and turns non-2xx answers into errors.
-    private func exchange(_ method: HTTPRequest.Method, _ path: String, body: Data?, timeout: Duration?) async throws(RemoteAgentError) -> HTTPResponse {
+    private func exchange(
+        _ method: HTTPRequest.Method, _ path: String, body: Data?, key: String? = nil, timeout: Duration?
+    ) async throws(RemoteAgentError) -> HTTPResponse {
         let url = baseURL + path
-        let request = HTTPRequest(method: method, url: url, headers: HTTPHeaderField.bearer(token), body: body, timeout: timeout)
+        let headers = HTTPHeaderField.bearer(token) + (key.map { [HTTPHeaderField(name: AgentAPI.sessionKeyHeader, value: $0)] } ?? [])
+        let request = HTTPRequest(method: method, url: url, headers: headers, body: body, timeout: timeout)
         var attempt = 0
         while true {
             let response: HTTPResponse
@@ -131,13 +135,13 @@ extension AgentEndpoint: AgentTransport {
     }
 
     /// `POST /v1/sessions/{id}/turns/{n}`; a request that runs out of time throws ``ParleyAgents/AgentTimedOut``.
-    public func requestTurn(_ request: TurnRequest, timeout: Duration?) async throws -> TurnReply {
-        try await Self.timingOut { () throws(RemoteAgentError) in try await turn(request, timeout: timeout) }
+    public func requestTurn(_ request: TurnRequest, key: String?, timeout: Duration?) async throws -> TurnReply {
+        try await Self.timingOut { () throws(RemoteAgentError) in try await turn(request, key: key, timeout: timeout) }
     }
 
     /// `POST /v1/sessions/{id}/outcome`.
-    public func reportOutcome(_ notice: OutcomeNotice, timeout: Duration?) async throws {
-        try await Self.timingOut { () throws(RemoteAgentError) in try await report(notice, timeout: timeout) }
+    public func reportOutcome(_ notice: OutcomeNotice, key: String?, timeout: Duration?) async throws {
+        try await Self.timingOut { () throws(RemoteAgentError) in try await report(notice, key: key, timeout: timeout) }
     }
 
     /// Runs a call, turning a transport time-out into ``ParleyAgents/AgentTimedOut``.

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 public import Hummingbird
 public import Logging
 public import ParleyAgents
@@ -30,11 +31,16 @@ public struct AgentServer<C: Clock>: Sendable where C.Duration == Duration {
         public var maximumBodyBytes: Int
         /// How long a session may go untouched before it is dropped.
         public var idleTimeout: Duration
+        /// The connections held at once, and how long each may take to send a request.
+        public var connections: ConnectionLimits
+        /// The largest outcome space a session may have; a larger start gets 422 `invalid_scenario`.
+        public var maximumOutcomes: Int
 
         /// A configuration; the defaults serve on loopback port 8081.
         public init(
             host: String = "127.0.0.1", port: Int = 8081, token: String? = nil, maximumSessions: Int = 1024,
-            maximumBodyBytes: Int = 1 << 20, idleTimeout: Duration = .seconds(300)
+            maximumBodyBytes: Int = 1 << 20, idleTimeout: Duration = .seconds(300), connections: ConnectionLimits = ConnectionLimits(),
+            maximumOutcomes: Int = 1 << 22
         ) {
             self.host = host
             self.port = port
@@ -42,6 +48,8 @@ public struct AgentServer<C: Clock>: Sendable where C.Duration == Duration {
             self.maximumSessions = maximumSessions
             self.maximumBodyBytes = maximumBodyBytes
             self.idleTimeout = idleTimeout
+            self.connections = connections
+            self.maximumOutcomes = maximumOutcomes
         }
     }
 
@@ -58,7 +66,8 @@ public struct AgentServer<C: Clock>: Sendable where C.Duration == Duration {
     public init(agent: any AgentSource, configuration: Configuration = Configuration(), clock: C, logger: Logger) {
         self.configuration = configuration
         self.service = AgentService(
-            agent: agent, sessions: SessionTable(capacity: max(1, configuration.maximumSessions), idleLimit: configuration.idleTimeout, clock: clock)
+            agent: agent, sessions: SessionTable(capacity: max(1, configuration.maximumSessions), idleLimit: configuration.idleTimeout, clock: clock),
+            maximumOutcomes: configuration.maximumOutcomes
         )
         self.logger = logger
     }
@@ -72,9 +81,13 @@ public struct AgentServer<C: Clock>: Sendable where C.Duration == Duration {
     /// Binds the address and serves in the background until the returned server is stopped.
     public func start(handlingSignals: Bool = false) async throws -> RunningServer {
         try await RunningServer.start(
-            router: router(), host: configuration.host, port: configuration.port, handlingSignals: handlingSignals, logger: logger
+            router: router(), host: configuration.host, port: configuration.port, limits: configuration.connections, handlingSignals: handlingSignals,
+            logger: logger
         )
     }
+
+    /// The header of a session's key.
+    private static var sessionKey: HTTPField.Name { HTTPField.Name(AgentAPI.sessionKeyHeader)! }
 
     /// The routes, behind the error and token middleware.
     public func router() -> Router<BasicRequestContext> {
@@ -86,27 +99,27 @@ public struct AgentServer<C: Clock>: Sendable where C.Duration == Duration {
         router.get(RouterPath(AgentAPI.card)) { _, _ in io.response(service.card) }
         router.post(RouterPath(AgentAPI.sessions)) { request, _ in
             let message = try await io.read(SessionStart.self, from: request)
-            let isNew = try await service.start(message)
-            return io.response(SessionStarted(sessionID: message.sessionID), status: isNew ? .created : .ok)
+            let (key, isNew) = try await service.start(message)
+            return io.response(SessionStarted(sessionID: message.sessionID, sessionKey: key), status: isNew ? .created : .ok)
         }
         router.post("/v1/sessions/:id/turns/:turn") { request, context in
             let id = SessionID(rawValue: context.parameters.get("id") ?? "")
             guard let turn = context.parameters.get("turn", as: Int.self) else {
                 throw APIError(.invalidField, "the turn in the path must be a whole number", path: "turn")
             }
-            let session = try await service.session(id)
+            let session = try await service.session(id, key: request.headers[Self.sessionKey])
             let message = try await io.read(TurnRequest.self, from: request)
             return io.response(try await service.turn(message, on: session, id: id, turn: turn))
         }
         router.post("/v1/sessions/:id/outcome") { request, context in
             let id = SessionID(rawValue: context.parameters.get("id") ?? "")
-            let session = try await service.session(id)
+            let session = try await service.session(id, key: request.headers[Self.sessionKey])
             let message = try await io.read(OutcomeNotice.self, from: request)
             try await service.end(message, on: session, id: id)
             return Response(status: .noContent)
         }
-        router.delete("/v1/sessions/:id") { _, context in
-            try await service.remove(SessionID(rawValue: context.parameters.get("id") ?? ""))
+        router.delete("/v1/sessions/:id") { request, context in
+            try await service.remove(SessionID(rawValue: context.parameters.get("id") ?? ""), key: request.headers[Self.sessionKey])
             return Response(status: .noContent)
         }
         return router

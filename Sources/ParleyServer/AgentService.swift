@@ -11,21 +11,31 @@ struct AgentService<C: Clock>: Sendable where C.Duration == Duration {
     let card: AgentCard
     /// The sessions held.
     let sessions: SessionTable<C>
+    /// The largest outcome space a session may have here.
+    let maximumOutcomes: Int
 
-    init(agent: any AgentSource, sessions: SessionTable<C>) {
+    init(agent: any AgentSource, sessions: SessionTable<C>, maximumOutcomes: Int) {
         self.agent = agent
         self.card = AgentCard(name: agent.descriptor.spec, strategy: agent.descriptor.strategy, needsProfile: agent.needsProfile)
         self.sessions = sessions
+        self.maximumOutcomes = maximumOutcomes
     }
 
-    /// Starts a session, or recognizes a repeated start; returns whether it is new.
-    func start(_ message: SessionStart) async throws(APIError) -> Bool {
-        try await sessions.start(message) { () throws(APIError) in try makeSession(message) }
+    /// Starts a session, or recognizes a repeated start; returns the session's key and whether it is new.
+    ///
+    /// The session's strategy is built on the global concurrent executor, off the connection's event loop and
+    /// outside the session table, so an expensive start (a large outcome space to index) delays no other request.
+    func start(_ message: SessionStart) async throws(APIError) -> (key: String, isNew: Bool) {
+        if case .repeated(let key) = try await sessions.admit(message) { return (key, false) }
+        let built = await withTaskExecutorPreference(globalConcurrentExecutor) {
+            Result { () throws(APIError) in try makeSession(message) }
+        }
+        return try await sessions.insert(try built.get())
     }
 
-    /// The live session with an id; 404 when unknown or expired.
-    func session(_ id: SessionID) async throws(APIError) -> ServedSession {
-        try await sessions.session(id)
+    /// The live session with an id, asked for with its key; 404 when unknown, expired, or the key is not its own.
+    func session(_ id: SessionID, key: String?) async throws(APIError) -> ServedSession {
+        try await sessions.session(id, key: key)
     }
 
     /// Answers a turn of a session, asked for session `id` and turn `turn` (the HTTP path's, or the message's own).
@@ -44,9 +54,9 @@ struct AgentService<C: Clock>: Sendable where C.Duration == Duration {
         await sessions.markEnded(id)
     }
 
-    /// Drops a session; 404 when unknown.
-    func remove(_ id: SessionID) async throws(APIError) {
-        try await sessions.remove(id)
+    /// Drops a session; 404 when unknown or the key is not its own.
+    func remove(_ id: SessionID, key: String?) async throws(APIError) {
+        try await sessions.remove(id, key: key)
     }
 
     /// Builds the session's strategy from the start message, or says what is wrong with it.
@@ -57,6 +67,9 @@ struct AgentService<C: Clock>: Sendable where C.Duration == Duration {
         let problems = message.scenario.validate(at: "$.scenario")
         guard problems.isEmpty else {
             throw APIError(.invalidScenario, "the scenario is invalid: " + problems.prefix(5).map(\.description).joined(separator: "; "), path: problems[0].path)
+        }
+        if let space = OutcomeSpace(message.scenario), space.count > maximumOutcomes {
+            throw APIError(.invalidScenario, "the scenario has \(space.count) outcomes; this server plays at most \(maximumOutcomes)", path: "$.scenario.issues")
         }
         let seat = Seat(
             scenario: message.scenario, role: message.role, profile: message.profile, seed: message.seed ?? Self.seed(for: message.sessionID),

@@ -28,21 +28,20 @@ public struct InProcessTransport<C: Clock>: AgentTransport where C.Duration == D
     /// Starts a session on the server.
     public func startSession(_ message: SessionStart, timeout: Duration?) async throws -> SessionStarted {
         let message = try wire(message)
-        _ = try await service.start(message)
-        return SessionStarted(sessionID: message.sessionID)
+        return try wire(SessionStarted(sessionID: message.sessionID, sessionKey: try await service.start(message).key))
     }
 
-    /// Asks the server for a turn's action.
-    public func requestTurn(_ request: TurnRequest, timeout: Duration?) async throws -> TurnReply {
+    /// Asks the server for a turn's action, with the session's key.
+    public func requestTurn(_ request: TurnRequest, key: String?, timeout: Duration?) async throws -> TurnReply {
         let request = try wire(request)
-        let session = try await service.session(request.sessionID)
+        let session = try await service.session(request.sessionID, key: key)
         return try wire(try await service.turn(request, on: session, id: request.sessionID, turn: request.turn))
     }
 
-    /// Tells the server how a session ended.
-    public func reportOutcome(_ notice: OutcomeNotice, timeout: Duration?) async throws {
+    /// Tells the server how a session ended, with the session's key.
+    public func reportOutcome(_ notice: OutcomeNotice, key: String?, timeout: Duration?) async throws {
         let notice = try wire(notice)
-        try await service.end(notice, on: try await service.session(notice.sessionID), id: notice.sessionID)
+        try await service.end(notice, on: try await service.session(notice.sessionID, key: key), id: notice.sessionID)
     }
 
     /// A message as the other side would read it off the wire.

@@ -24,16 +24,24 @@ public final class RunningServer: Sendable {
     public var url: String { "http://\(host):\(port)" }
 
     /// Starts serving a router; port 0 picks a free port. With `handlingSignals`, SIGINT and SIGTERM stop the
-    /// server gracefully (for `parley serve`). Throws when the address cannot be bound.
+    /// server gracefully (for `parley serve`). Throws when the address cannot be bound. `limits` bound the
+    /// connections: how many are open at once, and how long each may take to send a request.
     ///
     /// Each connection is handled on its own event loop, not on Swift's cooperative pool (``EventLoopBoundChannel``).
     public static func start(
-        router: Router<BasicRequestContext>, host: String = "127.0.0.1", port: Int = 0, handlingSignals: Bool = false, logger: Logger
+        router: Router<BasicRequestContext>, host: String = "127.0.0.1", port: Int = 0, limits: ConnectionLimits = ConnectionLimits(),
+        handlingSignals: Bool = false, logger: Logger
     ) async throws -> RunningServer {
         let (ports, portSink) = AsyncStream<Int>.makeStream()
+        let channel = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [RequestReadDeadline(first: limits.requestTimeout, between: limits.keepAliveTimeout)]
+        )
         let application = Application(
-            router: router, server: HTTPServerBuilder { responder in EventLoopBoundChannel(inner: HTTP1Channel(responder: responder)) },
-            configuration: .init(address: .hostname(host, port: port), serverName: nil),
+            router: router,
+            server: HTTPServerBuilder { responder in EventLoopBoundChannel(inner: HTTP1Channel(responder: responder, configuration: channel)) },
+            configuration: .init(
+                address: .hostname(host, port: port), serverName: nil, availableConnectionsDelegate: MaximumAvailableConnections(limits.maximumConnections)
+            ),
             onServerRunning: { channel in
                 portSink.yield(channel.localAddress?.port ?? port)
             },

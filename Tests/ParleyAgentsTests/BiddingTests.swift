@@ -29,4 +29,30 @@ struct BiddingTests {
         _ = try Hardliner(context: Support.context(file, .seller, cache: cache))
         #expect(cache.count == 2)
     }
+
+    @Test func theLeastRecentlyUsedIndexesAreDroppedAtTheByteLimitAndRebuiltTheSame() throws {
+        let file = try Support.scenarioFile("reference-supply")
+        var profiles: [Profile] = []
+        for reservation in [0.1, 0.2, 0.3] {
+            var profile = try #require(file.profile(for: .buyer))
+            profile.reservation = reservation
+            profile.issues["price"]?.weight += reservation / 10
+            profile.issues["quantity"]?.weight -= reservation / 10
+            profiles.append(profile)
+        }
+        let utilities = try profiles.map { try UtilityFunction(profile: $0, scenario: file.scenario) }
+        let measure = BiddingIndexCache()
+        _ = try measure.index(for: utilities[0])
+        // Room for two indexes of this scenario, not three.
+        let cache = BiddingIndexCache(maximumBytes: measure.bytes * 5 / 2)
+        let first = try cache.index(for: utilities[0])
+        _ = try cache.index(for: utilities[1])
+        _ = try cache.index(for: utilities[0])  // the second is now the least recently used
+        _ = try cache.index(for: utilities[2])
+        #expect(cache.count == 2 && cache.bytes <= cache.maximumBytes)
+        #expect(try cache.index(for: utilities[0]).ordinals == first.ordinals, "the most recently used one was kept")
+        let rebuilt = try cache.index(for: utilities[1])
+        #expect(rebuilt.ordinals == (try BiddingIndex(utility: utilities[1])).ordinals, "a dropped index comes back the same")
+        #expect(cache.count == 2)
+    }
 }

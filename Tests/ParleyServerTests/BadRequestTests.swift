@@ -82,7 +82,8 @@ struct BadRequestTests {
             let scenario = try ServerSupport.json(ServerSupport.file.scenario).replacingOccurrences(of: #""protocol":"parley/1","#, with: "")
             let profile = String(decoding: try WireCodec().encode(ServerSupport.file.profile(for: .buyer)!), as: UTF8.self)
             let body = bad.body?.replacingOccurrences(of: "SCENARIO", with: scenario).replacingOccurrences(of: "PROFILE", with: profile)
-            let response = try await ServerSupport.raw(server, bad.path, method: bad.method, body: body)
+            // With the bystander's key, so each request reaches the check it is about (another session ignores it).
+            let response = try await ServerSupport.raw(server, bad.path, method: bad.method, body: body, key: bystander.key)
             #expect(response.status == bad.status)
             #expect(response.header("content-type") == "application/json")
             let error = try ServerSupport.apiError(response)
@@ -173,12 +174,12 @@ struct BadRequestTests {
         try await server.start().stopping { server in
             let bystander = try await Bystander.begin(on: server)
             let start = ServerSupport.start("fragile", seed: 666)
-            try await ServerSupport.endpoint(server).start(start)
+            let key = try await ServerSupport.endpoint(server).start(start).sessionKey
             let turn = try ServerSupport.json(TurnRequest(sessionID: start.sessionID, turn: 1, opponentAction: nil, elapsed: 0))
-            let failed = try await ServerSupport.raw(server, AgentAPI.turn(start.sessionID, 1), body: turn)
+            let failed = try await ServerSupport.raw(server, AgentAPI.turn(start.sessionID, 1), body: turn, key: key)
             #expect(failed.status == 500)
             #expect(try ServerSupport.apiError(failed).code == .agentFailed)
-            let repeated = try await ServerSupport.raw(server, AgentAPI.turn(start.sessionID, 1), body: turn)
+            let repeated = try await ServerSupport.raw(server, AgentAPI.turn(start.sessionID, 1), body: turn, key: key)
             let again = try ServerSupport.apiError(repeated)
             #expect(again.code == .sessionEnded, "\(again)")
             try await bystander.finish()

@@ -28,15 +28,20 @@ struct HostileMessageTests {
                 var values = HostileValues(seed: seed)
                 let startID = "fuzz-start-\(seed)"
                 let started = try await Self.send(values.sessionStart(id: startID), to: AgentAPI.sessions, on: server)
-                if started.status < 300 { _ = try await ServerSupport.raw(server, AgentAPI.session(SessionID(rawValue: startID)), method: .delete) }
+                if started.status < 300 {
+                    let key = try WireCodec().decode(WireMessage<SessionStarted>.self, from: started.body).body.sessionKey
+                    let dropped = try await ServerSupport.raw(server, AgentAPI.session(SessionID(rawValue: startID)), method: .delete, key: key)
+                    #expect(dropped.status == 204)
+                }
                 await tally.count(started.status)
 
                 // A turn of a live session: the seller's first turn follows the buyer's opening.
                 let id = SessionID(rawValue: "fuzz-\(seed)")
-                try await endpoint.start(ServerSupport.start(id.rawValue, role: .seller))
-                let turn = try await Self.send(values.turnRequest(sessionID: id.rawValue, turn: 2, legalTerms: values.pick(legalTerms)), to: AgentAPI.turn(id, 2), on: server)
+                let key = try await endpoint.start(ServerSupport.start(id.rawValue, role: .seller)).sessionKey
+                let request = values.turnRequest(sessionID: id.rawValue, turn: 2, legalTerms: values.pick(legalTerms))
+                let turn = try await Self.send(request, to: AgentAPI.turn(id, 2), key: key, on: server)
                 await tally.count(turn.status)
-                _ = try await ServerSupport.raw(server, AgentAPI.session(id), method: .delete)
+                _ = try await ServerSupport.raw(server, AgentAPI.session(id), method: .delete, key: key)
             }
             let health = try await ServerSupport.raw(server, AgentAPI.health, method: .get)
             #expect(health.status == 200)
@@ -48,9 +53,9 @@ struct HostileMessageTests {
     }
 
     /// Sends a body, and checks the answer: a success, or a 4xx whose body is a typed API error.
-    static func send(_ body: String, to path: String, on server: RunningServer) async throws -> HTTPResponse {
+    static func send(_ body: String, to path: String, key: String? = nil, on server: RunningServer) async throws -> HTTPResponse {
         try? Data(body.utf8).write(to: lastCase)
-        let response = try await ServerSupport.raw(server, path, body: body)
+        let response = try await ServerSupport.raw(server, path, body: body, key: key)
         #expect(response.status < 300 || (400..<500).contains(response.status), "\(response.status) for \(body)")
         if response.status >= 400 {
             let error = try ServerSupport.apiError(response)

@@ -5,6 +5,7 @@ import ParleyAgents
 import ParleyAnalysis
 import ParleyArbiter
 import ParleyAssembly
+import ParleyHTTPClient
 import ParleyProtocol
 import ParleyRecords
 import ParleyRemote
@@ -80,9 +81,9 @@ struct RemoteSessionTests {
         try await Self.withServed("boulware", over: carrier) { served in
             let transport = try #require((served as? RemoteSource)?.transport)
             let start = ServerSupport.start("s-errors-\(carrier)")
-            _ = try await transport.startSession(start, timeout: nil)
+            let key = try await transport.startSession(start, timeout: nil).sessionKey
             await #expect {
-                _ = try await transport.requestTurn(TurnRequest(sessionID: start.sessionID, turn: 2, opponentAction: nil, elapsed: 0), timeout: nil)
+                _ = try await transport.requestTurn(TurnRequest(sessionID: start.sessionID, turn: 2, opponentAction: nil, elapsed: 0), key: key, timeout: nil)
             } throws: { error in
                 switch error {
                 case let error as APIError: error.code == .outOfTurn
@@ -90,8 +91,8 @@ struct RemoteSessionTests {
                 default: false
                 }
             }
-            let first = try await transport.requestTurn(TurnRequest(sessionID: start.sessionID, turn: 1, opponentAction: nil, elapsed: 0), timeout: nil)
-            let repeated = try await transport.requestTurn(TurnRequest(sessionID: start.sessionID, turn: 1, opponentAction: nil, elapsed: 0), timeout: nil)
+            let first = try await transport.requestTurn(TurnRequest(sessionID: start.sessionID, turn: 1, opponentAction: nil, elapsed: 0), key: key, timeout: nil)
+            let repeated = try await transport.requestTurn(TurnRequest(sessionID: start.sessionID, turn: 1, opponentAction: nil, elapsed: 0), key: key, timeout: nil)
             #expect(first == repeated, "a repeated turn gets the same reply")
         }
     }
@@ -178,5 +179,25 @@ struct RemoteSessionTests {
         let server = try await RunningServer.start(router: Router(), logger: ServerSupport.logger)
         await server.stop()
         return server.port
+    }
+}
+
+extension RemoteSessionTests {
+    @Test("With no turn limit, the client's own request timeout (--remote-timeout) bounds a hanging remote agent")
+    func theClientsTimeoutBoundsAHangingAgent() async throws {
+        var file = ServerSupport.file
+        file.scenario.turnTimeLimit = nil
+        file.scenario.deadline = Deadline(rounds: 100)
+        let client = HTTPClient(configuration: .init(requestTimeout: .milliseconds(300)))
+        let record = try await Self.withMisbehaving(.hangs) { url in
+            let match = Match(
+                file: file, buyer: RemoteSource(transport: try AgentEndpoint(url: url, client: client)),
+                seller: try StrategySource(AgentSpec(strategy: "conceder")), seed: 1
+            )
+            return try await Self.arbiter.play(match)
+        }
+        #expect(record.settlement.outcome == .turnTimeout(by: .buyer))
+        // The session's own measured time: bounded by the client's 300 ms, not by a default of the agent's (it was 30 s).
+        #expect(record.settlement.elapsed < 10)
     }
 }

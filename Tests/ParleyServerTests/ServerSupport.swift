@@ -42,11 +42,12 @@ enum ServerSupport {
         try AgentEndpoint(url: server.url, token: token, client: client)
     }
 
-    /// Sends raw bytes, as a misbehaving client would.
+    /// Sends raw bytes, as a misbehaving client would, with a session's key when given.
     static func raw(
-        _ server: RunningServer, _ path: String, method: HTTPRequest.Method = .post, body: String? = nil, token: String? = nil
+        _ server: RunningServer, _ path: String, method: HTTPRequest.Method = .post, body: String? = nil, token: String? = nil, key: String? = nil
     ) async throws -> HTTPResponse {
-        try await client.send(HTTPRequest(method: method, url: server.url + path, headers: HTTPHeaderField.bearer(token), body: body.map { Data($0.utf8) }))
+        let headers = HTTPHeaderField.bearer(token) + (key.map { [HTTPHeaderField(name: AgentAPI.sessionKeyHeader, value: $0)] } ?? [])
+        return try await client.send(HTTPRequest(method: method, url: server.url + path, headers: headers, body: body.map { Data($0.utf8) }))
     }
 
     /// The API error in an error answer; records an issue if the body is not one.
@@ -64,25 +65,27 @@ enum ServerSupport {
 struct Bystander {
     let endpoint: AgentEndpoint
     let id: SessionID
+    /// The key the server issued for the session.
+    let key: String?
     let opening: Action
 
     /// Starts a buyer session and plays its first turn.
     static func begin(on server: RunningServer, token: String? = nil, id: String = "bystander") async throws -> Bystander {
         let endpoint = try ServerSupport.endpoint(server, token: token)
         let start = ServerSupport.start(id)
-        try await endpoint.start(start)
-        let reply = try await endpoint.turn(TurnRequest(sessionID: start.sessionID, turn: 1, opponentAction: nil, elapsed: 0))
-        return Bystander(endpoint: endpoint, id: start.sessionID, opening: reply.action)
+        let key = try await endpoint.start(start).sessionKey
+        let reply = try await endpoint.turn(TurnRequest(sessionID: start.sessionID, turn: 1, opponentAction: nil, elapsed: 0), key: key)
+        return Bystander(endpoint: endpoint, id: start.sessionID, key: key, opening: reply.action)
     }
 
     /// Plays the rest: the seller counters with the buyer's own opening offer for 20 rounds, then the outcome.
     func finish() async throws {
         for turn in stride(from: 3, through: 41, by: 2) {
-            let reply = try await endpoint.turn(TurnRequest(sessionID: id, turn: turn, opponentAction: opening, elapsed: 0))
+            let reply = try await endpoint.turn(TurnRequest(sessionID: id, turn: turn, opponentAction: opening, elapsed: 0), key: key)
             #expect(reply.turn == turn)
             #expect(reply.action.offeredTerms != nil || reply.action.move == .accept)
             if reply.action.move == .accept { break }
         }
-        try await endpoint.report(OutcomeNotice(sessionID: id, outcome: .deadline))
+        try await endpoint.report(OutcomeNotice(sessionID: id, outcome: .deadline), key: key)
     }
 }
