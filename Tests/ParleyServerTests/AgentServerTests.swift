@@ -200,7 +200,7 @@ extension AgentServerTests {
             #expect(response.status == 422)
             let error = try ServerSupport.apiError(response)
             #expect(error.code == .invalidScenario && error.path == "$.scenario.issues")
-            #expect(error.message.contains("1000 outcomes") && error.message.contains("at most 500"))
+            #expect(error.message.contains("10000 outcomes") && error.message.contains("at most 500"))
         }
     }
 }
