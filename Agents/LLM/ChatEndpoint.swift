@@ -43,10 +43,10 @@ struct ChatEndpoint: Sendable {
         }
         guard response.isSuccess else {
             let message = (try? JSONDecoder().decode(ChatCompletions.ErrorBody.self, from: response.body))?.error.message
-            return .status(response.status, message: message ?? Self.excerpt(response.body), retryAfter: Self.retryAfter(response.header("Retry-After")))
+            return .status(response.status, message: message ?? excerpt(response.body), retryAfter: Self.retryAfter(response.header("Retry-After")))
         }
         guard let completion = try? JSONDecoder().decode(ChatCompletions.Response.self, from: response.body) else {
-            return .unreadable(Self.excerpt(response.body))
+            return .unreadable(excerpt(response.body))
         }
         return .completion(completion)
     }
@@ -58,8 +58,11 @@ struct ChatEndpoint: Sendable {
         return .saturating(seconds: seconds)
     }
 
-    /// The first 500 bytes of a body, as text.
-    static func excerpt(_ body: Data) -> String {
-        String(decoding: body.prefix(500), as: UTF8.self)
+    /// The start of a body, as text, with the API key removed first: cutting first could keep part of an
+    /// echoed key that redaction would then no longer recognize.
+    func excerpt(_ body: Data) -> String {
+        var text = String(decoding: body.prefix(64 << 10), as: UTF8.self)
+        if let apiKey, apiKey.count >= 4 { text = text.replacingOccurrences(of: apiKey, with: "[API key]") }
+        return String(text.prefix(500))
     }
 }

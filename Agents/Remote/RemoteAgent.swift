@@ -41,10 +41,11 @@ public struct RemoteAgent: Strategy {
         return try await transport.requestTurn(request, key: key, timeout: timeout).action
     }
 
-    /// Reports the outcome to the agent, if the session started there. A failure to report is not an error of
-    /// the session, which has ended.
+    /// Reports the outcome to the agent, if the session started there, as parties are told it
+    /// (``ParleyProtocol/Outcome/toldToParties``: no other agent's address or error). A failure to report is not
+    /// an error of the session, which has ended.
     public mutating func sessionEnded(with outcome: Outcome) async {
         guard started else { return }
-        try? await transport.reportOutcome(OutcomeNotice(sessionID: start.sessionID, outcome: outcome), key: key, timeout: .seconds(5))
+        try? await transport.reportOutcome(OutcomeNotice(sessionID: start.sessionID, outcome: outcome.toldToParties), key: key, timeout: .seconds(5))
     }
 }

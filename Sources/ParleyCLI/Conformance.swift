@@ -69,7 +69,8 @@ struct Conformance: AsyncParsableCommand {
             case .failed: "FAIL"
             case .skipped: "SKIP"
             }
-            print("  \(mark)  \(result.name)" + (result.detail.map { ": \($0)" } ?? ""))
+            // The detail quotes the server's answers: printed with its control characters escaped.
+            print("  \(mark)  \(result.name)" + (result.detail.map { ": \($0.escapingControlCharacters)" } ?? ""))
         }
         if let exchanges { try RecordedExchange.json(report.exchanges).write(to: URL(fileURLWithPath: exchanges)) }
         if json {

@@ -33,7 +33,7 @@ struct RemoteOptions: ParsableArguments {
         do {
             return try await factory.preflightedSources(for: references)
         } catch let error as AgentUnusable {
-            throw ValidationError(error.description)
+            throw ValidationError(error.description.escapingControlCharacters)
         }
     }
 }

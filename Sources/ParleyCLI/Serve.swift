@@ -47,7 +47,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The largest outcome space a session may have; larger starts get 422.")
     var maxOutcomes = 1 << 22
 
-    @Option(help: "MiB of bidding indexes kept for the sessions' profiles; the least recently used are dropped beyond it.")
+    @Option(name: .customLong("index-cache-mib"), help: "MiB of bidding indexes kept for the sessions' profiles; the least recently used are dropped beyond it.")
     var indexCacheMiB = 512
 
     @OptionGroup var remote: RemoteOptions

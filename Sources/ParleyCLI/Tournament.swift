@@ -124,7 +124,7 @@ extension TournamentReport {
     func present(footer: String?, out: String?, store: some TranscriptStore) throws {
         print(title)
         print("")
-        print(leaderboard.table)
+        print(leaderboard.table.escapingControlCharactersInLines)
         if let footer { print("\n" + footer) }
         if let out {
             try write(to: URL(fileURLWithPath: out), store: store)

@@ -50,7 +50,7 @@ struct Transcripts: AsyncParsableCommand {
                     session.buyer.padded(16), session.seller.padded(16), (session.outcome.rawValue + cause).padded(12),
                     String(session.turns).leftPadded(5), session.sessionID.rawValue,
                 ]
-                print(columns.joined(separator: " "))
+                print(columns.joined(separator: " ").escapingControlCharacters)
             }
             print("\(sessions.count) session\(sessions.count == 1 ? "" : "s")")
         }

@@ -17,8 +17,13 @@ public struct ReadableReport: Sendable {
         self.landscape = landscape
     }
 
-    /// The report, one line per turn.
+    /// The report, one line per turn, with every control character in text from the agents (notes, reasons,
+    /// errors, names) escaped, so printing it cannot steer a terminal.
     public var text: String {
+        lines.map(\.escapingControlCharacters).joined(separator: "\n")
+    }
+
+    private var lines: [String] {
         let transcript = record.transcript
         let header = transcript.header
         let scenario = header.scenario
@@ -41,7 +46,7 @@ public struct ReadableReport: Sendable {
         lines.append("")
         lines.append("Outcome: " + describe(record.settlement.outcome, in: scenario) + " after \(record.settlement.turns) turns")
         if let analysis = record.settlement.analysis { lines += describe(analysis, in: scenario) }
-        return lines.joined(separator: "\n")
+        return lines
     }
 
     private func describe(_ analysis: SettlementAnalysis, in scenario: Scenario) -> [String] {

@@ -161,3 +161,20 @@ struct ResilienceTests {
         }
     }
 }
+
+extension ResilienceTests {
+    @Test("An API key an endpoint echoes across the 500-character cut is removed before the cut: no part of it is recorded")
+    func anEchoedKeyIsRedactedBeforeItIsCut() async throws {
+        let key = "sk-0123456789abcdefghijklmnopqrstuvwxyz"
+        // The key starts 20 characters before the cut, so cutting first would keep its first 20 characters.
+        let body = String(repeating: "x", count: 480) + key + " was rejected"
+        let server = ScriptedChatServer(apiKey: key, replies: [.raw(status: 200, body: body, contentType: "text/plain")])
+        try await LLMSupport.withServer(server) { url in
+            var agent = try LLMSupport.agent(url, clock: ImmediateClock(), apiKey: key) { $0.maxAttempts = 1 }
+            _ = try await agent.respond(to: LLMSupport.view())
+            let recorded = try #require(agent.lastDecision?.attempts.first?.reply)
+            #expect(!recorded.contains(String(key.prefix(8))), "no part of the key: \(recorded)")
+            #expect(recorded.contains("[API key]") || !recorded.contains("sk-"))
+        }
+    }
+}

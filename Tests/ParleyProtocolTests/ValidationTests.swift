@@ -101,3 +101,13 @@ struct ValidationTests {
         #expect(throws: ValidationFailure.self) { try UtilityFunction(profile: profile, scenario: Fixtures.reference.scenario) }
     }
 }
+
+@Suite("What parties are told")
+struct PartiesAreToldTests {
+    @Test func aFailureIsToldWithoutTheFailingAgentsAddressOrError() {
+        let outcome = Outcome.failure(by: .seller, error: "remote agent at http://10.1.2.3:8081/v1/sessions/s/turns/2 answered 500")
+        #expect(outcome.toldToParties == .failure(by: .seller, error: "the seller's agent failed"))
+        #expect(Outcome.walkAway(by: .buyer, reason: "too dear").toldToParties == .walkAway(by: .buyer, reason: "too dear"))
+        #expect(Outcome.deadline.toldToParties == .deadline)
+    }
+}

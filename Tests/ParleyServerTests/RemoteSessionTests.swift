@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Hummingbird
 import Logging
 import ParleyAgents
@@ -199,5 +200,49 @@ extension RemoteSessionTests {
         #expect(record.settlement.outcome == .turnTimeout(by: .buyer))
         // The session's own measured time: bounded by the client's 300 ms, not by a default of the agent's (it was 30 s).
         #expect(record.settlement.elapsed < 10)
+    }
+}
+
+extension RemoteSessionTests {
+    @Test("The outcome a remote agent is told names the side that failed, never the other side's address or error")
+    func theOpponentIsNotToldTheFailingAgentsAddress() async throws {
+        let log = NoticeLog()
+        try await ServerSupport.withServer("boulware") { server in
+            let recording = RecordingTransport(inner: try ServerSupport.endpoint(server), log: log)
+            let match = Match(
+                file: ServerSupport.file, buyer: RemoteSource(transport: recording), seller: try StrategySource(AgentSpec(strategy: "conceder")), seed: 1
+            )
+            let buyer = try match.buyer.makeStrategy(for: match.seat(.buyer))
+            let record = await Self.arbiter.run(match.setup, buyer: buyer, seller: ThrowingStrategy())
+            guard case .failure(.seller, let error) = record.settlement.outcome else {
+                Issue.record("expected the seller's failure, got \(record.settlement.outcome)"); return
+            }
+            #expect(!error.isEmpty && error != "the seller's agent failed", "the transcript keeps the whole error")
+        }
+        let told = try #require(log.notices.withLock { $0.first })
+        #expect(told.outcome == .failure(by: .seller, error: "the seller's agent failed"))
+    }
+}
+
+/// The outcome notices a transport carried.
+final class NoticeLog: Sendable {
+    let notices = Mutex<[OutcomeNotice]>([])
+}
+
+/// An agent transport that records the outcome notices it carries.
+struct RecordingTransport: AgentTransport {
+    let inner: any AgentTransport
+    let log: NoticeLog
+
+    var address: String { inner.address }
+    var executor: (any TaskExecutor)? { inner.executor }
+    func card() async throws -> AgentCard { try await inner.card() }
+    func startSession(_ message: SessionStart, timeout: Duration?) async throws -> SessionStarted { try await inner.startSession(message, timeout: timeout) }
+    func requestTurn(_ request: TurnRequest, key: String?, timeout: Duration?) async throws -> TurnReply {
+        try await inner.requestTurn(request, key: key, timeout: timeout)
+    }
+    func reportOutcome(_ notice: OutcomeNotice, key: String?, timeout: Duration?) async throws {
+        log.notices.withLock { $0.append(notice) }
+        try await inner.reportOutcome(notice, key: key, timeout: timeout)
     }
 }
