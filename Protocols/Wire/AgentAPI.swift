@@ -22,6 +22,22 @@ public enum AgentAPI {
     /// `POST` an ``OutcomeNotice``: 204.
     public static func outcome(_ id: SessionID) -> String { "\(session(id))/outcome" }
 
+    /// The methods a path of the API takes (`["POST"]` for a turn), or `nil` when the path is not one of the API's.
+    /// A server answers a listed path with another method 405 `method_not_allowed`.
+    public static func methods(forPath path: String) -> [String]? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        switch (parts.count, Array(parts)) {
+        case (1, ["health"]): return ["GET"]
+        case (2, ["v1", "agent"]): return ["GET"]
+        case (2, ["v1", "sessions"]): return ["POST"]
+        case (3, let parts) where parts[0] == "v1" && parts[1] == "sessions" && !parts[2].isEmpty: return ["DELETE"]
+        case (4, let parts) where parts[0] == "v1" && parts[1] == "sessions" && !parts[2].isEmpty && parts[3] == "outcome": return ["POST"]
+        case (5, let parts) where parts[0] == "v1" && parts[1] == "sessions" && !parts[2].isEmpty && parts[3] == "turns" && !parts[4].isEmpty:
+            return ["POST"]
+        default: return nil
+        }
+    }
+
     /// Whether a session id can travel in a path unescaped: 1 to 128 characters of `A-Z a-z 0-9 . _ -`.
     public static func isValidSessionID(_ id: SessionID) -> Bool {
         let text = id.rawValue.utf8

@@ -14,7 +14,12 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as APIError {
             return io.response(error)
         } catch let error as HTTPError where error.status == .notFound {
-            return io.response(APIError(.notFound, "no such endpoint: \(request.method) \(request.uri.path)"))
+            guard let allowed = AgentAPI.methods(forPath: request.uri.path), !allowed.contains(request.method.rawValue) else {
+                return io.response(APIError(.notFound, "no such endpoint: \(request.method) \(request.uri.path)"))
+            }
+            var response = io.response(APIError(.methodNotAllowed, "\(request.uri.path) takes \(allowed.joined(separator: ", ")), not \(request.method)"))
+            response.headers[.allow] = allowed.joined(separator: ", ")
+            return response
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             return io.response(APIError(.bodyTooLarge, "the body is larger than the server accepts"))
         } catch {

@@ -30,6 +30,8 @@ struct BadRequestTests {
         Case(name: "400 malformed JSON", path: AgentAPI.sessions, body: #"{"protocol":"parley/1","sessionID":"#, status: 400, code: .malformedJSON),
         Case(name: "404 unknown session", path: AgentAPI.turn(SessionID(rawValue: "nobody"), 1), body: "{}", status: 404, code: .unknownSession),
         Case(name: "404 unknown path", method: .get, path: "/v1/agents", status: 404, code: .notFound),
+        Case(name: "405 another method on a listed path", method: .delete, path: AgentAPI.card, status: 405, code: .methodNotAllowed),
+        Case(name: "405 GET on a session's turn", method: .get, path: bystanderTurn3, status: 405, code: .methodNotAllowed),
         Case(
             name: "409 out of turn", path: AgentAPI.turn(SessionID(rawValue: "bystander"), 2),
             body: #"{"protocol":"parley/1","sessionID":"bystander","turn":2,"elapsed":0}"#, status: 409, code: .outOfTurn
