@@ -75,12 +75,46 @@ def field(obj, name, path, kinds, required=True):
     return value
 
 
+class Fields(dict):
+    """A JSON object as parsed, remembering a key it was given twice."""
+    twice = None
+
+
+def keep_pairs(pairs):
+    fields = Fields()
+    for key, value in pairs:
+        if key in fields and fields.twice is None:
+            fields.twice = key
+        fields[key] = value
+    return fields
+
+
+def first_twice(value, path="$"):
+    """The path of the first key given twice in one object, or None."""
+    if isinstance(value, Fields):
+        if value.twice is not None:
+            return f"{path}.{value.twice}"
+        children = ((f"{path}.{key}", item) for key, item in value.items())
+    elif isinstance(value, list):
+        children = ((f"{path}[{index}]", item) for index, item in enumerate(value))
+    else:
+        return None
+    for child_path, child in children:
+        found = first_twice(child, child_path)
+        if found:
+            return found
+    return None
+
+
 def read_message(raw):
-    """Parses a body and checks its protocol version."""
+    """Parses a body, refuses a key given twice, and checks its protocol version."""
     try:
-        message = json.loads(raw)
+        message = json.loads(raw, object_pairs_hook=keep_pairs)
     except (ValueError, UnicodeDecodeError):
         raise APIError("malformed_json", "the body is not JSON")
+    twice = first_twice(message)
+    if twice:
+        raise APIError("invalid_field", "the field appears twice in one object", twice)
     if not isinstance(message, dict):
         raise APIError("invalid_field", "a message is a JSON object", "$")
     version = field(message, "protocol", "$", ["string"])
@@ -394,9 +428,14 @@ class Agent:
         scenario = read_scenario(field(message, "scenario", "$", ["object"]), "$.scenario")
         read_role(message, "role", "$")
         field(message, "profile", "$", ["object"], required=False)
-        seed = field(message, "seed", "$", ["integer"], required=False)
-        if seed is not None and not 0 <= seed < 2 ** 64:
-            raise APIError("invalid_field", "the seed is an unsigned 64-bit number", "$.seed")
+        # A seed travels as decimal digits ("18446744073709551615"); a whole number up to 2^53 - 1 is read too.
+        seed = field(message, "seed", "$", ["string", "integer"], required=False)
+        if isinstance(seed, str):
+            if not seed.isdigit() or int(seed) >= 2 ** 64:
+                raise APIError("invalid_field", "a seed is decimal digits from 0 to 18446744073709551615", "$.seed")
+            message["seed"] = int(seed)
+        elif seed is not None and not 0 <= seed < 2 ** 53:
+            raise APIError("invalid_field", "a seed given as a number is from 0 to 2^53 - 1", "$.seed")
         if not SESSION_ID.match(session_id):
             raise APIError("invalid_field", "a session id is 1 to 128 of A-Z a-z 0-9 . _ -", "$.sessionID")
         problems = scenario_problems(scenario)
@@ -502,10 +541,12 @@ class Handler(BaseHTTPRequestHandler):
         session = agent.session(key, self.headers.get(SESSION_KEY))
         request = read_message(raw)
         field(request, "sessionID", "$", ["string"])
-        field(request, "turn", "$", ["integer"])
+        if not 1 <= field(request, "turn", "$", ["integer"]) <= 20000:
+            raise APIError("invalid_field", "turn must be from 1 to 20000", "$.turn")
         if request.get("opponentAction") is not None:
             read_action(field(request, "opponentAction", "$", ["object"]), "$.opponentAction")
-        field(request, "elapsed", "$", ["number"])
+        if not 0 <= field(request, "elapsed", "$", ["number"]) <= 2592000:
+            raise APIError("invalid_field", "elapsed must be from 0 to 2592000 seconds", "$.elapsed")
         self.check_session(request, key)
         if request["turn"] != int(turn_text):
             raise APIError("invalid_field", f"the body asks for turn {request['turn']}, the path for turn {turn_text}", "$.turn")

@@ -32,9 +32,9 @@ extension Issue: Codable {
         let type = try container.decode(String.self, forKey: .type)
         func range() throws -> SteppedRange {
             SteppedRange(
-                min: try container.decode(Int64.self, forKey: .min),
-                max: try container.decode(Int64.self, forKey: .max),
-                step: try container.decodeIfPresent(Int64.self, forKey: .step) ?? 1
+                min: try container.decodeWhole(.min),
+                max: try container.decodeWhole(.max),
+                step: try container.decodeWholeIfPresent(.step) ?? 1
             )
         }
         switch type {

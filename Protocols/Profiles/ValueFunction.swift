@@ -29,6 +29,15 @@ public enum ValueFunction: Sendable, Hashable {
             self.at = at
             self.value = value
         }
+
+        private enum CodingKeys: String, CodingKey { case at, value }
+
+        /// Decodes a point; `at` must be a whole number within ``Limits/integers``.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            at = try container.decodeWhole(.at)
+            value = try container.decode(Double.self, forKey: .value)
+        }
     }
 
     /// Linear over a numeric domain.

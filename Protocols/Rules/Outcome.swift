@@ -13,6 +13,16 @@ public struct Agreement: Sendable, Hashable, Codable {
         self.proposer = proposer
         self.turns = turns
     }
+
+    private enum CodingKeys: String, CodingKey { case terms, proposer, turns }
+
+    /// Decodes an agreement; `turns` must be a whole number.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        terms = try container.decode(Terms.self, forKey: .terms)
+        proposer = try container.decode(Role.self, forKey: .proposer)
+        turns = Int(try container.decodeWhole(.turns, in: 0...Int64(2 * Limits.maximumRounds)))
+    }
 }
 
 /// How a session ended. Each way to end without agreement has its own case, naming who caused it.

@@ -13,6 +13,15 @@ public struct Deadline: Sendable, Hashable, Codable {
         self.seconds = seconds
     }
 
+    private enum CodingKeys: String, CodingKey { case rounds, seconds }
+
+    /// Decodes a deadline; `rounds` must be a whole number (its range is checked by validation).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        rounds = try container.decodeWholeIfPresent(.rounds).map { Int($0) }
+        seconds = try container.decodeIfPresent(Double.self, forKey: .seconds)
+    }
+
     /// The maximum number of turns (actions): `2 × rounds`, or `2 ×` ``Limits/maximumRounds`` when only
     /// wall-clock time is limited, so no session runs without end.
     public var maximumTurns: Int { 2 * min(max(rounds ?? Limits.maximumRounds, 0), Limits.maximumRounds) }

@@ -8,10 +8,15 @@ public enum TermValue: Sendable, Hashable, Codable, CustomStringConvertible {
     case option(String)
 
     /// Decodes a JSON integer or string; anything else (a fraction, `null`, an object) is a type mismatch.
+    ///
+    /// A whole number beyond `Int64` (`1e30`) is read as the nearest `Int64`, outside every domain, so the rules
+    /// judge it as a value out of its issue's domain rather than the message as unreadable.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let number = try? container.decode(Int64.self) {
             self = .integer(number)
+        } else if let number = try? container.decode(Double.self), number == number.rounded(), number.isFinite {
+            self = .integer(abs(number) < 9.2e18 ? Int64(number) : number < 0 ? .min : .max)
         } else if let name = try? container.decode(String.self) {
             self = .option(name)
         } else {

@@ -2,8 +2,8 @@ public import Foundation
 
 /// Encodes and decodes Parley JSON: stable bytes out (sorted keys, ISO 8601 dates), typed errors in.
 ///
-/// Unknown fields are ignored. Missing fields, wrong types, unknown action types and unsupported versions
-/// become a ``WireError`` naming the JSON path.
+/// Unknown fields are ignored. Missing fields, wrong types, unknown action types, unsupported versions and a
+/// key that appears twice in one object become a ``WireError`` naming the JSON path.
 ///
 /// A codec keeps its compact encoder, so code that encodes message after message (a server, a remote agent)
 /// should hold one codec rather than create one per message.
@@ -29,6 +29,9 @@ public struct WireCodec: Sendable {
 
     /// Decodes a value, turning every failure into a ``WireError``.
     public func decode<Value: Decodable>(_ type: Value.Type, from data: Data) throws(WireError) -> Value {
+        if let duplicate = DuplicateKeys.firstDuplicate(in: data) {
+            throw WireError(.invalidField, path: duplicate, message: "the field appears twice in one object; send each field once")
+        }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         do {

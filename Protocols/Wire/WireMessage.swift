@@ -44,7 +44,8 @@ public struct SessionStart: Sendable, Hashable, Codable {
     public var role: Role
     /// The agent's private profile, when the arbiter assigns it (as in tournaments).
     public var profile: Profile?
-    /// The seed for the agent's own randomness.
+    /// The seed for the agent's own randomness. On the wire it is a string of decimal digits (`"18446744073709551615"`),
+    /// which every language holds exactly; a JSON number up to 2⁵³ − 1 is read too.
     public var seed: UInt64?
 
     /// Creates the message.
@@ -54,6 +55,36 @@ public struct SessionStart: Sendable, Hashable, Codable {
         self.role = role
         self.profile = profile
         self.seed = seed
+    }
+
+    private enum CodingKeys: String, CodingKey { case sessionID, scenario, role, profile, seed }
+
+    /// Decodes the message; a seed that is neither decimal digits within `UInt64` nor a whole JSON number from 0
+    /// to 2⁵³ − 1 is an invalid field at `$.seed`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        sessionID = try container.decode(SessionID.self, forKey: .sessionID)
+        scenario = try container.decode(Scenario.self, forKey: .scenario)
+        role = try container.decode(Role.self, forKey: .role)
+        profile = try container.decodeIfPresent(Profile.self, forKey: .profile)
+        if let text = try? container.decodeIfPresent(String.self, forKey: .seed) {
+            guard text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }), let seed = UInt64(text) else {
+                throw WireError(.invalidField, path: WireError.path(container.codingPath + [CodingKeys.seed]), message: "a seed is decimal digits from 0 to 18446744073709551615")
+            }
+            self.seed = seed
+        } else {
+            seed = try container.decodeWholeIfPresent(.seed, in: 0...Limits.integerMagnitude).map { UInt64($0) }
+        }
+    }
+
+    /// Encodes the message, the seed as a string of decimal digits.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(sessionID, forKey: .sessionID)
+        try container.encode(scenario, forKey: .scenario)
+        try container.encode(role, forKey: .role)
+        try container.encodeIfPresent(profile, forKey: .profile)
+        try container.encodeIfPresent(seed.map { String($0) }, forKey: .seed)
     }
 }
 
@@ -83,12 +114,9 @@ public struct TurnRequest: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         sessionID = try container.decode(SessionID.self, forKey: .sessionID)
-        turn = try container.decode(Int.self, forKey: .turn)
+        turn = Int(try container.decodeWhole(.turn, in: 1...Int64(2 * Limits.maximumRounds)))
         opponentAction = try container.decodeIfPresent(Action.self, forKey: .opponentAction)
         elapsed = try container.decode(Double.self, forKey: .elapsed)
-        guard (1...2 * Limits.maximumRounds).contains(turn) else {
-            throw WireError(.invalidField, path: WireError.path(container.codingPath + [CodingKeys.turn]), message: "turn must be from 1 to \(2 * Limits.maximumRounds)")
-        }
         guard (0...Limits.maximumSeconds).contains(elapsed) else {
             throw WireError(.invalidField, path: WireError.path(container.codingPath + [CodingKeys.elapsed]), message: "elapsed must be from 0 to \(Int(Limits.maximumSeconds)) seconds")
         }
@@ -109,6 +137,16 @@ public struct TurnReply: Sendable, Hashable, Codable {
         self.sessionID = sessionID
         self.turn = turn
         self.action = action
+    }
+
+    private enum CodingKeys: String, CodingKey { case sessionID, turn, action }
+
+    /// Decodes the message; the turn must be a whole number from 1 to 2 × ``Limits/maximumRounds``.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        sessionID = try container.decode(SessionID.self, forKey: .sessionID)
+        turn = Int(try container.decodeWhole(.turn, in: 1...Int64(2 * Limits.maximumRounds)))
+        action = try container.decode(Action.self, forKey: .action)
     }
 }
 

@@ -55,10 +55,18 @@ public struct InvalidMessage: Sendable, Hashable {
                 "{\(turn),\"opponentAction\":{\"type\":\"offer\",\"terms\":{\"price\":150.5,\"quantity\":50,\"delivery_days\":5}}}",
                 .invalidField, "$.opponentAction.terms.price"
             ),
+            message("a fractional turn", .turnRequest, "{\"protocol\":\"parley/1\",\(id),\"turn\":3.5,\"elapsed\":0}", .invalidField, "$.turn"),
+            message("a turn beyond 20000", .turnRequest, "{\"protocol\":\"parley/1\",\(id),\"turn\":20001,\"elapsed\":0}", .invalidField, "$.turn"),
+            message("a negative elapsed time", .turnRequest, "{\"protocol\":\"parley/1\",\(id),\"turn\":3,\"elapsed\":-1}", .invalidField, "$.elapsed"),
+            message("a field sent twice", .turnRequest, "{\"protocol\":\"parley/1\",\(id),\"turn\":3,\"turn\":5,\"elapsed\":0}", .invalidField, "$.turn"),
             message("a session start without a scenario", .sessionStart, "{\"protocol\":\"parley/1\",\(id),\"role\":\"buyer\"}", .missingField, "$.scenario"),
             message(
                 "a session start with an unknown role", .sessionStart,
                 "{\"protocol\":\"parley/1\",\(id),\"role\":\"broker\",\"scenario\":\(scenarioJSON)}", .invalidField, "$.role"
+            ),
+            message(
+                "a session start with a seed of 21 digits", .sessionStart,
+                "{\"protocol\":\"parley/1\",\(id),\"role\":\"buyer\",\"seed\":\"123456789012345678901\",\"scenario\":\(scenarioJSON)}", .invalidField, "$.seed"
             ),
         ]
     }

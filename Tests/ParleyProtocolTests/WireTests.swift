@@ -96,3 +96,57 @@ struct WireTests {
         #expect(Currency(rawValue: "KWD").format(minorUnits: 1500) == "KWD 1.500")
     }
 }
+
+@Suite("Numbers and keys that mislead")
+struct MisleadingInputTests {
+    static let codec = WireCodec()
+
+    /// A reference scenario file with one field's text replaced.
+    static func scenario(replacing old: String, with new: String) throws -> Data {
+        let text = String(decoding: try codec.encode(ReferenceScenarios.reference), as: UTF8.self)
+        #expect(text.contains(old))
+        return Data(text.replacingOccurrences(of: old, with: new).utf8)
+    }
+
+    @Test(arguments: [
+        (#""max":19900"#, #""max":19900.5"#, "$.issues[0].max"), (#""max":19900"#, #""max":1e30"#, "$.issues[0].max"),
+        (#""max":19900"#, #""max":18446744073709551616"#, "$.issues[0].max"), (#""rounds":100"#, #""rounds":100.5"#, "$.deadline.rounds"),
+        (#""step":100"#, #""step":9007199254740993"#, "$.issues[0].step"),
+    ])
+    func aFractionalOrOutOfRangeIntegerIsAnInvalidFieldAtItsPath(_ old: String, _ new: String, _ path: String) throws {
+        let data = try Self.scenario(replacing: old, with: new)
+        #expect {
+            _ = try Self.codec.decode(ScenarioFile.self, from: data)
+        } throws: { error in
+            (error as? WireError)?.code == .invalidField && (error as? WireError)?.path == path
+        }
+    }
+
+    @Test func aKeyGivenTwiceIsRefusedAtItsPath() {
+        let body = #"{"protocol":"parley/1","sessionID":"s","turn":3,"elapsed":0,"opponentAction":{"type":"accept","type":"walkAway"}}"#
+        #expect {
+            _ = try Self.codec.decode(WireMessage<TurnRequest>.self, from: Data(body.utf8))
+        } throws: { error in
+            (error as? WireError)?.code == .invalidField && (error as? WireError)?.path == "$.opponentAction.type"
+        }
+        let escaped = #"{"protocol":"parley/1","sessionID":"s","turn":3,"\u0074urn":4,"elapsed":0}"#
+        #expect(throws: WireError.self) { _ = try Self.codec.decode(WireMessage<TurnRequest>.self, from: Data(escaped.utf8)) }
+        let nested = #"{"a":[{"b":1},{"b":2,"c":{"d":1,"d":2}}]}"#
+        #expect {
+            _ = try Self.codec.decode(JSONValue.self, from: Data(nested.utf8))
+        } throws: { ($0 as? WireError)?.path == "$.a[1].c.d" }
+    }
+
+    @Test func seedsTravelAsDigitsAndEveryLanguageReadsThemExactly() throws {
+        let start = SessionStart(sessionID: SessionID(rawValue: "s"), scenario: ReferenceScenarios.reference.scenario, role: .buyer, seed: .max)
+        let text = String(decoding: try Self.codec.encode(WireMessage(start)), as: UTF8.self)
+        #expect(text.contains(#""seed":"18446744073709551615""#))
+        #expect(try Self.codec.decode(WireMessage<SessionStart>.self, from: Data(text.utf8)).body.seed == .max)
+        let number = text.replacingOccurrences(of: #""seed":"18446744073709551615""#, with: #""seed":42"#)
+        #expect(try Self.codec.decode(WireMessage<SessionStart>.self, from: Data(number.utf8)).body.seed == 42)
+        for bad in [#""seed":9007199254740993"#, #""seed":"-1""#, #""seed":"18446744073709551616""#, #""seed":1.5"#] {
+            let body = text.replacingOccurrences(of: #""seed":"18446744073709551615""#, with: bad)
+            #expect(throws: WireError.self, "\(bad)") { _ = try Self.codec.decode(WireMessage<SessionStart>.self, from: Data(body.utf8)) }
+        }
+    }
+}

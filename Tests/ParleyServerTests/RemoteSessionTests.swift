@@ -118,8 +118,9 @@ struct RemoteSessionTests {
         case (.hangs, .turnTimeout(by: .buyer)): break
         case (.answers500, .failure(.buyer, let error)): #expect(error.contains("500") && error.contains("the model is down"))
         case (.answersGarbage, .failure(.buyer, let error)): #expect(error.contains("unreadable reply"))
-        case (.offersOutsideTheDomain, .violation(by: .buyer, code: .valueOutOfDomain)):
+        case (.offersOutsideTheDomain, .violation(by: .buyer, code: .valueOutOfDomain)), (.offersBeyondInt64, .violation(by: .buyer, code: .valueOutOfDomain)):
             #expect(record.transcript.entries.last?.violation?.code == .valueOutOfDomain)
+            #expect(record.transcript.entries.last?.violation?.issue == "price", "the violation names the issue")
         case (.answersAnotherTurn, .failure(.buyer, let error)): #expect(error.contains("reply for"))
         default: Issue.record("\(misbehaviour) ended as \(record.settlement.outcome)")
         }
@@ -143,7 +144,7 @@ struct RemoteSessionTests {
 
     /// Ways a remote agent can misbehave on its turns, after starting its session normally.
     enum Misbehaviour: String, CaseIterable, Sendable {
-        case hangs, answers500, answersGarbage, offersOutsideTheDomain, answersAnotherTurn
+        case hangs, answers500, answersGarbage, offersOutsideTheDomain, offersBeyondInt64, answersAnotherTurn
     }
 
     /// Runs `body` with the URL of a server that starts sessions and then misbehaves on every turn.
@@ -167,6 +168,9 @@ struct RemoteSessionTests {
             case .offersOutsideTheDomain:
                 let reply = TurnReply(sessionID: id, turn: turn, action: .offer(["price": .integer(1), "quantity": .integer(10), "delivery_days": .integer(1)]))
                 return Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: try ServerSupport.json(reply))))
+            case .offersBeyondInt64:
+                let body = #"{"protocol":"parley/1","sessionID":"\#(id.rawValue)","turn":\#(turn),"action":{"type":"offer","terms":{"price":1e30,"quantity":10,"delivery_days":1}}}"#
+                return Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
             case .answersAnotherTurn:
                 let reply = TurnReply(sessionID: id, turn: turn + 2, action: .walkAway())
                 return Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: try ServerSupport.json(reply))))
