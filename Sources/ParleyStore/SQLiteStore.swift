@@ -48,37 +48,53 @@ public struct SQLiteStore: TranscriptStore {
         if let pages = options.maximumPageCount {
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA max_page_count = \(pages)") }
         }
-        do {
-            let migrator = StoreSchema.migrator
-            if options.readOnly {
-                guard FileManager.default.fileExists(atPath: path) else {
-                    throw StoreError(.cannotOpen, "there is no store at \(path)")
-                }
-                let state = try Self.inspect(try DatabaseQueue(path: path, configuration: configuration), path: path)
-                if !state.isMigrated {
-                    guard state.isParley else { throw StoreError(.notAStore, "\(path) is not a Parley store (it has no Parley tables)") }
-                    // Written by an older Parley: upgrade its schema through a short-lived writable connection first.
-                    var writable = configuration
-                    writable.readonly = false
-                    do {
-                        try migrator.migrate(try DatabaseQueue(path: path, configuration: writable))
-                    } catch {
-                        throw StoreError(.readOnly, "\(path) was written by an older Parley and cannot be upgraded here (\(StoreError(error, path: path).code)); open it once where it is writable")
-                    }
-                }
-                database = try DatabaseQueue(path: path, configuration: configuration)
-            } else {
-                database = try DatabasePool(path: path, configuration: configuration)
-                let state = try Self.inspect(database, path: path)
-                try migrator.migrate(database)
-                // Connections opened before a migration keep what they read of the old schema; start afresh.
-                if !state.isMigrated { (database as? DatabasePool)?.releaseMemory() }
+        // Setting up a new file (WAL mode, the schema) can find it busy at once, without SQLite's busy wait, when
+        // another process sets up the same file at that moment: such an open is retried within the busy timeout.
+        let deadline = Date().addingTimeInterval(options.busyTimeout)
+        var pause: useconds_t = 10_000
+        while true {
+            do {
+                database = try Self.open(path, readOnly: options.readOnly, configuration: configuration)
+                return
+            } catch let error as StoreError {
+                guard error.code == .locked, Date() < deadline else { throw error }
+            } catch {
+                let error = StoreError(error, path: path)
+                guard error.code == .locked, Date() < deadline else { throw error }
             }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError(error, path: path)
+            usleep(pause)
+            pause = min(pause * 2, 200_000)
         }
+    }
+
+    /// Opens the file and brings its schema up to date; see ``init(path:options:)``.
+    private static func open(_ path: String, readOnly: Bool, configuration: Configuration) throws -> any DatabaseWriter {
+        if readOnly {
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw StoreError(.cannotOpen, "there is no store at \(path)")
+            }
+            let state = try inspect(try DatabaseQueue(path: path, configuration: configuration), path: path)
+            if !state.isMigrated {
+                guard state.isParley else { throw StoreError(.notAStore, "\(path) is not a Parley store (it has no Parley tables)") }
+                // Written by an older Parley: upgrade its schema through a short-lived writable connection first.
+                var writable = configuration
+                writable.readonly = false
+                do {
+                    try StoreSchema.migrate(try DatabaseQueue(path: path, configuration: writable))
+                } catch {
+                    let cause = StoreError(error, path: path)
+                    if cause.code == .locked { throw cause }  // another process is setting the file up: retried
+                    throw StoreError(.readOnly, "\(path) was written by an older Parley and cannot be upgraded here (\(cause.code)); open it once where it is writable")
+                }
+            }
+            return try DatabaseQueue(path: path, configuration: configuration)
+        }
+        let database = try DatabasePool(path: path, configuration: configuration)
+        let state = try inspect(database, path: path)
+        try StoreSchema.migrate(database)
+        // Connections opened before a migration keep what they read of the old schema; start afresh.
+        if !state.isMigrated { database.releaseMemory() }
+        return database
     }
 
     /// Refuses a file that is not a Parley store or was written by a newer Parley, and says whether the store's

@@ -8,6 +8,23 @@ enum StoreSchema {
     /// `PRAGMA application_id` of a Parley store: "PRLY".
     static let applicationID = 0x5052_4C59
 
+    /// Brings a store to the current schema. Another process may be migrating the same store at this moment
+    /// (two commands opening one new file): a migration that fails is retried, and once the store is current,
+    /// whoever migrated it, the store is ready.
+    static func migrate(_ writer: some DatabaseWriter) throws {
+        var attempts = 0
+        while true {
+            do {
+                try migrator.migrate(writer)
+                return
+            } catch {
+                attempts += 1
+                if try writer.read({ try migrator.hasCompletedMigrations($0) }) { return }
+                if attempts >= 5 { throw error }
+            }
+        }
+    }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import ParleyLedger
 import ParleyStore
+import Synchronization
 import Testing
 
 /// Each bad condition gets a clear, typed error, and nothing already stored is lost.
@@ -116,5 +117,27 @@ struct BadConditionsTests {
         let reopened = try SQLiteStore(path: path)
         #expect(try reopened.count() == saved, "no half-written session")
         #expect(try reopened.verifyAll().failures.isEmpty)
+    }
+}
+
+extension BadConditionsTests {
+    @Test("Several openers of one new store at once (two commands started together, a reader polling a writer) all get a current store")
+    func concurrentOpenersOfANewStoreAllSucceed() throws {
+        for _ in 0..<20 {
+            let path = try Support.storePath()
+            let failures = Mutex<[String]>([])
+            DispatchQueue.concurrentPerform(iterations: 4) { opener in
+                do {
+                    let store = try SQLiteStore(path: path, options: .init(readOnly: opener == 3 && FileManager.default.fileExists(atPath: path)))
+                    _ = try store.count()
+                } catch let error as StoreError where error.code == .notAStore || error.code == .cannotOpen {
+                    // A reader that comes before the writer has made the file a store is told so; that is not a failure.
+                } catch {
+                    failures.withLock { $0.append("\(error)") }
+                }
+            }
+            #expect(failures.withLock { $0 }.isEmpty)
+            #expect(try SQLiteStore(path: path).verifyAll().failures.isEmpty)
+        }
     }
 }
