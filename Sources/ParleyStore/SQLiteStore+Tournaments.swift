@@ -53,6 +53,8 @@ extension SQLiteStore {
             }
         } catch let error as StoreError {
             throw error
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY && error.message?.contains("tournament_sessions") == true {
+            throw StoreError.positionTaken(tournament: sessions.first?.entry.tournament ?? "", index: nil)
         } catch {
             throw StoreError(error, path: path)
         }

@@ -58,7 +58,7 @@ public final class InMemoryStore: TranscriptStore {
             let stored = try next.insert(sessions.map(\.session), entries: sessions.map(\.entry), signer: signer)
             for (session, (_, entry)) in zip(stored, sessions) {
                 guard next.entries[entry.tournament]?[entry.index] == nil else {
-                    throw StoreError(.database, "tournament \(entry.tournament) already has a session at position \(entry.index)")
+                    throw StoreError.positionTaken(tournament: entry.tournament, index: entry.index)
                 }
                 var entry = entry
                 entry.session = session.number

@@ -107,7 +107,8 @@ struct StoreContractTests {
         #expect(try store.entry(forSession: 2)?.session == 2)
         #expect(try store.verifyAll().failures.isEmpty)
 
-        await #expect(throws: StoreError.self) { try await store.save([batch[0]], signer: nil) }
+        let taken = await #expect(throws: StoreError.self) { try await store.save([batch[0]], signer: nil) }
+        #expect(taken?.code == .positionTaken, "two runs of one tournament on one store get a typed error, not SQLite's")
         #expect(try store.count() == 2, "a failed batch stores nothing")
         #expect {
             try store.tournament("t-9")

@@ -25,6 +25,8 @@ public struct StoreError: CodedError, Sendable, Hashable, CustomStringConvertibl
         public static let cannotOpen = Code(rawValue: "cannot_open")
         /// No session matches the reference.
         public static let notFound = Code(rawValue: "not_found")
+        /// A tournament position is already stored: another run of the same tournament writes to the store.
+        public static let positionTaken = Code(rawValue: "position_taken")
         /// A stored record cannot be read back.
         public static let unreadableRecord = Code(rawValue: "unreadable_record")
         /// Any other database failure.
@@ -40,5 +42,16 @@ public struct StoreError: CodedError, Sendable, Hashable, CustomStringConvertibl
     public init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
+    }
+}
+
+extension StoreError {
+    /// A tournament position is already stored: two runs of one tournament write to one store at once.
+    public static func positionTaken(tournament: String, index: Int?) -> StoreError {
+        StoreError(
+            .positionTaken,
+            "tournament \(tournament) already has " + (index.map { "a session at position \($0)" } ?? "sessions at positions of this batch") + ": another run of the same "
+                + "tournament is writing to this store; let one run finish (a rerun resumes it), nothing of this batch was stored"
+        )
     }
 }
