@@ -37,7 +37,10 @@ public struct RemoteAgent: Strategy {
             key = try await transport.startSession(start, timeout: timeout).sessionKey
             started = true
         }
-        let request = TurnRequest(sessionID: start.sessionID, turn: view.turn, opponentAction: view.lastOpponentAction, elapsed: view.elapsed / .seconds(1))
+        let request = TurnRequest(
+            sessionID: start.sessionID, turn: view.turn, opponentAction: view.lastOpponentAction, elapsed: view.elapsed / .seconds(1),
+            round: view.round, lastTurn: view.isLastTurn, progress: view.progress
+        )
         return try await transport.requestTurn(request, key: key, timeout: timeout).action
     }
 

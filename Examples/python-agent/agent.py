@@ -549,7 +549,7 @@ class Handler(BaseHTTPRequestHandler):
             raise APIError("invalid_field", "elapsed must be from 0 to 2592000 seconds", "$.elapsed")
         self.check_session(request, key)
         if request["turn"] != int(turn_text):
-            raise APIError("invalid_field", f"the body asks for turn {request['turn']}, the path for turn {turn_text}", "$.turn")
+            raise APIError("session_mismatch", f"the body asks for turn {request['turn']}, the path for turn {turn_text}", "$.turn")
         return self.answer(200, session.turn(request))
 
     def do_GET(self):

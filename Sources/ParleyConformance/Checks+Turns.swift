@@ -75,6 +75,12 @@ extension Checks {
             request.sessionID = SessionID(rawValue: session.id.rawValue + "-other")
             try probe.expect(.sessionMismatch, path: "$.sessionID", from: try await send(request))
         }
+        await checklist.check("a body naming another turn than the path answers 422 session_mismatch") {
+            var request = next
+            request.turn += 2
+            let body = try WireCodec().encode(WireMessage(request))
+            try probe.expect(.sessionMismatch, path: "$.turn", from: try await probe.send(.post, AgentAPI.turn(session.id, next.turn), body: body))
+        }
         await checklist.check("a turn for an unknown session answers 404 unknown_session") {
             var request = next
             request.sessionID = SessionID(rawValue: sessionID("never-started"))

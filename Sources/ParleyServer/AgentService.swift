@@ -42,7 +42,7 @@ struct AgentService<C: Clock>: Sendable where C.Duration == Duration {
     func turn(_ message: TurnRequest, on session: ServedSession, id: SessionID, turn: Int) async throws(APIError) -> TurnReply {
         try Self.check(message.sessionID, matches: id)
         guard message.turn == turn else {
-            throw APIError(.invalidField, "the body asks for turn \(message.turn), the path for turn \(turn)", path: "$.turn")
+            throw APIError(.sessionMismatch, "the body asks for turn \(message.turn), the path for turn \(turn)", path: "$.turn")
         }
         return try await session.turn(message)
     }
