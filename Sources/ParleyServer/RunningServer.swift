@@ -34,7 +34,9 @@ public final class RunningServer: Sendable {
     ) async throws -> RunningServer {
         let (ports, portSink) = AsyncStream<Int>.makeStream()
         let channel = HTTP1Channel.Configuration(
-            additionalChannelHandlers: [RequestReadDeadline(first: limits.requestTimeout, between: limits.keepAliveTimeout)]
+            additionalChannelHandlers: [
+                RequestReadDeadline(first: limits.requestTimeout, between: limits.keepAliveTimeout), MalformedRequestAnswer(),
+            ]
         )
         let application = Application(
             router: router,

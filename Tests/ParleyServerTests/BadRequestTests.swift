@@ -188,3 +188,21 @@ struct BadRequestTests {
         }
     }
 }
+
+extension BadRequestTests {
+    @Test("A request the HTTP parser cannot read gets 400 with the API's error body, not an empty one", arguments: [
+        "GARBAGE\r\n\r\n", "GET /health HTTP/1.1\r\nHost: x\r\nBad Header Line\r\n\r\n",
+        "POST /v1/sessions HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999999999999\r\n\r\n{}",
+    ])
+    func unreadableHTTPGetsATypedAnswer(_ request: String) async throws {
+        try await ServerSupport.withServer { server in
+            let connection = try RawConnection(port: server.port)
+            connection.send(request)
+            let answer = connection.answer(within: 5_000)
+            #expect(answer.hasPrefix("HTTP/1.1 400"))
+            let body = try #require(answer.range(of: "\r\n\r\n").map { String(answer[$0.upperBound...]) })
+            let error = try WireCodec().decode(WireMessage<APIErrorBody>.self, from: Data(body.utf8)).body.error
+            #expect(error.code == .malformedJSON && !error.message.isEmpty)
+        }
+    }
+}

@@ -33,12 +33,23 @@ final class RawConnection {
 
     /// Whether the server closed the connection within `milliseconds` (reading and dropping anything it sent).
     func closedByServer(within milliseconds: Int32) -> Bool {
+        read(within: milliseconds).closed
+    }
+
+    /// Everything the server sends until it closes the connection or `milliseconds` pass without a byte.
+    func answer(within milliseconds: Int32) -> String {
+        String(decoding: read(within: milliseconds).bytes, as: UTF8.self)
+    }
+
+    private func read(within milliseconds: Int32) -> (bytes: [UInt8], closed: Bool) {
         var buffer = [UInt8](repeating: 0, count: 4096)
+        var received: [UInt8] = []
         var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         while poll(&waiting, 1, milliseconds) > 0 {
             let count = recv(descriptor, &buffer, buffer.count, 0)
-            if count <= 0 { return true }
+            if count <= 0 { return (received, true) }
+            received += buffer.prefix(count)
         }
-        return false
+        return (received, false)
     }
 }
