@@ -43,7 +43,9 @@ final class RequestReadDeadline: ChannelDuplexHandler, RemovableChannelHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         if case .end = unwrapInboundIn(data) {
             received += 1
-            disarm()
+            // A request can be answered before its end is read (a GET needs no body): then the connection is
+            // already waiting for the next request, and its deadline runs again.
+            if answered >= received { arm(context, after: between) } else { disarm() }
         }
         context.fireChannelRead(data)
     }

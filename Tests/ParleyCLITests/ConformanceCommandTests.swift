@@ -43,6 +43,24 @@ struct ConformanceCommandTests {
         #expect(result.output.contains("connection_refused") || result.output.contains("refused"))
         #expect(result.output.hasSuffix("the server does not conform.\n"))
     }
+
+    @Test("Against a server that accepts connections and never answers: --timeout bounds every request")
+    func timeoutBoundsAHangingServer() throws {
+        // A listener that accepts and then says nothing, printing its port first.
+        let script = """
+            import socket, sys
+            s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(64)
+            print("http://127.0.0.1:%d listening" % s.getsockname()[1], flush=True)
+            held = []
+            while True: held.append(s.accept()[0])
+            """
+        let (hanging, url) = try CLI.launchServer(PythonAgentTests.python, ["python3", "-c", script])
+        defer { hanging.terminate() }
+        let result = try CLI.run("conformance", url, "--timeout", "0.5")
+        #expect(result.status == 1)
+        #expect(result.output.contains("no complete answer within 0.5 seconds"), "\(result.output)")
+        #expect(result.output.hasSuffix("the server does not conform.\n"))
+    }
 }
 
 @Suite("The example Python agent")

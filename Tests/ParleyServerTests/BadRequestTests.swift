@@ -198,7 +198,7 @@ extension BadRequestTests {
         try await ServerSupport.withServer { server in
             let connection = try RawConnection(port: server.port)
             connection.send(request)
-            let answer = connection.answer(within: 5_000)
+            let answer = await connection.answer(within: 5_000)
             #expect(answer.hasPrefix("HTTP/1.1 400"))
             let body = try #require(answer.range(of: "\r\n\r\n").map { String(answer[$0.upperBound...]) })
             let error = try WireCodec().decode(WireMessage<APIErrorBody>.self, from: Data(body.utf8)).body.error

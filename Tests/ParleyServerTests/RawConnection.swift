@@ -5,7 +5,11 @@ import Glibc
 
 /// A bare TCP connection to a loopback port, for clients that misbehave below HTTP: one that sends half a
 /// request head and then nothing, say.
-final class RawConnection {
+///
+/// Its reads wait on a Dispatch thread, never on a thread of Swift's cooperative pool, which the server under
+/// test (and every other test running meanwhile) needs.
+final class RawConnection: @unchecked Sendable {
+    // @unchecked: the descriptor is only read, by one caller at a time.
     private let descriptor: Int32
 
     /// Connects to `127.0.0.1:port`; throws if the connection is refused.
@@ -32,13 +36,19 @@ final class RawConnection {
     }
 
     /// Whether the server closed the connection within `milliseconds` (reading and dropping anything it sent).
-    func closedByServer(within milliseconds: Int32) -> Bool {
-        read(within: milliseconds).closed
+    func closedByServer(within milliseconds: Int32) async -> Bool {
+        await read(within: milliseconds).closed
     }
 
     /// Everything the server sends until it closes the connection or `milliseconds` pass without a byte.
-    func answer(within milliseconds: Int32) -> String {
-        String(decoding: read(within: milliseconds).bytes, as: UTF8.self)
+    func answer(within milliseconds: Int32) async -> String {
+        String(decoding: await read(within: milliseconds).bytes, as: UTF8.self)
+    }
+
+    private func read(within milliseconds: Int32) async -> (bytes: [UInt8], closed: Bool) {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: self.read(within: milliseconds)) }
+        }
     }
 
     private func read(within milliseconds: Int32) -> (bytes: [UInt8], closed: Bool) {
