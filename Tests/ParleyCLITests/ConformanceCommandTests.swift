@@ -48,8 +48,7 @@ struct ConformanceCommandTests {
     func timeoutBoundsAHangingServer() throws {
         // A listener that accepts and then says nothing, printing its port first.
         let script = """
-            import socket, sys
-            s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(64)
+            s = __import__("socket").socket(); s.bind(("127.0.0.1", 0)); s.listen(64)
             print("http://127.0.0.1:%d listening" % s.getsockname()[1], flush=True)
             held = []
             while True: held.append(s.accept()[0])
