@@ -46,8 +46,10 @@ struct ConformanceCommandTests {
 
     @Test("Against a server that accepts connections and never answers: --timeout bounds every request")
     func timeoutBoundsAHangingServer() throws {
-        // A listener that accepts and then says nothing, printing its port first.
+        // A listener that accepts and then says nothing, printing its port first. SIGTERM, which a child of the
+        // test runner inherits blocked, is unblocked, so terminate() stops it.
         let script = """
+            signal = __import__("signal"); signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM]); signal.signal(signal.SIGTERM, signal.SIG_DFL)
             s = __import__("socket").socket(); s.bind(("127.0.0.1", 0)); s.listen(64)
             print("http://127.0.0.1:%d listening" % s.getsockname()[1], flush=True)
             held = []
