@@ -11,7 +11,10 @@ enum DuplicateKeys {
     /// The JSON path of the first key that appears twice in one object (`$.opponentAction.type`), or `nil`.
     /// Malformed JSON gives `nil`: the decoder reports it.
     static func firstDuplicate(in data: Data) -> String? {
-        let bytes = [UInt8](data)
+        data.withUnsafeBytes { firstDuplicate(in: $0) }
+    }
+
+    private static func firstDuplicate(in bytes: UnsafeRawBufferPointer) -> String? {
         var stack: [Frame] = []
         var position = 0
         while position < bytes.count {
@@ -56,7 +59,7 @@ enum DuplicateKeys {
     }
 
     /// The string starting at the quote at `start`, unescaped, and the position of its closing quote.
-    private static func string(in bytes: [UInt8], from start: Int) -> (String, Int)? {
+    private static func string(in bytes: UnsafeRawBufferPointer, from start: Int) -> (String, Int)? {
         var position = start + 1
         var escaped = false
         while position < bytes.count {
@@ -68,7 +71,7 @@ enum DuplicateKeys {
             }
             if byte == UInt8(ascii: "\"") {
                 let literal = bytes[start...position]
-                guard escaped else { return (String(decoding: literal.dropFirst().dropLast(), as: UTF8.self), position) }
+                guard escaped else { return (String(decoding: UnsafeRawBufferPointer(rebasing: literal.dropFirst().dropLast()), as: UTF8.self), position) }
                 let text = (try? JSONSerialization.jsonObject(with: Data(literal), options: .fragmentsAllowed)) as? String
                 return text.map { ($0, position) }
             }

@@ -1,6 +1,7 @@
 import Foundation
 import ParleyHTTPClient
 import ParleyProtocol
+import ParleyRemote
 import Synchronization
 
 /// Sends the suite's requests to one agent server, records every exchange, and checks answers.
@@ -27,8 +28,7 @@ final class ConformanceProbe: Sendable {
         _ method: HTTPRequest.Method, _ path: String, body: Data? = nil, valid: Bool = true, token: String? = nil, withKey: Bool = true
     ) async throws -> HTTPResponse {
         let bearer = (token ?? self.token).flatMap { $0.isEmpty ? nil : $0 }
-        var headers = HTTPHeaderField.bearer(bearer)
-        if withKey, let key = key(forPath: path) { headers.append(HTTPHeaderField(name: AgentAPI.sessionKeyHeader, value: key)) }
+        let headers = HTTPHeaderField.bearer(bearer) + HTTPHeaderField.sessionKey(withKey ? key(forPath: path) : nil)
         let response = try await client.send(HTTPRequest(method: method, url: baseURL + path, headers: headers, body: body))
         // Oversized bodies are sent, not kept.
         let kept = body.flatMap { $0.count <= 1 << 20 ? $0 : nil }

@@ -99,7 +99,7 @@ public struct AgentEndpoint: Sendable {
         _ method: HTTPRequest.Method, _ path: String, body: Data?, key: String? = nil, timeout: Duration?
     ) async throws(RemoteAgentError) -> HTTPResponse {
         let url = baseURL + path
-        let headers = HTTPHeaderField.bearer(token) + (key.map { [HTTPHeaderField(name: AgentAPI.sessionKeyHeader, value: $0)] } ?? [])
+        let headers = HTTPHeaderField.bearer(token) + HTTPHeaderField.sessionKey(key)
         let request = HTTPRequest(method: method, url: url, headers: headers, body: body, timeout: timeout)
         var attempt = 0
         while true {

@@ -117,7 +117,7 @@ struct AgentServerTests {
             let first = TurnRequest(sessionID: start.sessionID, turn: 1, opponentAction: nil, elapsed: 0)
             let response = try await ServerSupport.raw(server, AgentAPI.sessions, body: try ServerSupport.json(start))
             #expect(response.status == 201)
-            let key = try WireCodec().decode(WireMessage<SessionStarted>.self, from: response.body).body.sessionKey
+            let key = try ServerSupport.sessionKey(of: response)
             let opening = try await endpoint.turn(first, key: key)
             try await endpoint.report(OutcomeNotice(sessionID: start.sessionID, outcome: .deadline), key: key)
             let third = TurnRequest(sessionID: start.sessionID, turn: 3, opponentAction: opening.action, elapsed: 0)
@@ -127,7 +127,7 @@ struct AgentServerTests {
 
             let again = try await ServerSupport.raw(server, AgentAPI.sessions, body: try ServerSupport.json(start))
             #expect(again.status == 201)
-            let newKey = try WireCodec().decode(WireMessage<SessionStarted>.self, from: again.body).body.sessionKey
+            let newKey = try ServerSupport.sessionKey(of: again)
             #expect(newKey != key, "a fresh session gets a fresh key")
             #expect(try await endpoint.turn(first, key: newKey) == opening)
         }

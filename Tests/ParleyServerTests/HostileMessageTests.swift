@@ -29,7 +29,7 @@ struct HostileMessageTests {
                 let startID = "fuzz-start-\(seed)"
                 let started = try await Self.send(values.sessionStart(id: startID), to: AgentAPI.sessions, on: server)
                 if started.status < 300 {
-                    let key = try WireCodec().decode(WireMessage<SessionStarted>.self, from: started.body).body.sessionKey
+                    let key = try ServerSupport.sessionKey(of: started)
                     let dropped = try await ServerSupport.raw(server, AgentAPI.session(SessionID(rawValue: startID)), method: .delete, key: key)
                     #expect(dropped.status == 204)
                 }

@@ -49,8 +49,13 @@ enum ServerSupport {
     static func raw(
         _ server: RunningServer, _ path: String, method: HTTPRequest.Method = .post, body: String? = nil, token: String? = nil, key: String? = nil
     ) async throws -> HTTPResponse {
-        let headers = HTTPHeaderField.bearer(token) + (key.map { [HTTPHeaderField(name: AgentAPI.sessionKeyHeader, value: $0)] } ?? [])
+        let headers = HTTPHeaderField.bearer(token) + HTTPHeaderField.sessionKey(key)
         return try await client.send(HTTPRequest(method: method, url: server.url + path, headers: headers, body: body.map { Data($0.utf8) }))
+    }
+
+    /// The session key in a start's answer.
+    static func sessionKey(of response: HTTPResponse) throws -> String? {
+        try WireCodec().decode(WireMessage<SessionStarted>.self, from: response.body).body.sessionKey
     }
 
     /// The API error in an error answer; records an issue if the body is not one.
