@@ -163,7 +163,10 @@ let package = Package(
         ),
         .testTarget(name: "ParleyProtocolTests", dependencies: ["ParleyProtocol", "ParleyTesting"]),
         .testTarget(name: "ParleyAgentsTests", dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyTesting"]),
-        .testTarget(name: "ParleyAnalysisTests", dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyTesting"]),
+        .testTarget(
+            name: "ParleyAnalysisTests",
+            dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyTesting", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(
             name: "ParleyArbiterTests",
             dependencies: [

@@ -51,9 +51,32 @@ public struct ParetoFrontier: Sendable, Hashable {
     }
 
     /// The smallest Euclidean distance from a utility pair to a frontier point.
+    ///
+    /// O(log n) to find where the pair's buyer utility falls among the frontier's, then outward from there in
+    /// both directions while a point could still be nearer: the buyer utilities are sorted, so once the buyer
+    /// gap alone is at least the best distance found, no point further out can beat it. The result is the same
+    /// number a scan of every point gives (the square root is taken once, of the smallest squared distance).
     public func distance(buyer: Double, seller: Double) -> Double {
-        points.reduce(Double.infinity) { nearest, point in
-            min(nearest, ((point.buyer - buyer) * (point.buyer - buyer) + (point.seller - seller) * (point.seller - seller)).squareRoot())
+        guard !points.isEmpty else { return .infinity }
+        // The first point whose buyer utility is ≤ `buyer` (buyer utility descends along the frontier).
+        var low = 0
+        var high = points.count
+        while low < high {
+            let middle = (low + high) / 2
+            if points[middle].buyer > buyer { low = middle + 1 } else { high = middle }
         }
+        var nearest = Double.infinity
+        func visit(_ position: Int) -> Bool {
+            let point = points[position]
+            let gap = (point.buyer - buyer) * (point.buyer - buyer)
+            guard gap < nearest else { return false }
+            nearest = min(nearest, gap + (point.seller - seller) * (point.seller - seller))
+            return true
+        }
+        var up = low
+        while up < points.count, visit(up) { up += 1 }
+        var down = low - 1
+        while down >= 0, visit(down) { down -= 1 }
+        return nearest.squareRoot()
     }
 }
