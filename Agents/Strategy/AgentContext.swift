@@ -14,12 +14,13 @@ public struct AgentContext: Sendable {
     public let seed: UInt64
     private let indexes: BiddingIndexCache
 
-    /// Creates a context, compiling the profile. Throws the profile's validation problems.
+    /// Creates a context with the profile compiled, or found compiled in the cache. Throws the profile's validation
+    /// problems.
     public init(scenario: Scenario, role: Role, profile: Profile, seed: UInt64, indexes: BiddingIndexCache) throws(ValidationFailure) {
         self.scenario = scenario
         self.role = role
         self.profile = profile
-        self.utility = try UtilityFunction(profile: profile, scenario: scenario)
+        self.utility = try indexes.utility(of: profile, on: scenario)
         self.seed = seed
         self.indexes = indexes
     }

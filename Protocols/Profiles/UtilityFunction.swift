@@ -17,6 +17,9 @@ public struct UtilityFunction: Sendable {
     public let maximum: Double
     /// The lowest utility any outcome has.
     public let minimum: Double
+    /// A hash of the issues and weighted values, computed once when the profile is compiled: equal functions have
+    /// equal fingerprints (within one process), so caches find a compiled profile's entries in O(1).
+    public let fingerprint: Int
 
     /// Compiles a profile. Throws the problems ``Profile/validate(against:)`` finds.
     public init(profile: Profile, scenario: Scenario) throws(ValidationFailure) {
@@ -32,15 +35,31 @@ public struct UtilityFunction: Sendable {
         }
         maximum = weightedValues.reduce(0) { $0 + ($1.max() ?? 0) }
         minimum = weightedValues.reduce(0) { $0 + ($1.min() ?? 0) }
+        var hasher = Hasher()
+        hasher.combine(issues)
+        hasher.combine(weightedValues)
+        fingerprint = hasher.finalize()
     }
 
     /// The utility of terms, or `nil` when the terms miss an issue or hold a value outside its domain.
     public func utility(of terms: Terms) -> Double? {
+        if let (space, ordinal) = terms.outcome, space.matches(issues) {
+            return utility(ordinal: ordinal, in: space)
+        }
         var total = 0.0
         for position in issues.indices {
             let issue = issues[position]
             guard let value = terms[issue.name], let index = issue.domain.index(of: value) else { return nil }
             total += weightedValues[position][index]
+        }
+        return total
+    }
+
+    /// The utility of an outcome of a space with this function's issues.
+    public func utility(ordinal: Int, in space: OutcomeSpace) -> Double {
+        var total = 0.0
+        for position in weightedValues.indices {
+            total += weightedValues[position][space.digit(of: ordinal, at: position)]
         }
         return total
     }

@@ -25,9 +25,30 @@ struct BiddingTests {
         for seed in 0..<5 {
             _ = try TimeDependent(exponent: 0.2, context: Support.context(file, .buyer, seed: UInt64(seed), cache: cache))
         }
-        #expect(cache.count == 1)
+        #expect(cache.count == 1 && cache.compiledProfileCount == 1)
         _ = try Hardliner(context: Support.context(file, .seller, cache: cache))
-        #expect(cache.count == 2)
+        #expect(cache.count == 2 && cache.compiledProfileCount == 2)
+    }
+
+    @Test func aProfileIsCompiledOnceAndFoundAgainWhenReadAfresh() throws {
+        let file = try Support.scenarioFile("reference-supply")
+        let cache = BiddingIndexCache()
+        let profile = try #require(file.profile(for: .buyer))
+        let first = try cache.utility(of: profile, on: file.scenario)
+        // The same profile decoded again: equal, but in storage of its own.
+        let again = try WireCodec().decode(Profile.self, from: WireCodec().encode(profile))
+        let second = try cache.utility(of: again, on: file.scenario)
+        #expect(cache.compiledProfileCount == 1)
+        #expect(second.fingerprint == first.fingerprint && second.weightedValues == first.weightedValues)
+        var other = profile
+        other.reservation += 0.01
+        #expect(try cache.utility(of: other, on: file.scenario).reservation == profile.reservation + 0.01)
+        #expect(cache.compiledProfileCount == 2)
+        // A profile that does not fit is reported every time and never kept.
+        var broken = profile
+        broken.issues["price"] = nil
+        #expect(throws: ValidationFailure.self) { try cache.utility(of: broken, on: file.scenario) }
+        #expect(cache.compiledProfileCount == 2)
     }
 
     @Test func theLeastRecentlyUsedIndexesAreDroppedAtTheByteLimitAndRebuiltTheSame() throws {
