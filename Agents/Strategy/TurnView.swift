@@ -2,8 +2,17 @@ public import ParleyProtocol
 
 /// What a strategy sees on its turn: the public state of the session. It holds nothing private of the opponent.
 public struct TurnView: Sendable {
-    /// The scenario.
-    public let scenario: Scenario
+    /// What every view of one session shares: its scenario. The arbiter makes one per session, so a view costs a
+    /// reference rather than a copy of the scenario.
+    public final class Shared: Sendable {
+        /// The scenario.
+        public let scenario: Scenario
+
+        /// Shares a scenario between the views of a session.
+        public init(scenario: Scenario) { self.scenario = scenario }
+    }
+
+    private let shared: Shared
     /// The side this strategy plays.
     public let role: Role
     /// The number of this action in the session, from 1.
@@ -15,9 +24,12 @@ public struct TurnView: Sendable {
     /// Time since the session started.
     public let elapsed: Duration
 
-    /// Creates a view; the arbiter does this.
-    public init(scenario: Scenario, role: Role, turn: Int, history: [TranscriptEntry], elapsed: Duration) {
-        self.scenario = scenario
+    /// The scenario.
+    public var scenario: Scenario { shared.scenario }
+
+    /// Creates a view of a session whose views share `shared`; the arbiter does this.
+    public init(shared: Shared, role: Role, turn: Int, history: [TranscriptEntry], elapsed: Duration) {
+        self.shared = shared
         self.role = role
         self.turn = turn
         self.round = (turn - 1) / 2 + 1
@@ -25,26 +37,32 @@ public struct TurnView: Sendable {
         self.elapsed = elapsed
     }
 
+    /// Creates a view of its own.
+    public init(scenario: Scenario, role: Role, turn: Int, history: [TranscriptEntry], elapsed: Duration) {
+        self.init(shared: Shared(scenario: scenario), role: role, turn: turn, history: history, elapsed: elapsed)
+    }
+
     /// The opponent's offer that this side may accept now, if there is one.
     public var standingOffer: Terms? {
-        guard let last = history.last, last.by == role.opponent else { return nil }
-        return last.action.offeredTerms
+        // By index, so that only the terms are copied, not the whole entry.
+        guard let last = history.indices.last, history[last].by == role.opponent else { return nil }
+        return history[last].action.offeredTerms
     }
 
     /// The opponent's last action, if it has acted.
     public var lastOpponentAction: Action? {
-        history.last { $0.by == role.opponent }?.action
+        history.lastIndex { $0.by == role.opponent }.map { history[$0].action }
     }
 
     /// Rounds left after this one, if rounds are limited.
-    public var roundsLeft: Int? { scenario.deadline.rounds.map { max(0, $0 - round) } }
+    public var roundsLeft: Int? { shared.scenario.deadline.rounds.map { max(0, $0 - round) } }
 
     /// Whether this is this side's last chance to act under the rounds deadline (or the turn cap of a
     /// wall-clock-only deadline, ``Deadline/maximumTurns``).
-    public var isLastTurn: Bool { turn + 1 >= scenario.deadline.maximumTurns }
+    public var isLastTurn: Bool { turn + 1 >= shared.scenario.deadline.maximumTurns }
 
     /// Time left before the session's wall-clock deadline, if it has one.
-    public var timeLeft: Duration? { scenario.deadline.duration.map { max(.zero, $0 - elapsed) } }
+    public var timeLeft: Duration? { shared.scenario.deadline.duration.map { max(.zero, $0 - elapsed) } }
 
     /// Relative time in [0, 1]: how far the session has gone toward its deadline, by rounds or by wall-clock
     /// time, whichever is further. A side's first round is 0 and its last round is 1.
@@ -52,11 +70,12 @@ public struct TurnView: Sendable {
     /// Time counts in steps of 1/1000 of the wall-clock deadline, so that microseconds of scheduling jitter
     /// never change a decision: a session that runs well inside its deadline replays exactly from its seed.
     public var progress: Double {
+        let deadline = shared.scenario.deadline
         var progress = 0.0
-        if let rounds = scenario.deadline.rounds {
+        if let rounds = deadline.rounds {
             progress = rounds > 1 ? Double(round - 1) / Double(rounds - 1) : 1
         }
-        if let limit = scenario.deadline.duration, limit > .zero {
+        if let limit = deadline.duration, limit > .zero {
             progress = max(progress, (elapsed / limit * Self.timeSteps).rounded(.down) / Self.timeSteps)
         }
         return min(1, max(0, progress))

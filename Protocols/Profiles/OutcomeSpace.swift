@@ -6,12 +6,32 @@ public struct OutcomeSpace: Sendable, Hashable {
     /// The largest space Parley enumerates (2²⁶ outcomes, about 67 million).
     public static let maximumCount = 1 << 26
 
-    /// The scenario's issues, in order.
-    public let issues: [Issue]
-    /// The size of each issue's domain.
-    public let radices: [Int]
+    /// The arrays, held once: copying a space (as every ``Terms`` built from it does) retains one reference.
+    private final class Tables: Sendable {
+        let issues: [Issue]
+        let radices: [Int]
+        /// How much the ordinal grows when each issue's digit grows by one: the product of the later radices.
+        let strides: [Int]
+
+        init(issues: [Issue], radices: [Int]) {
+            var strides = [Int](repeating: 1, count: radices.count)
+            for position in radices.indices.dropLast().reversed() {
+                strides[position] = strides[position + 1] * radices[position + 1]
+            }
+            self.issues = issues
+            self.radices = radices
+            self.strides = strides
+        }
+    }
+
+    private let tables: Tables
     /// The number of outcomes.
     public let count: Int
+
+    /// The scenario's issues, in order.
+    public var issues: [Issue] { tables.issues }
+    /// The size of each issue's domain.
+    public var radices: [Int] { tables.radices }
 
     /// The outcome space of a scenario, or `nil` when a domain is malformed or the space exceeds ``maximumCount``.
     public init?(_ scenario: Scenario) {
@@ -25,37 +45,58 @@ public struct OutcomeSpace: Sendable, Hashable {
             count = product
             radices.append(size)
         }
-        self.issues = scenario.issues
-        self.radices = radices
+        self.tables = Tables(issues: scenario.issues, radices: radices)
         self.count = count
     }
 
-    /// The domain positions of an outcome's values, one per issue.
-    public func digits(of ordinal: Int) -> [Int] {
-        var digits = [Int](repeating: 0, count: radices.count)
-        var rest = ordinal
-        for position in radices.indices.reversed() {
-            digits[position] = rest % radices[position]
-            rest /= radices[position]
-        }
-        return digits
+    /// Spaces are equal when their issues are.
+    public static func == (left: OutcomeSpace, right: OutcomeSpace) -> Bool {
+        left.tables === right.tables || left.issues == right.issues
     }
 
-    /// The terms of an outcome.
-    public func terms(at ordinal: Int) -> Terms {
-        var values: [String: TermValue] = [:]
-        values.reserveCapacity(issues.count)
+    /// Hashes the issues.
+    public func hash(into hasher: inout Hasher) { hasher.combine(issues) }
+
+    /// Whether this space has the same issues as a scenario's (then the terms it builds are outcomes of it).
+    public func matches(_ issues: [Issue]) -> Bool { tables.issues == issues }
+
+    /// The domain positions of an outcome's values, one per issue.
+    public func digits(of ordinal: Int) -> [Int] {
+        radices.indices.map { digit(of: ordinal, at: $0) }
+    }
+
+    /// The domain position of one issue's value in an outcome.
+    public func digit(of ordinal: Int, at position: Int) -> Int {
+        ordinal / tables.strides[position] % tables.radices[position]
+    }
+
+    /// The value of one issue in an outcome.
+    public func value(of ordinal: Int, at position: Int) -> TermValue {
+        tables.issues[position].domain.value(at: digit(of: ordinal, at: position))
+    }
+
+    /// Calls `body` with each issue's position and value in an outcome, the last issue first.
+    func forEachValue(of ordinal: Int, _ body: (Int, TermValue) throws -> Void) rethrows {
+        let (issues, radices) = (tables.issues, tables.radices)
         var rest = ordinal
         for position in radices.indices.reversed() {
-            let issue = issues[position]
-            values[issue.name] = issue.domain.value(at: rest % radices[position])
+            try body(position, issues[position].domain.value(at: rest % radices[position]))
             rest /= radices[position]
         }
+    }
+
+    /// The terms of an outcome. They hold only the space and the ordinal (see ``Terms``); an ordinal outside the
+    /// space wraps around as its digits do.
+    public func terms(at ordinal: Int) -> Terms {
+        if (0..<count).contains(ordinal) { return Terms(space: self, ordinal: ordinal) }
+        var values: [String: TermValue] = [:]
+        forEachValue(of: ordinal) { position, value in values[issues[position].name] = value }
         return Terms(values)
     }
 
     /// The ordinal of terms, or `nil` when they are not in the space.
     public func ordinal(of terms: Terms) -> Int? {
+        if let (space, ordinal) = terms.outcome, space.matches(issues) { return ordinal }
         guard terms.count == issues.count else { return nil }
         var ordinal = 0
         for (issue, radix) in zip(issues, radices) {

@@ -50,7 +50,8 @@ public struct Arbiter<C: Clock>: Sendable where C.Duration == Duration {
 
         let startedAt = wallClock()
         let start = clock.now
-        var agents: [Role: any Strategy] = [.buyer: buyer, .seller: seller]
+        var sides = Sides(buyer: buyer, seller: seller)
+        let shared = TurnView.Shared(scenario: scenario)
         var rules = AlternatingOffers(scenario: scenario)
         var entries: [TranscriptEntry] = []
         entries.reserveCapacity(min(scenario.deadline.maximumTurns, 256))
@@ -63,12 +64,12 @@ public struct Arbiter<C: Clock>: Sendable where C.Duration == Duration {
                 rules.close(.deadline)
                 break
             }
-            let budget = [scenario.turnDuration, remaining].compactMap { $0 }.min()
-            var strategy = agents.removeValue(forKey: role)!
+            let budget = Self.budget(turn: scenario.turnDuration, remaining: remaining)
+            var strategy = sides.take(role)
             let result: TurnResult
             do {
                 // The view lives only in this block, so the history is no longer shared when an entry is appended.
-                let view = TurnView(scenario: scenario, role: role, turn: rules.turns + 1, history: entries, elapsed: elapsed)
+                let view = TurnView(shared: shared, role: role, turn: rules.turns + 1, history: entries, elapsed: elapsed)
                 if let budget {
                     result = await race(strategy, view: view, budget: budget, clock: clock, on: executor)
                 } else {
@@ -83,7 +84,7 @@ public struct Arbiter<C: Clock>: Sendable where C.Duration == Duration {
             elapsed = start.duration(to: clock.now)
             switch result {
             case .answered(let action, let strategy):
-                agents[role] = strategy
+                sides.put(strategy, for: role)
                 if let limit = scenario.turnDuration, elapsed - before > limit {
                     rules.close(.turnTimeout(by: role))
                     break
@@ -99,20 +100,20 @@ public struct Arbiter<C: Clock>: Sendable where C.Duration == Duration {
                 }
                 entries.append(entry)
             case .threw(let error, let strategy):
-                agents[role] = strategy
+                sides.put(strategy, for: role)
                 rules.close(error is AgentTimedOut ? .turnTimeout(by: role) : .failure(by: role, error: Self.describe(error)))
             case .timedOut(let strategy):
-                agents[role] = strategy
+                sides.put(strategy, for: role)
                 let wallClockRanOut = remaining.map { $0 <= budget! } ?? false
                 rules.close(wallClockRanOut ? .deadline : .turnTimeout(by: role))
             }
         }
 
         let outcome = rules.outcome!
-        for (role, strategy) in agents {
-            var strategy = strategy
+        for role in Role.allCases {
+            var strategy = sides.take(role)
             await strategy.sessionEnded(with: outcome)
-            agents[role] = strategy
+            sides.put(strategy, for: role)
         }
         elapsed = start.duration(to: clock.now)
         logger.debug("session ended", metadata: ["outcome": "\(outcome.typeName)", "turns": "\(entries.count)"])
@@ -125,6 +126,13 @@ public struct Arbiter<C: Clock>: Sendable where C.Duration == Duration {
             analysis: setup.landscape?.analyze(outcome)
         )
         return SessionRecord(transcript: transcript, settlement: settlement)
+    }
+
+    /// The time a turn may take: the per-turn limit or the time left before the deadline, whichever is shorter.
+    static func budget(turn limit: Duration?, remaining: Duration?) -> Duration? {
+        guard let limit else { return remaining }
+        guard let remaining else { return limit }
+        return min(limit, remaining)
     }
 
     /// A strategy's error as the transcript shows it: its description, at most 300 characters.

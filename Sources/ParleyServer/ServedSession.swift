@@ -10,6 +10,8 @@ import ParleyProtocol
 actor ServedSession {
     /// The start message, kept to tell a repeated start from a conflicting one.
     nonisolated let start: SessionStart
+    /// The scenario every turn's view shares.
+    private let shared: TurnView.Shared
     private var strategy: any Strategy
     private var rules: AlternatingOffers
     private var history: [TranscriptEntry] = []
@@ -21,6 +23,7 @@ actor ServedSession {
 
     init(start: SessionStart, strategy: any Strategy) {
         self.start = start
+        self.shared = TurnView.Shared(scenario: start.scenario)
         self.strategy = strategy
         self.rules = AlternatingOffers(scenario: start.scenario)
     }
@@ -63,7 +66,7 @@ actor ServedSession {
         self.rules = rules
         self.history = history
 
-        let view = TurnView(scenario: start.scenario, role: role, turn: request.turn, history: history, elapsed: .saturating(seconds: request.elapsed))
+        let view = TurnView(shared: shared, role: role, turn: request.turn, history: history, elapsed: .saturating(seconds: request.elapsed))
         // The strategy runs on this actor, not in a task of its own: a turn costs no extra thread hand-off. Repeats
         // of the turn that arrive meanwhile wait for the same reply.
         replay.begin(request)

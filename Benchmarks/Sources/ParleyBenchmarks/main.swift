@@ -30,7 +30,9 @@ func microseconds(_ duration: Duration) -> Double {
 
 /// `boulware` vs `conceder` on the reference scenario, all in: agents built from specs, the arbiter with its
 /// rules, transcript and clock reads, and the settlement analysis (the landscape shared, as in tournaments).
-func sessions(count: Int, buyer: String, seller: String) async throws -> (duration: Duration, offers: Int, actions: Int, agreements: Int) {
+func sessions(
+    count: Int, buyer: String, seller: String, on file: ScenarioFile = file
+) async throws -> (duration: Duration, offers: Int, actions: Int, agreements: Int) {
     let indexes = BiddingIndexCache()
     let landscape = try OutcomeLandscape(file: file)
     let arbiter = Arbiter(clock: clock, logger: Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() })
@@ -86,21 +88,55 @@ if CommandLine.arguments.count >= 2, CommandLine.arguments[1] == "http" {
     exit(0)
 }
 
+/// Per offer on the reference scenario's issues with 10^4 and 10^6 outcomes, alternated, with their ratio.
+func largeSpaces(runs: Int) async throws {
+    for run in 1...runs {
+        var perOffer: [Int: Double] = [:]
+        for prices in [10, 1000] {
+            let scenario = ReferenceScenarios.supply(prices: prices)
+            _ = try await sessions(count: 20, buyer: "boulware", seller: "conceder", on: scenario)
+            let result = try await sessions(count: 5_000, buyer: "boulware", seller: "conceder", on: scenario)
+            perOffer[prices] = microseconds(result.duration) / Double(result.offers)
+        }
+        print(String(format: "  run %d: %.3f µs per offer at 10^4 outcomes, %.3f at 10^6: ratio %.2f", run, perOffer[10]!, perOffer[1000]!, perOffer[1000]! / perOffer[10]!))
+    }
+}
+
+if CommandLine.arguments.count >= 2, CommandLine.arguments[1] == "large" {
+    print("boulware vs conceder, 5,000 sessions each, the reference issues with 10 or 1,000 prices (10^4 and 10^6 outcomes):")
+    try await largeSpaces(runs: 3)
+    exit(0)
+}
+
+if CommandLine.arguments.count >= 2, CommandLine.arguments[1] == "in-process" {
+    _ = try await sessions(count: 50, buyer: "boulware", seller: "conceder")
+    try await inProcess()
+    exit(0)
+}
+
 print("Parley benchmarks (release build expected)")
 print("")
 
 // Warm up: builds the bidding indexes once, as any run would.
 _ = try await sessions(count: 50, buyer: "boulware", seller: "conceder")
 
-for (buyer, seller) in [("boulware", "conceder"), ("linear", "tit-for-tat"), ("random", "random")] {
-    let count = 20_000
-    let result = try await sessions(count: count, buyer: buyer, seller: seller)
-    let total = microseconds(result.duration)
-    print("\(buyer) vs \(seller), reference scenario, \(count) sessions:")
-    print(String(format: "  %.3f µs per offer (all in)   %.3f µs per action   %.0f sessions/s   %.1f offers/session   %d%% agreements",
-                 total / Double(result.offers), total / Double(result.actions), Double(count) / (total / 1e6),
-                 Double(result.offers) / Double(count), result.agreements * 100 / count))
+/// The built-in pairs in process on the reference scenario, all in.
+func inProcess() async throws {
+    for (buyer, seller) in [("boulware", "conceder"), ("linear", "tit-for-tat"), ("random", "random")] {
+        let count = 20_000
+        let result = try await sessions(count: count, buyer: buyer, seller: seller)
+        let total = microseconds(result.duration)
+        print("\(buyer) vs \(seller), reference scenario, \(count) sessions:")
+        print(String(format: "  %.3f µs per offer (all in)   %.3f µs per action   %.0f sessions/s   %.1f offers/session   %d%% agreements",
+                     total / Double(result.offers), total / Double(result.actions), Double(count) / (total / 1e6),
+                     Double(result.offers) / Double(count), result.agreements * 100 / count))
+    }
 }
+try await inProcess()
+
+print("")
+print("boulware vs conceder, 5,000 sessions each, the reference issues with 10^4 and 10^6 outcomes:")
+try await largeSpaces(runs: 1)
 
 // Settlement analysis on a million outcomes: enumerate, sort, sweep, Nash and Kalai.
 let million = ReferenceScenarios.supply(prices: 1000)
