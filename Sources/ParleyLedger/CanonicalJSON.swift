@@ -56,12 +56,32 @@ public enum CanonicalJSON {
             switch node.value ?? .object([:]) {
             case .null: output += "null".utf8
             case .bool(let flag): output += (flag ? "true" : "false").utf8
-            case .integer(let number): output += String(number).utf8
-            case .unsigned(let number): output += String(number).utf8
+            case .integer(let number): writeInteger(number, into: &output)
+            case .unsigned(let number): writeDigits(of: number, into: &output)
             case .number(let number): ECMAScriptNumber.write(number, into: &output)
             case .string(let text): writeString(text, into: &output)
             case .array, .object: output += "{}".utf8
             }
+        }
+    }
+
+    /// Writes an integer in decimal, without building a string.
+    static func writeInteger(_ value: Int64, into output: inout [UInt8]) {
+        if value < 0 { output.append(UInt8(ascii: "-")) }
+        writeDigits(of: value.magnitude, into: &output)
+    }
+
+    /// Writes a whole number's decimal digits.
+    static func writeDigits(of value: UInt64, into output: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var rest = value
+            var start = 20
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            output += UnsafeBufferPointer(rebasing: digits[start...])
         }
     }
 

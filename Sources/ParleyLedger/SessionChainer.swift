@@ -1,3 +1,4 @@
+import Foundation
 public import ParleyRecords
 public import ParleyProtocol
 
@@ -12,7 +13,7 @@ public struct SessionChainer: Sendable {
     public let profiles: [Role: Profile]
     private let scenarioJSON: [UInt8]
     private let profilesJSON: [UInt8]
-    private let issueOrder: [String]
+    private let issueOrder: CanonicalIssueOrder
 
     /// A chainer for sessions of `scenario` judged with `profiles`.
     public init(scenario: Scenario, profiles: [Role: Profile]) throws {
@@ -20,7 +21,7 @@ public struct SessionChainer: Sendable {
         self.profiles = profiles
         scenarioJSON = try CanonicalJSON.bytes(scenario)
         profilesJSON = try CanonicalJSON.bytes(Dictionary(uniqueKeysWithValues: profiles.map { ($0.key.rawValue, $0.value) }))
-        issueOrder = scenario.issues.map(\.name).sorted(by: CanonicalJSON.precedes)
+        issueOrder = CanonicalIssueOrder(issues: scenario.issues)
     }
 
     /// The session as a hash chain: the header (with profiles), every event, then the settlement.
@@ -33,17 +34,17 @@ public struct SessionChainer: Sendable {
             var json: [UInt8] = []
             json.reserveCapacity(scenarioJSON.count + profilesJSON.count + 256)
             json += #"{"header":{"buyer":"#.utf8
-            json += try CanonicalJSON.bytes(header.buyer)
+            header.buyer.writeCanonical(into: &json)
             json += #","scenario":"#.utf8
             json += scenarioJSON
             json += #","seed":"#.utf8
-            json += String(header.seed).utf8
+            CanonicalJSON.writeDigits(of: header.seed, into: &json)
             json += #","seller":"#.utf8
-            json += try CanonicalJSON.bytes(header.seller)
+            header.seller.writeCanonical(into: &json)
             json += #","sessionID":"#.utf8
             CanonicalJSON.writeString(header.sessionID.rawValue, into: &json)
             json += #","startedAt":"#.utf8
-            json += try CanonicalJSON.bytes(header.startedAt)
+            CanonicalJSON.writeString(header.startedAt.formatted(.iso8601), into: &json)
             json += #"},"profiles":"#.utf8
             json += profilesJSON
             json.append(UInt8(ascii: "}"))
@@ -53,12 +54,26 @@ public struct SessionChainer: Sendable {
         }
         var chain = PackedChain()
         chain.append { $0 += headerJSON }
-        let order = header.scenario == scenario ? issueOrder : header.scenario.issues.map(\.name).sorted(by: CanonicalJSON.precedes)
+        let order = header.scenario == scenario ? issueOrder : CanonicalIssueOrder(issues: header.scenario.issues)
         for entry in record.transcript.entries {
             chain.append { entry.writeCanonical(into: &$0, issueOrder: order) }
         }
-        let settlement = try CanonicalJSON.bytes(record.settlement)
-        chain.append { $0 += settlement }
+        if record.settlement.hasFiniteNumbers {
+            chain.append { record.settlement.writeCanonical(into: &$0, issueOrder: order) }
+        } else {
+            let settlement = try CanonicalJSON.bytes(record.settlement)
+            chain.append { $0 += settlement }
+        }
         return chain
+    }
+}
+
+extension AgentDescriptor {
+    /// Keys: spec, strategy.
+    fileprivate func writeCanonical(into output: inout [UInt8]) {
+        var object = CanonicalObject(&output)
+        object.string("spec", spec, &output)
+        object.string("strategy", strategy, &output)
+        object.close(&output)
     }
 }

@@ -6,9 +6,9 @@ extension TranscriptEntry {
     /// It must equal ``CanonicalJSON/encode(_:)`` of the entry byte for byte; a test checks this on real
     /// sessions of every built-in, with notes, walk-aways and violations. Keys are written in sorted order.
     ///
-    /// `issueOrder` is the scenario's issue names in canonical (UTF-16) order, sorted once per session; terms
-    /// with exactly those issues are written in that order, any others are sorted here.
-    func writeCanonical(into output: inout [UInt8], issueOrder: [String] = []) {
+    /// `issueOrder` is the scenario's issues in canonical (UTF-16) order, sorted once per scenario; terms with
+    /// exactly those issues are written in that order, any others are sorted here.
+    func writeCanonical(into output: inout [UInt8], issueOrder: CanonicalIssueOrder = []) {
         output += #"{"action":"#.utf8
         action.writeCanonical(into: &output, issueOrder: issueOrder)
         output += #","by":"#.utf8
@@ -16,14 +16,14 @@ extension TranscriptEntry {
         output += #","elapsed":"#.utf8
         ECMAScriptNumber.write(elapsed, into: &output)
         output += #","round":"#.utf8
-        output += String(round).utf8
+        CanonicalJSON.writeInteger(Int64(round), into: &output)
         if let trace {
             // Rare (model-consulting agents only), so the general encoder writes it.
             output += #","trace":"#.utf8
             output += (try? CanonicalJSON.bytes(trace)) ?? Array("null".utf8)
         }
         output += #","turn":"#.utf8
-        output += String(turn).utf8
+        CanonicalJSON.writeInteger(Int64(turn), into: &output)
         if let violation {
             // Keys: code, issue, message, role.
             output += #","violation":{"code":"#.utf8
@@ -44,7 +44,7 @@ extension TranscriptEntry {
 
 extension TranscriptEntry {
     /// The entry's canonical JSON on its own.
-    func canonicalBytes(issueOrder: [String] = []) -> [UInt8] {
+    func canonicalBytes(issueOrder: CanonicalIssueOrder = []) -> [UInt8] {
         var output: [UInt8] = []
         writeCanonical(into: &output, issueOrder: issueOrder)
         return output
@@ -53,7 +53,7 @@ extension TranscriptEntry {
 
 extension Action {
     /// Keys: note, reason, terms, type.
-    fileprivate func writeCanonical(into output: inout [UInt8], issueOrder: [String]) {
+    fileprivate func writeCanonical(into output: inout [UInt8], issueOrder: CanonicalIssueOrder) {
         output.append(UInt8(ascii: "{"))
         var first = true
         func key(_ name: String) {
@@ -83,9 +83,19 @@ extension Action {
 }
 
 extension Terms {
-    fileprivate func writeCanonical(into output: inout [UInt8], issueOrder: [String]) {
+    /// Writes the terms with their issues in `issueOrder` when they have exactly those issues, else sorted here.
+    func writeCanonical(into output: inout [UInt8], issueOrder: CanonicalIssueOrder) {
+        if let (space, ordinal) = outcome, !issueOrder.issues.isEmpty, space.matches(issueOrder.issues) {
+            output.append(UInt8(ascii: "{"))
+            for (rank, position) in issueOrder.positions.enumerated() {
+                if rank > 0 { output.append(UInt8(ascii: ",")) }
+                Self.write(issueOrder.names[rank], space.value(of: ordinal, at: position), into: &output)
+            }
+            output.append(UInt8(ascii: "}"))
+            return
+        }
         let mark = output.count
-        if values.count == issueOrder.count, write(names: issueOrder, into: &output) { return }
+        if count == issueOrder.names.count, write(names: issueOrder.names, into: &output) { return }
         // Terms with other issues than the scenario's (a refused offer): sort their own names.
         output.removeSubrange(mark...)
         _ = write(names: values.keys.sorted(by: CanonicalJSON.precedes), into: &output)
@@ -95,16 +105,21 @@ extension Terms {
     private func write(names: [String], into output: inout [UInt8]) -> Bool {
         output.append(UInt8(ascii: "{"))
         for (position, issue) in names.enumerated() {
-            guard let value = values[issue] else { return false }
+            guard let value = self[issue] else { return false }
             if position > 0 { output.append(UInt8(ascii: ",")) }
-            CanonicalJSON.writeString(issue, into: &output)
-            output.append(UInt8(ascii: ":"))
-            switch value {
-            case .integer(let number): output += String(number).utf8
-            case .option(let name): CanonicalJSON.writeString(name, into: &output)
-            }
+            Self.write(issue, value, into: &output)
         }
         output.append(UInt8(ascii: "}"))
         return true
+    }
+
+    /// Writes one member: the issue's name and its value.
+    private static func write(_ issue: String, _ value: TermValue, into output: inout [UInt8]) {
+        CanonicalJSON.writeString(issue, into: &output)
+        output.append(UInt8(ascii: ":"))
+        switch value {
+        case .integer(let number): CanonicalJSON.writeInteger(number, into: &output)
+        case .option(let name): CanonicalJSON.writeString(name, into: &output)
+        }
     }
 }

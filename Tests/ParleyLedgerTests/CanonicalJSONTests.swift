@@ -85,7 +85,7 @@ struct EventWriterTests {
         let file = ReferenceScenarios.supply(prices: 40)
         for seller in ["linear", "random", "hardliner"] {
             let record = try await Sessions.run(file, buyer: buyer, seller: seller)
-            let order = file.scenario.issues.map(\.name).sorted(by: CanonicalJSON.precedes)
+            let order = CanonicalIssueOrder(issues: file.scenario.issues)
             for entry in record.transcript.entries {
                 let reference = try CanonicalJSON.encodeThroughWireFormat(entry)
                 #expect(Data(entry.canonicalBytes()) == reference)

@@ -1,0 +1,120 @@
+import ParleyAnalysis
+import ParleyProtocol
+import ParleyRecords
+
+extension Settlement {
+    /// The settlement's canonical JSON, written directly: the last record of every chained session.
+    ///
+    /// It must equal ``CanonicalJSON/encode(_:)`` of the settlement byte for byte; a test checks this for every
+    /// kind of outcome, with and without analysis. Keys are written in sorted order; terms in `issueOrder` (see
+    /// ``TranscriptEntry/writeCanonical(into:issueOrder:)``). Only for settlements whose numbers are all finite
+    /// (``hasFiniteNumbers``), as every settlement Parley computes is.
+    func writeCanonical(into output: inout [UInt8], issueOrder: CanonicalIssueOrder) {
+        var object = CanonicalObject(&output)
+        if let analysis {
+            object.key("analysis", &output)
+            analysis.writeCanonical(into: &output, issueOrder: issueOrder)
+        }
+        object.number("elapsed", elapsed, &output)
+        object.key("outcome", &output)
+        outcome.writeCanonical(into: &output, issueOrder: issueOrder)
+        object.integer("rounds", rounds, &output)
+        object.integer("turns", turns, &output)
+        object.close(&output)
+    }
+
+    /// Whether every number is finite, so that ``writeCanonical(into:issueOrder:)`` applies.
+    var hasFiniteNumbers: Bool {
+        guard elapsed.isFinite else { return false }
+        guard let analysis else { return true }
+        let numbers = [
+            analysis.buyer.utility, analysis.buyer.reservation, analysis.buyer.maximum, analysis.buyer.advantage,
+            analysis.seller.utility, analysis.seller.reservation, analysis.seller.maximum, analysis.seller.advantage,
+            analysis.socialWelfare, analysis.nashProduct, analysis.distanceToPareto, analysis.distanceToNash ?? 0,
+            analysis.distanceToKalai ?? 0, analysis.nash?.buyer ?? 0, analysis.nash?.seller ?? 0, analysis.kalai?.buyer ?? 0,
+            analysis.kalai?.seller ?? 0,
+        ]
+        return numbers.allSatisfy(\.isFinite)
+    }
+}
+
+extension SettlementAnalysis {
+    /// Keys: agreed, buyer, distanceToKalai, distanceToNash, distanceToPareto, frontierSize, individuallyRational,
+    /// kalai, nash, nashProduct, outcomeCount, paretoOptimal, seller, socialWelfare.
+    fileprivate func writeCanonical(into output: inout [UInt8], issueOrder: CanonicalIssueOrder) {
+        var object = CanonicalObject(&output)
+        object.boolean("agreed", agreed, &output)
+        object.key("buyer", &output)
+        buyer.writeCanonical(into: &output)
+        if let distanceToKalai { object.number("distanceToKalai", distanceToKalai, &output) }
+        if let distanceToNash { object.number("distanceToNash", distanceToNash, &output) }
+        object.number("distanceToPareto", distanceToPareto, &output)
+        object.integer("frontierSize", frontierSize, &output)
+        object.boolean("individuallyRational", individuallyRational, &output)
+        if let kalai {
+            object.key("kalai", &output)
+            kalai.writeCanonical(into: &output, issueOrder: issueOrder)
+        }
+        if let nash {
+            object.key("nash", &output)
+            nash.writeCanonical(into: &output, issueOrder: issueOrder)
+        }
+        object.number("nashProduct", nashProduct, &output)
+        object.integer("outcomeCount", outcomeCount, &output)
+        object.boolean("paretoOptimal", paretoOptimal, &output)
+        object.key("seller", &output)
+        seller.writeCanonical(into: &output)
+        object.number("socialWelfare", socialWelfare, &output)
+        object.close(&output)
+    }
+}
+
+extension SettlementAnalysis.Side {
+    /// Keys: advantage, maximum, reservation, utility.
+    fileprivate func writeCanonical(into output: inout [UInt8]) {
+        var object = CanonicalObject(&output)
+        object.number("advantage", advantage, &output)
+        object.number("maximum", maximum, &output)
+        object.number("reservation", reservation, &output)
+        object.number("utility", utility, &output)
+        object.close(&output)
+    }
+}
+
+extension OutcomePoint {
+    /// Keys: buyer, seller, terms.
+    fileprivate func writeCanonical(into output: inout [UInt8], issueOrder: CanonicalIssueOrder) {
+        var object = CanonicalObject(&output)
+        object.number("buyer", buyer, &output)
+        object.number("seller", seller, &output)
+        object.key("terms", &output)
+        terms.writeCanonical(into: &output, issueOrder: issueOrder)
+        object.close(&output)
+    }
+}
+
+extension Outcome {
+    /// Keys: agreement, by, code, error, reason, type.
+    fileprivate func writeCanonical(into output: inout [UInt8], issueOrder: CanonicalIssueOrder) {
+        var object = CanonicalObject(&output)
+        if case .agreement(let agreement) = self {
+            object.key("agreement", &output)
+            // Keys: proposer, terms, turns.
+            var inner = CanonicalObject(&output)
+            inner.string("proposer", agreement.proposer.rawValue, &output)
+            inner.key("terms", &output)
+            agreement.terms.writeCanonical(into: &output, issueOrder: issueOrder)
+            inner.integer("turns", agreement.turns, &output)
+            inner.close(&output)
+        }
+        if let causedBy { object.string("by", causedBy.rawValue, &output) }
+        switch self {
+        case .violation(_, let code): object.string("code", code.rawValue, &output)
+        case .failure(_, let error): object.string("error", error, &output)
+        case .walkAway(_, let reason?): object.string("reason", reason, &output)
+        case .agreement, .walkAway(_, nil), .deadline, .turnTimeout: break
+        }
+        object.string("type", typeName, &output)
+        object.close(&output)
+    }
+}
