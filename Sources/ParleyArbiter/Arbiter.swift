@@ -71,34 +71,37 @@ public struct Arbiter<C: Clock>: Sendable where C.Duration == Duration {
                 // The view lives only in this block, so the history is no longer shared when an entry is appended.
                 let view = TurnView(shared: shared, role: role, turn: rules.turns + 1, history: entries, elapsed: elapsed)
                 if let budget {
-                    result = await race(strategy, view: view, budget: budget, clock: clock, on: executor)
+                    result = await race(consume strategy, view: view, budget: budget, clock: clock, on: executor)
                 } else {
                     do {
-                        result = .answered(try await strategy.respond(to: view), strategy)
+                        let action = try await strategy.respond(to: view)
+                        result = .answered(action, consume strategy)
                     } catch {
-                        result = .threw(error, strategy)
+                        result = .threw(error, consume strategy)
                     }
                 }
             }
             let before = elapsed
             elapsed = start.duration(to: clock.now)
-            switch result {
+            switch consume result {
             case .answered(let action, let strategy):
                 sides.put(strategy, for: role)
                 if let limit = scenario.turnDuration, elapsed - before > limit {
                     rules.close(.turnTimeout(by: role))
                     break
                 }
-                var entry = TranscriptEntry(
-                    turn: rules.turns + 1, round: rules.round, by: role, action: action, elapsed: elapsed.seconds, trace: strategy.lastDecision
-                )
+                let (turn, round) = (rules.turns + 1, rules.round)
+                var violation: ProtocolViolation?
                 do {
                     try rules.apply(action, by: role, elapsed: elapsed)
                 } catch {
-                    entry.violation = error
+                    violation = error
                     rules.close(error.code == .pastDeadline ? .deadline : .violation(by: role, code: error.code))
                 }
-                entries.append(entry)
+                // Built in place in the history, never copied.
+                entries.append(
+                    TranscriptEntry(turn: turn, round: round, by: role, action: action, elapsed: elapsed.seconds, violation: violation, trace: strategy.lastDecision)
+                )
             case .threw(let error, let strategy):
                 sides.put(strategy, for: role)
                 rules.close(error is AgentTimedOut ? .turnTimeout(by: role) : .failure(by: role, error: Self.describe(error)))
