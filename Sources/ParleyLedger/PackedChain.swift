@@ -29,6 +29,12 @@ public struct PackedChain: Sendable, Hashable {
         hashes.count >= 32 ? HashChain.hex(hashes[(hashes.count - 32)...]) : nil
     }
 
+    /// Reserves room for about `bytes` bytes of records and `links` links, so that appending does not reallocate.
+    public mutating func reserveCapacity(bytes: Int, links: Int) {
+        records.reserveCapacity(bytes)
+        hashes.reserveCapacity(32 * links)
+    }
+
     /// Appends one record whose body `write` appends to the buffer it is given, and chains its hash.
     public mutating func append(_ write: (inout [UInt8]) throws -> Void) rethrows {
         if !hashes.isEmpty { records.append(UInt8(ascii: "\n")) }

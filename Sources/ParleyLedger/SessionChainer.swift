@@ -53,9 +53,12 @@ public struct SessionChainer: Sendable {
             headerJSON = try CanonicalJSON.bytes(ChainedHeader(header: header, profiles: profiles))
         }
         var chain = PackedChain()
+        let entries = record.transcript.entries
+        // About 130 bytes per offer on the example scenarios, 1 KB for the settlement.
+        chain.reserveCapacity(bytes: headerJSON.count + 160 * entries.count + 1024, links: entries.count + 2)
         chain.append { $0 += headerJSON }
         let order = header.scenario == scenario ? issueOrder : CanonicalIssueOrder(issues: header.scenario.issues)
-        for entry in record.transcript.entries {
+        for entry in entries {
             chain.append { entry.writeCanonical(into: &$0, issueOrder: order) }
         }
         if record.settlement.hasFiniteNumbers {

@@ -9,32 +9,33 @@ extension TranscriptEntry {
     /// `issueOrder` is the scenario's issues in canonical (UTF-16) order, sorted once per scenario; terms with
     /// exactly those issues are written in that order, any others are sorted here.
     func writeCanonical(into output: inout [UInt8], issueOrder: CanonicalIssueOrder = []) {
-        output += #"{"action":"#.utf8
+        output.write(#"{"action":"#)
         action.writeCanonical(into: &output, issueOrder: issueOrder)
-        output += #","by":"#.utf8
-        CanonicalJSON.writeString(by.rawValue, into: &output)
-        output += #","elapsed":"#.utf8
+        switch by {
+        case .buyer: output.write(#","by":"buyer","elapsed":"#)
+        case .seller: output.write(#","by":"seller","elapsed":"#)
+        }
         ECMAScriptNumber.write(elapsed, into: &output)
-        output += #","round":"#.utf8
+        output.write(#","round":"#)
         CanonicalJSON.writeInteger(Int64(round), into: &output)
         if let trace {
             // Rare (model-consulting agents only), so the general encoder writes it.
-            output += #","trace":"#.utf8
+            output.write(#","trace":"#)
             output += (try? CanonicalJSON.bytes(trace)) ?? Array("null".utf8)
         }
-        output += #","turn":"#.utf8
+        output.write(#","turn":"#)
         CanonicalJSON.writeInteger(Int64(turn), into: &output)
         if let violation {
             // Keys: code, issue, message, role.
-            output += #","violation":{"code":"#.utf8
+            output.write(#","violation":{"code":"#)
             CanonicalJSON.writeString(violation.code.rawValue, into: &output)
             if let issue = violation.issue {
-                output += #","issue":"#.utf8
+                output.write(#","issue":"#)
                 CanonicalJSON.writeString(issue, into: &output)
             }
-            output += #","message":"#.utf8
+            output.write(#","message":"#)
             CanonicalJSON.writeString(violation.message, into: &output)
-            output += #","role":"#.utf8
+            output.write(#","role":"#)
             CanonicalJSON.writeString(violation.role.rawValue, into: &output)
             output.append(UInt8(ascii: "}"))
         }
@@ -55,45 +56,33 @@ extension Action {
     /// Keys: note, reason, terms, type.
     fileprivate func writeCanonical(into output: inout [UInt8], issueOrder: CanonicalIssueOrder) {
         output.append(UInt8(ascii: "{"))
-        var first = true
-        func key(_ name: String) {
-            if !first { output.append(UInt8(ascii: ",")) }
-            first = false
-            CanonicalJSON.writeString(name, into: &output)
-            output.append(UInt8(ascii: ":"))
-        }
         if let note {
-            key("note")
+            output.write(#""note":"#)
             CanonicalJSON.writeString(note, into: &output)
+            output.append(UInt8(ascii: ","))
         }
         switch move {
-        case .walkAway(let reason?):
-            key("reason")
-            CanonicalJSON.writeString(reason, into: &output)
         case .offer(let terms):
-            key("terms")
+            output.write(#""terms":"#)
             terms.writeCanonical(into: &output, issueOrder: issueOrder)
-        case .walkAway(nil), .accept:
-            break
+            output.write(#","type":"offer"}"#)
+        case .accept:
+            output.write(#""type":"accept"}"#)
+        case .walkAway(let reason):
+            if let reason {
+                output.write(#""reason":"#)
+                CanonicalJSON.writeString(reason, into: &output)
+                output.append(UInt8(ascii: ","))
+            }
+            output.write(#""type":"walkAway"}"#)
         }
-        key("type")
-        CanonicalJSON.writeString(typeName, into: &output)
-        output.append(UInt8(ascii: "}"))
     }
 }
 
 extension Terms {
     /// Writes the terms with their issues in `issueOrder` when they have exactly those issues, else sorted here.
     func writeCanonical(into output: inout [UInt8], issueOrder: CanonicalIssueOrder) {
-        if let (space, ordinal) = outcome, !issueOrder.issues.isEmpty, space.matches(issueOrder.issues) {
-            output.append(UInt8(ascii: "{"))
-            for (rank, position) in issueOrder.positions.enumerated() {
-                if rank > 0 { output.append(UInt8(ascii: ",")) }
-                Self.write(issueOrder.names[rank], space.value(of: ordinal, at: position), into: &output)
-            }
-            output.append(UInt8(ascii: "}"))
-            return
-        }
+        if issueOrder.writeOutcome(self, into: &output) { return }
         let mark = output.count
         if count == issueOrder.names.count, write(names: issueOrder.names, into: &output) { return }
         // Terms with other issues than the scenario's (a refused offer): sort their own names.
@@ -107,19 +96,21 @@ extension Terms {
         for (position, issue) in names.enumerated() {
             guard let value = self[issue] else { return false }
             if position > 0 { output.append(UInt8(ascii: ",")) }
-            Self.write(issue, value, into: &output)
+            CanonicalJSON.writeString(issue, into: &output)
+            output.append(UInt8(ascii: ":"))
+            switch value {
+            case .integer(let number): CanonicalJSON.writeInteger(number, into: &output)
+            case .option(let name): CanonicalJSON.writeString(name, into: &output)
+            }
         }
         output.append(UInt8(ascii: "}"))
         return true
     }
+}
 
-    /// Writes one member: the issue's name and its value.
-    private static func write(_ issue: String, _ value: TermValue, into output: inout [UInt8]) {
-        CanonicalJSON.writeString(issue, into: &output)
-        output.append(UInt8(ascii: ":"))
-        switch value {
-        case .integer(let number): CanonicalJSON.writeInteger(number, into: &output)
-        case .option(let name): CanonicalJSON.writeString(name, into: &output)
-        }
+extension [UInt8] {
+    /// Appends the bytes of a literal: a copy of its UTF-8, without decoding it.
+    mutating func write(_ text: StaticString) {
+        text.withUTF8Buffer { self.append(contentsOf: $0) }
     }
 }

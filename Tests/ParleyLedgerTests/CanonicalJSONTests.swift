@@ -94,6 +94,21 @@ struct EventWriterTests {
         }
     }
 
+    @Test func termsByOrdinalWithUnusualNamesEncodeIdentically() throws {
+        let issues = [
+            Issue(name: "zeta \"q\"", domain: .options(["a \"quoted\" \\ name", "\u{1}\u{1F}", "émoji😀", "\u{FB01}"])),
+            Issue(name: "\u{FB01}", domain: .integer(SteppedRange(min: -9_007_199_254_740_991, max: 9_007_199_254_740_991, step: 9_007_199_254_740_991))),
+            Issue(name: "émoji😀", domain: .money(Currency(rawValue: "EUR"), SteppedRange(min: 0, max: 500, step: 100))),
+            Issue(name: "alpha", domain: .options(["x"])),
+        ]
+        let space = try #require(OutcomeSpace(Scenario(id: "odd", name: "odd", issues: issues, opener: .buyer, deadline: Deadline(rounds: 3))))
+        let order = CanonicalIssueOrder(issues: issues)
+        for ordinal in 0..<space.count {
+            let entry = TranscriptEntry(turn: 1, round: 1, by: .seller, action: .offer(space.terms(at: ordinal)), elapsed: 0.25)
+            #expect(Data(entry.canonicalBytes(issueOrder: order)) == (try CanonicalJSON.encodeThroughWireFormat(entry)))
+        }
+    }
+
     @Test func unusualEventsEncodeIdentically() throws {
         let terms: Terms = ["zeta": .integer(-5), "alpha": .option("a \"quoted\" \\ name"), "émoji😀": .option("\u{1}\u{1F}"), "\u{FB01}": .integer(0)]
         let entries = [
