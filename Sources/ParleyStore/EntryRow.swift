@@ -57,3 +57,19 @@ struct EntryRow: Codable, FetchableRecord, PersistableRecord, SummaryColumns {
         )
     }
 }
+
+extension EntryRow {
+    /// Inserts the row through a statement prepared once per connection (see ``SessionRow/insertPrepared(_:)``).
+    func insertPrepared(_ db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO tournament_sessions (tournament, idx, session, repetition, session_id, scenario_id, buyer, seller, seed, started_at,
+                outcome, caused_by, turns, rounds, agreed, buyer_utility, seller_utility, buyer_advantage, seller_advantage, welfare,
+                distance_to_nash, distance_to_pareto)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try statement.execute(arguments: [
+            tournament, index, session, repetition, sessionID, scenarioID, buyer, seller, seed, startedAt, outcome, causedBy, turns, rounds,
+            agreed, buyerUtility, sellerUtility, buyerAdvantage, sellerAdvantage, welfare, distanceToNash, distanceToPareto,
+        ])
+    }
+}

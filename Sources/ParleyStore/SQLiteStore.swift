@@ -133,11 +133,11 @@ public struct SQLiteStore: TranscriptStore {
             let entry = entries?[position]
             var stored = try StoredSession(number: 0, session: session, signer: signer, after: previous, entry: entry)
             var row = SessionRow(stored)
-            try row.insert(db)
+            try row.insertPrepared(db)
             stored.number = row.number ?? 0
             previous = stored.link
             try insertChain.execute(arguments: [stored.number, String(decoding: session.chain.records, as: UTF8.self), Data(session.chain.hashes)])
-            if let entry { try EntryRow(entry, session: stored.number).insert(db) }
+            if let entry { try EntryRow(entry, session: stored.number).insertPrepared(db) }
             return stored
         }
     }
