@@ -7,11 +7,12 @@ public struct OutcomeSpace: Sendable, Hashable {
     public static let maximumCount = 1 << 26
 
     /// The arrays, held once: copying a space (as every ``Terms`` built from it does) retains one reference.
-    private final class Tables: Sendable {
+    @usableFromInline
+    final class Tables: Sendable {
         let issues: [Issue]
-        let radices: [Int]
+        @usableFromInline let radices: [Int]
         /// How much the ordinal grows when each issue's digit grows by one: the product of the later radices.
-        let strides: [Int]
+        @usableFromInline let strides: [Int]
 
         init(issues: [Issue], radices: [Int]) {
             var strides = [Int](repeating: 1, count: radices.count)
@@ -24,7 +25,7 @@ public struct OutcomeSpace: Sendable, Hashable {
         }
     }
 
-    private let tables: Tables
+    @usableFromInline let tables: Tables
     /// The number of outcomes.
     public let count: Int
 
@@ -66,6 +67,7 @@ public struct OutcomeSpace: Sendable, Hashable {
     }
 
     /// The domain position of one issue's value in an outcome.
+    @inlinable
     public func digit(of ordinal: Int, at position: Int) -> Int {
         ordinal / tables.strides[position] % tables.radices[position]
     }

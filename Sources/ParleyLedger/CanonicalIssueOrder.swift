@@ -8,21 +8,16 @@ import ParleyProtocol
 /// exactly these issues are written in this order by name; terms with other issues (a refused offer) are sorted
 /// when written.
 struct CanonicalIssueOrder: ExpressibleByArrayLiteral {
-    /// How one issue's values are written.
-    private enum Values {
-        /// The range's values, as integers.
-        case range(SteppedRange)
-        /// Each option's JSON string, by domain position.
-        case options([[UInt8]])
-    }
-
     /// One issue, in canonical order.
     private struct Member {
         /// Its position among the scenario's issues.
         let position: Int
-        /// `"name":`, preceded by a comma unless it is the first member.
-        let prefix: [UInt8]
-        let values: Values
+        /// Where its `"name":` (preceded by a comma unless it is the first member) sits in ``bytes``.
+        let prefix: Range<Int>
+        /// Its values when they are integers.
+        let range: SteppedRange?
+        /// Where its options' quoted names start in ``options``, when the issue has options.
+        let firstOption: Int
     }
 
     /// The issue names, sorted.
@@ -30,28 +25,40 @@ struct CanonicalIssueOrder: ExpressibleByArrayLiteral {
     /// The issues the positions refer to; empty when only the names are known.
     let issues: [Issue]
     private let members: [Member]
+    /// Every prepared piece of JSON, one after another (one buffer, so writing retains nothing per member).
+    private let bytes: [UInt8]
+    /// Where each option's quoted name sits in ``bytes``, issue after issue in domain order.
+    private let options: [Range<Int>]
 
     /// The order of a scenario's issues.
     init(issues: [Issue]) {
         let sorted = issues.indices.sorted { CanonicalJSON.precedes(issues[$0].name, issues[$1].name) }
+        var bytes: [UInt8] = []
+        var options: [Range<Int>] = []
+        func piece(_ write: (inout [UInt8]) -> Void) -> Range<Int> {
+            let start = bytes.count
+            write(&bytes)
+            return start..<bytes.count
+        }
+        self.members = sorted.enumerated().map { rank, position in
+            let prefix = piece { bytes in
+                if rank > 0 { bytes.append(UInt8(ascii: ",")) }
+                CanonicalJSON.writeString(issues[position].name, into: &bytes)
+                bytes.append(UInt8(ascii: ":"))
+            }
+            switch issues[position].domain {
+            case .money(_, let range), .integer(let range):
+                return Member(position: position, prefix: prefix, range: range, firstOption: 0)
+            case .options(let names):
+                let first = options.count
+                options += names.map { name in piece { CanonicalJSON.writeString(name, into: &$0) } }
+                return Member(position: position, prefix: prefix, range: nil, firstOption: first)
+            }
+        }
         self.names = sorted.map { issues[$0].name }
         self.issues = issues
-        self.members = sorted.enumerated().map { rank, position in
-            var prefix: [UInt8] = rank > 0 ? [UInt8(ascii: ",")] : []
-            CanonicalJSON.writeString(issues[position].name, into: &prefix)
-            prefix.append(UInt8(ascii: ":"))
-            let values: Values =
-                switch issues[position].domain {
-                case .money(_, let range), .integer(let range): .range(range)
-                case .options(let names):
-                    .options(names.map { name in
-                        var quoted: [UInt8] = []
-                        CanonicalJSON.writeString(name, into: &quoted)
-                        return quoted
-                    })
-                }
-            return Member(position: position, prefix: prefix, values: values)
-        }
+        self.bytes = bytes
+        self.options = options
     }
 
     /// An order of names alone, sorted here.
@@ -59,6 +66,8 @@ struct CanonicalIssueOrder: ExpressibleByArrayLiteral {
         self.names = names.sorted(by: CanonicalJSON.precedes)
         self.issues = []
         self.members = []
+        self.bytes = []
+        self.options = []
     }
 
     /// An order of names alone.
@@ -71,12 +80,17 @@ struct CanonicalIssueOrder: ExpressibleByArrayLiteral {
     func writeOutcome(_ terms: Terms, into output: inout [UInt8]) -> Bool {
         guard !members.isEmpty, let (space, ordinal) = terms.outcome, space.matches(issues) else { return false }
         output.append(UInt8(ascii: "{"))
-        for member in members {
-            output += member.prefix
-            let digit = space.digit(of: ordinal, at: member.position)
-            switch member.values {
-            case .range(let range): CanonicalJSON.writeInteger(range.value(at: digit), into: &output)
-            case .options(let quoted): output += quoted[digit]
+        bytes.withUnsafeBufferPointer { bytes in
+            members.withUnsafeBufferPointer { members in
+                for member in members {
+                    output.append(contentsOf: bytes[member.prefix])
+                    let digit = space.digit(of: ordinal, at: member.position)
+                    if let range = member.range {
+                        CanonicalJSON.writeInteger(range.value(at: digit), into: &output)
+                    } else {
+                        output.append(contentsOf: bytes[options[member.firstOption + digit]])
+                    }
+                }
             }
         }
         output.append(UInt8(ascii: "}"))
