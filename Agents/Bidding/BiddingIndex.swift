@@ -11,6 +11,11 @@ public struct BiddingIndex: Sendable {
     public let utilities: [Double]
     /// The ordinal of the outcome at each position of ``utilities``.
     public let ordinals: [Int32]
+    /// Every ``sampleStride``-th utility: a search narrows to one block of ``utilities`` in this small array
+    /// (it stays in cache), then searches only that block, so a large space costs few cache misses per turn.
+    private let samples: [Double]
+    /// The distance between samples.
+    private static let sampleStride = 64
 
     /// Builds the index of a utility function's outcome space.
     public init(utility: UtilityFunction) throws(BiddingIndexError) {
@@ -26,7 +31,9 @@ public struct BiddingIndex: Sendable {
         }
         self.space = space
         self.ordinals = order
-        self.utilities = order.map { values[Int($0)] }
+        let utilities = order.map { values[Int($0)] }
+        self.utilities = utilities
+        self.samples = Swift.stride(from: 0, to: utilities.count, by: Self.sampleStride).map { utilities[$0] }
     }
 
     /// The number of outcomes.
@@ -41,13 +48,21 @@ public struct BiddingIndex: Sendable {
     /// The rank (position in ascending order) of the outcome with the smallest utility ≥ `target`, or the best
     /// outcome's rank when no outcome reaches the target.
     public func rank(nearestAtOrAbove target: Double) -> Int {
-        var low = 0
-        var high = utilities.count
+        // The first sample at or above the target bounds the answer from above; the sample before it, from below.
+        let block = Self.firstIndex(in: samples, atOrAbove: target, from: 0, to: samples.count)
+        let low = block == 0 ? 0 : (block - 1) * Self.sampleStride + 1
+        let high = min(block * Self.sampleStride, utilities.count)
+        return min(Self.firstIndex(in: utilities, atOrAbove: target, from: low, to: high), utilities.count - 1)
+    }
+
+    /// The first index in `low..<high` of an ascending array whose value is ≥ `target`, or `high` if none is.
+    private static func firstIndex(in values: [Double], atOrAbove target: Double, from low: Int, to high: Int) -> Int {
+        var (low, high) = (low, high)
         while low < high {
             let middle = (low + high) / 2
-            if utilities[middle] < target { low = middle + 1 } else { high = middle }
+            if values[middle] < target { low = middle + 1 } else { high = middle }
         }
-        return min(low, utilities.count - 1)
+        return low
     }
 
     /// The terms at a rank.

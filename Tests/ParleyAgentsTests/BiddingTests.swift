@@ -19,6 +19,28 @@ struct BiddingTests {
         }
     }
 
+    @Test func theSampledSearchFindsWhatAPlainBinarySearchFinds() throws {
+        let file = ReferenceScenarios.supply(prices: 40)
+        let index = try BiddingIndex(utility: UtilityFunction(profile: file.profiles[.seller]!, scenario: file.scenario))
+        let utilities = index.utilities
+        func plain(_ target: Double) -> Int {
+            var (low, high) = (0, utilities.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if utilities[middle] < target { low = middle + 1 } else { high = middle }
+            }
+            return min(low, utilities.count - 1)
+        }
+        var targets = [-1, 0, 2, .infinity, -.infinity, index.minimum, index.maximum]
+        for position in Swift.stride(from: 0, to: utilities.count, by: 37) {
+            let value = utilities[position]
+            targets += [value, value.nextUp, value.nextDown]
+        }
+        for target in targets {
+            #expect(index.rank(nearestAtOrAbove: target) == plain(target), "target \(target)")
+        }
+    }
+
     @Test func indexesAreBuiltOncePerProfile() throws {
         let file = try Support.scenarioFile("reference-supply")
         let cache = BiddingIndexCache()
