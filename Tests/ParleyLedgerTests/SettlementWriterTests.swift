@@ -23,7 +23,7 @@ struct SettlementWriterTests {
             buyer: .init(utility: 0.904040404040404, reservation: 1e-7, maximum: 1),
             seller: .init(utility: 0.1, reservation: 0.3, maximum: 0.3),
             agreed: nash, individuallyRational: kalai, socialWelfare: 1.004040404040404, nashProduct: 0, paretoOptimal: !nash,
-            distanceToPareto: 5e-324, distanceToNash: nash ? 0.25 : nil, distanceToKalai: kalai ? 1e21 : nil,
+            distanceToPareto: .leastNonzeroMagnitude, distanceToNash: nash ? 0.25 : nil, distanceToKalai: kalai ? 1e21 : nil,
             nash: nash ? OutcomePoint(terms: terms, buyer: 0.5, seller: -0.0) : nil,
             kalai: kalai ? OutcomePoint(terms: ["alpha": .option("x")], buyer: 123456.5, seller: 1) : nil,
             frontierSize: 14_000, outcomeCount: 67_108_864
