@@ -98,7 +98,7 @@ public struct OutcomeSpace: Sendable, Hashable {
 
     /// The ordinal of terms, or `nil` when they are not in the space.
     public func ordinal(of terms: Terms) -> Int? {
-        if let (space, ordinal) = terms.outcome, space.matches(issues) { return ordinal }
+        if let ordinal = terms.ordinal(in: issues) { return ordinal }
         guard terms.count == issues.count else { return nil }
         var ordinal = 0
         for (issue, radix) in zip(issues, radices) {

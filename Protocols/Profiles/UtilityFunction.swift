@@ -20,6 +20,8 @@ public struct UtilityFunction: Sendable {
     /// A hash of the issues and weighted values, computed once when the profile is compiled: equal functions have
     /// equal fingerprints (within one process), so caches find a compiled profile's entries in O(1).
     public let fingerprint: Int
+    /// How much an outcome's ordinal grows when each issue's domain position grows by one.
+    private let strides: [Int]
 
     /// Compiles a profile. Throws the problems ``Profile/validate(against:)`` finds.
     public init(profile: Profile, scenario: Scenario) throws(ValidationFailure) {
@@ -35,6 +37,12 @@ public struct UtilityFunction: Sendable {
         }
         maximum = weightedValues.reduce(0) { $0 + ($1.max() ?? 0) }
         minimum = weightedValues.reduce(0) { $0 + ($1.min() ?? 0) }
+        var strides = [Int](repeating: 1, count: weightedValues.count)
+        for position in weightedValues.indices.dropLast().reversed() {
+            let (product, overflow) = strides[position + 1].multipliedReportingOverflow(by: weightedValues[position + 1].count)
+            strides[position] = overflow ? .max : product
+        }
+        self.strides = strides
         var hasher = Hasher()
         hasher.combine(issues)
         hasher.combine(weightedValues)
@@ -43,8 +51,13 @@ public struct UtilityFunction: Sendable {
 
     /// The utility of terms, or `nil` when the terms miss an issue or hold a value outside its domain.
     public func utility(of terms: Terms) -> Double? {
-        if let (space, ordinal) = terms.outcome, space.matches(issues) {
-            return utility(ordinal: ordinal, in: space)
+        if let ordinal = terms.ordinal(in: issues) {
+            // Digit by digit, the first issue first: the same sum in the same order as below.
+            var total = 0.0
+            for position in weightedValues.indices {
+                total += weightedValues[position][ordinal / strides[position] % weightedValues[position].count]
+            }
+            return total
         }
         var total = 0.0
         for position in issues.indices {

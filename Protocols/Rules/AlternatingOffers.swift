@@ -111,7 +111,7 @@ public struct AlternatingOffers: Sendable, Hashable {
 
     private func checkTerms(_ terms: Terms, by role: Role) throws(ProtocolViolation) {
         // Terms built from the scenario's own outcome space are an outcome of it by construction.
-        if let (space, _) = terms.outcome, space.matches(scenario.issues) { return }
+        if terms.ordinal(in: scenario.issues) != nil { return }
         for issue in scenario.issues {
             guard let value = terms[issue.name] else {
                 throw ProtocolViolation(.missingIssue, role: role, issue: issue.name, message: "the offer has no value for '\(issue.name)'")

@@ -51,6 +51,13 @@ public struct Terms: Sendable, Hashable, Codable, ExpressibleByDictionaryLiteral
         if case .outcome(let space, let ordinal) = storage { (space, ordinal) } else { nil }
     }
 
+    /// The ordinal of terms built from an outcome space with exactly these issues (then they are an outcome of
+    /// any space with these issues); `nil` for any other terms. Reads the terms in place.
+    public func ordinal(in issues: [Issue]) -> Int? {
+        guard case .outcome(let space, let ordinal) = storage, space.matches(issues) else { return nil }
+        return ordinal
+    }
+
     /// The value of an issue, if the terms give one.
     public subscript(issue: String) -> TermValue? {
         get {
