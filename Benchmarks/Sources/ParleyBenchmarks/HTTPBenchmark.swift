@@ -106,7 +106,7 @@ extension HTTPBenchmark {
         let client = HTTPClient()
         let endpoint = try AgentEndpoint(url: running.url, client: client)
         let start = SessionStart(sessionID: SessionID(rawValue: "floor"), scenario: benchFile.scenario, role: .buyer, profile: benchFile.profile(for: .buyer), seed: 1)
-        try await endpoint.start(start)
+        let key = try await endpoint.start(start).sessionKey
         // A repeated turn: the whole turn path but the strategy (the reply is the cached one).
         let turn = TurnRequest(sessionID: start.sessionID, turn: 1, opponentAction: nil, elapsed: 0)
 
@@ -121,7 +121,7 @@ extension HTTPBenchmark {
                 _ = try await client.sendChecked(HTTPRequest(method: .get, url: running.url + "/health"))
             }
         }
-        try await measure("repeated turn", count: repeatedTurnsOnly ? 30000 : 5000, on: client) { _ = try await endpoint.turn(turn) }
+        try await measure("repeated turn", count: repeatedTurnsOnly ? 30000 : 5000, on: client) { _ = try await endpoint.turn(turn, key: key) }
         await running.stop()
         try codec(benchFile: benchFile)
     }
@@ -137,14 +137,14 @@ extension HTTPBenchmark {
         let client = HTTPClient()
         let endpoint = try AgentEndpoint(url: running.url, client: client)
         let start = SessionStart(sessionID: SessionID(rawValue: "probe"), scenario: benchFile.scenario, role: .buyer, profile: benchFile.profile(for: .buyer), seed: 1)
-        try await endpoint.start(start)
+        let key = try await endpoint.start(start).sessionKey
         let turn = TurnRequest(sessionID: start.sessionID, turn: 1, opponentAction: nil, elapsed: 0)
         let body = try WireCodec().encode(WireMessage(TurnRequest(sessionID: start.sessionID, turn: 3, opponentAction: .offer(benchFile.scenario.anyTerms), elapsed: 0.004)))
         let call: () async throws -> Void
         switch kind {
         case "echo": call = { _ = try await client.sendChecked(HTTPRequest(method: .post, url: echo.url + "/echo", body: body)) }
         case "health": call = { _ = try await client.sendChecked(HTTPRequest(method: .get, url: running.url + "/health")) }
-        case "turn": call = { _ = try await endpoint.turn(turn) }
+        case "turn": call = { _ = try await endpoint.turn(turn, key: key) }
         case "session":
             let sessions = Sessions(file: benchFile, server: running.url)
             var seed: UInt64 = 0
