@@ -1,8 +1,9 @@
 /// A profile compiled against its scenario: the fast way to compute utilities.
 ///
-/// Each issue's weighted values are tabulated once, so the utility of terms is a sum of table look-ups, and
-/// the utility of an outcome ordinal needs no ``Terms`` at all. Both paths add the same numbers in the same
-/// order, so they return bit-identical results.
+/// Each issue's weighted values are tabulated once, so the utility of terms is a sum of table look-ups: by name for
+/// terms given by name, by position for terms built from an outcome space with these issues (``Terms/ordinal(in:)``),
+/// and from domain positions alone (``utility(digits:)``). Every path adds the same numbers in the same order, so
+/// they return bit-identical results.
 public struct UtilityFunction: Sendable {
     /// The largest issue domain that can be tabulated.
     public static let maximumDomainSize = 1 << 22
@@ -64,15 +65,6 @@ public struct UtilityFunction: Sendable {
             let issue = issues[position]
             guard let value = terms[issue.name], let index = issue.domain.index(of: value) else { return nil }
             total += weightedValues[position][index]
-        }
-        return total
-    }
-
-    /// The utility of an outcome of a space with this function's issues.
-    public func utility(ordinal: Int, in space: OutcomeSpace) -> Double {
-        var total = 0.0
-        for position in weightedValues.indices {
-            total += weightedValues[position][space.digit(of: ordinal, at: position)]
         }
         return total
     }

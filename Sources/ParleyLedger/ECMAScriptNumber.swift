@@ -17,8 +17,9 @@ enum ECMAScriptNumber {
             return
         }
         if value < 0 { output.append(UInt8(ascii: "-")) }
-        let text = value.magnitude.description
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { digits in
+        var text = value.magnitude.description
+        // The text's bytes in place (no iterator), split into significant digits in a stack buffer.
+        text.withUTF8 { text in withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { digits in
             // Split Swift's form, `d.ddd` or `d.ddde±x`, into significant digits and n: the value is 0.digits × 10^n.
             var count = 0
             var wholeCount = 0
@@ -26,7 +27,7 @@ enum ECMAScriptNumber {
             var exponent = 0
             var exponentSign = 1
             var inExponent = false
-            for byte in text.utf8 {
+            for byte in text {
                 switch byte {
                 case UInt8(ascii: "."): seenPoint = true
                 case UInt8(ascii: "e"): inExponent = true
@@ -70,8 +71,8 @@ enum ECMAScriptNumber {
                 }
                 output.append(UInt8(ascii: "e"))
                 output.append(n - 1 >= 0 ? UInt8(ascii: "+") : UInt8(ascii: "-"))
-                output += String((n - 1).magnitude).utf8
+                CanonicalJSON.writeDigits(of: UInt64((n - 1).magnitude), into: &output)
             }
-        }
+        } }
     }
 }
