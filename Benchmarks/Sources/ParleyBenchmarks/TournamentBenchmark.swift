@@ -4,6 +4,7 @@ import ParleyAgents
 import ParleyProtocol
 import ParleyStore
 import ParleyTournament
+import Synchronization
 
 /// `parley-bench tournament JOBS REPETITIONS [AGENTS]`: one tournament on the reference scenario into a fresh
 /// store, in its own process so that its peak memory is its own.
@@ -19,7 +20,19 @@ enum TournamentBenchmark {
         let runner = TournamentRunner(plan: plan, jobs: jobs, logger: Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() })
         let clock = ContinuousClock()
         let start = clock.now
-        let progress = try await runner.run(store: store)
+        // Large tournaments print the rate of each tenth as it is stored, so a rate that falls with the store's size shows.
+        let tenths = Mutex((next: 1, at: 0.0, stored: 0))
+        let total = plan.total
+        let progress = try await runner.run(store: store) { progress in
+            guard total >= 100_000 else { return }
+            tenths.withLock { tenth in
+                guard progress.stored * 10 >= tenth.next * total else { return }
+                let rate = Double(progress.stored - tenth.stored) / max(1e-9, progress.elapsed - tenth.at)
+                print(String(format: "    %3d%% stored: %.0f sessions/s over the last tenth", tenth.next * 10, rate))
+                fflush(nil)
+                tenth = (tenth.next + 1, progress.elapsed, progress.stored)
+            }
+        }
         let wall = start.duration(to: clock.now)
         let seconds = Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18
         let stored = try store.count()
