@@ -10,9 +10,9 @@ import Synchronization
 /// request, exactly as it was (both follow from the profile alone), so the limit bounds memory, never results.
 ///
 /// Finding an entry costs the same whatever the size of the outcome space: a profile is looked up by a hash of
-/// what it says (weights, value functions, reservation value) and of its issues' names and bounds, and an index by
-/// its compiled profile's ``UtilityFunction/fingerprint``, computed once when the profile is compiled; neither
-/// reads a table of a domain's values.
+/// what it says (weights, value functions, reservation value) and of its issues (a range's bounds, not its values),
+/// and an index by its compiled profile's ``UtilityFunction/fingerprint``, computed once when the profile is
+/// compiled; neither reads a table of a domain's values.
 public final class BiddingIndexCache: Sendable {
     // A class because it is shared mutable state by purpose; the mutex makes it Sendable.
 

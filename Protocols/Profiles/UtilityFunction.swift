@@ -1,7 +1,7 @@
 /// A profile compiled against its scenario: the fast way to compute utilities.
 ///
 /// Each issue's weighted values are tabulated once, so the utility of terms is a sum of table look-ups: by name for
-/// terms given by name, by position for terms built from an outcome space with these issues (``Terms/ordinal(in:)``),
+/// terms given by name, by position for terms built from an outcome space with these issues (``Terms/outcome``),
 /// and from domain positions alone (``utility(digits:)``). Every path adds the same numbers in the same order, so
 /// they return bit-identical results.
 public struct UtilityFunction: Sendable {
@@ -21,8 +21,6 @@ public struct UtilityFunction: Sendable {
     /// A hash of the issues and weighted values, computed once when the profile is compiled: equal functions have
     /// equal fingerprints (within one process), so caches find a compiled profile's entries in O(1).
     public let fingerprint: Int
-    /// How much an outcome's ordinal grows when each issue's domain position grows by one.
-    private let strides: [Int]
 
     /// Compiles a profile. Throws the problems ``Profile/validate(against:)`` finds.
     public init(profile: Profile, scenario: Scenario) throws(ValidationFailure) {
@@ -38,12 +36,6 @@ public struct UtilityFunction: Sendable {
         }
         maximum = weightedValues.reduce(0) { $0 + ($1.max() ?? 0) }
         minimum = weightedValues.reduce(0) { $0 + ($1.min() ?? 0) }
-        var strides = [Int](repeating: 1, count: weightedValues.count)
-        for position in weightedValues.indices.dropLast().reversed() {
-            let (product, overflow) = strides[position + 1].multipliedReportingOverflow(by: weightedValues[position + 1].count)
-            strides[position] = overflow ? .max : product
-        }
-        self.strides = strides
         var hasher = Hasher()
         hasher.combine(issues)
         hasher.combine(weightedValues)
@@ -52,11 +44,11 @@ public struct UtilityFunction: Sendable {
 
     /// The utility of terms, or `nil` when the terms miss an issue or hold a value outside its domain.
     public func utility(of terms: Terms) -> Double? {
-        if let ordinal = terms.ordinal(in: issues) {
+        if let (space, ordinal) = terms.outcome, space.matches(issues) {
             // Digit by digit, the first issue first: the same sum in the same order as below.
             var total = 0.0
             for position in weightedValues.indices {
-                total += weightedValues[position][ordinal / strides[position] % weightedValues[position].count]
+                total += weightedValues[position][space.digit(of: ordinal, at: position)]
             }
             return total
         }

@@ -52,7 +52,7 @@ public struct Terms: Sendable, Hashable, Codable, ExpressibleByDictionaryLiteral
     }
 
     /// The ordinal of terms built from an outcome space with exactly these issues (then they are an outcome of
-    /// any space with these issues); `nil` for any other terms. Reads the terms in place.
+    /// any space with these issues); `nil` for any other terms.
     public func ordinal(in issues: [Issue]) -> Int? {
         guard case .outcome(let space, let ordinal) = storage, space.matches(issues) else { return nil }
         return ordinal
@@ -100,7 +100,7 @@ public struct Terms: Sendable, Hashable, Codable, ExpressibleByDictionaryLiteral
         return equal
     }
 
-    /// Hashes as a dictionary of the values would (order-independent), in either form.
+    /// Hashes the issue names and values, in an order-independent way, so both forms of equal terms hash alike.
     public func hash(into hasher: inout Hasher) {
         var combined = 0
         forEach { name, value in

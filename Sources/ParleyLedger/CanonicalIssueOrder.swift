@@ -10,9 +10,8 @@ import ParleyProtocol
 struct CanonicalIssueOrder: ExpressibleByArrayLiteral {
     /// One issue, in canonical order.
     private struct Member {
-        /// What its domain position is worth in an outcome's ordinal, and its domain's size.
-        let stride: Int
-        let radix: Int
+        /// Its position among the scenario's issues.
+        let position: Int
         /// Where its `"name":` (preceded by a comma unless it is the first member) sits in ``bytes``.
         let prefix: Range<Int>
         /// Its values when they are integers.
@@ -41,13 +40,7 @@ struct CanonicalIssueOrder: ExpressibleByArrayLiteral {
             write(&bytes)
             return start..<bytes.count
         }
-        var strides = [Int](repeating: 1, count: issues.count)
-        for position in issues.indices.dropLast().reversed() {
-            let (product, overflow) = strides[position + 1].multipliedReportingOverflow(by: max(1, issues[position + 1].domain.count))
-            strides[position] = overflow ? .max : product
-        }
         self.members = sorted.enumerated().map { rank, position in
-            let (stride, radix) = (strides[position], max(1, issues[position].domain.count))
             let prefix = piece { bytes in
                 if rank > 0 { bytes.append(UInt8(ascii: ",")) }
                 CanonicalJSON.writeString(issues[position].name, into: &bytes)
@@ -55,11 +48,11 @@ struct CanonicalIssueOrder: ExpressibleByArrayLiteral {
             }
             switch issues[position].domain {
             case .money(_, let range), .integer(let range):
-                return Member(stride: stride, radix: radix, prefix: prefix, range: range, firstOption: 0)
+                return Member(position: position, prefix: prefix, range: range, firstOption: 0)
             case .options(let names):
                 let first = options.count
                 options += names.map { name in piece { CanonicalJSON.writeString(name, into: &$0) } }
-                return Member(stride: stride, radix: radix, prefix: prefix, range: nil, firstOption: first)
+                return Member(position: position, prefix: prefix, range: nil, firstOption: first)
             }
         }
         self.names = sorted.map { issues[$0].name }
@@ -85,13 +78,13 @@ struct CanonicalIssueOrder: ExpressibleByArrayLiteral {
     /// Writes terms built from an outcome space with these issues, by position; false (and nothing written) for
     /// any other terms.
     func writeOutcome(_ terms: Terms, into output: inout [UInt8]) -> Bool {
-        guard !members.isEmpty, let ordinal = terms.ordinal(in: issues) else { return false }
+        guard !members.isEmpty, let (space, ordinal) = terms.outcome, space.matches(issues) else { return false }
         output.append(UInt8(ascii: "{"))
         bytes.withUnsafeBufferPointer { bytes in
             members.withUnsafeBufferPointer { members in
                 for member in members {
                     output.append(contentsOf: bytes[member.prefix])
-                    let digit = ordinal / member.stride % member.radix
+                    let digit = space.digit(of: ordinal, at: member.position)
                     if let range = member.range {
                         CanonicalJSON.writeInteger(range.value(at: digit), into: &output)
                     } else {

@@ -14,8 +14,8 @@ struct CanonicalObject {
         if !isEmpty { output.append(UInt8(ascii: ",")) }
         isEmpty = false
         output.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { output += $0 }
-        output += #"":"#.utf8
+        output.write(name)
+        output.write(#"":"#)
     }
 
     /// Writes a member whose value is a string.
@@ -45,5 +45,12 @@ struct CanonicalObject {
     /// Closes the object.
     func close(_ output: inout [UInt8]) {
         output.append(UInt8(ascii: "}"))
+    }
+}
+
+extension [UInt8] {
+    /// Appends the bytes of a literal: a copy of its UTF-8, without decoding it.
+    mutating func write(_ text: StaticString) {
+        text.withUTF8Buffer { self.append(contentsOf: $0) }
     }
 }

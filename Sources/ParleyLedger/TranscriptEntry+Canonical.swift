@@ -107,10 +107,3 @@ extension Terms {
         return true
     }
 }
-
-extension [UInt8] {
-    /// Appends the bytes of a literal: a copy of its UTF-8, without decoding it.
-    mutating func write(_ text: StaticString) {
-        text.withUTF8Buffer { self.append(contentsOf: $0) }
-    }
-}

@@ -1,11 +1,9 @@
 import GRDB
 import ParleyLedger
 
-/// A row of `tournament_sessions`, read and written by GRDB's record protocols: the entry's place in the
-/// tournament, its session's summary columns, and what the session measured.
-struct EntryRow: Codable, FetchableRecord, PersistableRecord, SummaryColumns {
-    static let databaseTableName = "tournament_sessions"
-
+/// A row of `tournament_sessions`, read by GRDB's record protocols and written by a prepared statement: the entry's
+/// place in the tournament, its session's summary columns, and what the session measured.
+struct EntryRow: Decodable, FetchableRecord, SummaryColumns {
     var tournament: String
     var index: Int
     var session: Int

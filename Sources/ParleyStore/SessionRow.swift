@@ -1,9 +1,9 @@
 import GRDB
 import ParleyLedger
 
-/// A row of `sessions`, read and written by GRDB's record protocols: the summary's columns, and the hash and
-/// signature that close the session's chain, and its link in the store's sequence.
-struct SessionRow: Codable, FetchableRecord, MutablePersistableRecord, SummaryColumns {
+/// A row of `sessions`, read by GRDB's record protocols and written by a prepared statement: the summary's columns,
+/// and the hash and signature that close the session's chain, and its link in the store's sequence.
+struct SessionRow: Decodable, FetchableRecord, TableRecord, SummaryColumns {
     static let databaseTableName = "sessions"
 
     var number: Int?
@@ -28,10 +28,6 @@ struct SessionRow: Codable, FetchableRecord, MutablePersistableRecord, SummaryCo
         publicKey = stored.publicKey
         link = stored.link
         write(stored.summary)
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) {
-        number = Int(inserted.rowID)
     }
 
     /// The stored session; throws when a column holds what no session can.
