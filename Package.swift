@@ -161,7 +161,10 @@ let package = Package(
                 "ParleyProtocol", "ParleyAgents", "ParleyRecords", "ParleyArbiter", "ParleyTesting", .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "ParleyProtocolTests", dependencies: ["ParleyProtocol", "ParleyTesting"]),
+        .testTarget(
+            name: "ParleyProtocolTests",
+            dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyTesting", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "ParleyAgentsTests", dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyTesting"]),
         .testTarget(
             name: "ParleyAnalysisTests",
@@ -178,7 +181,7 @@ let package = Package(
             name: "ParleyLedgerTests",
             dependencies: [
                 "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyRecords", "ParleyArbiter", "ParleyLedger", "ParleyTesting",
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(

@@ -10,8 +10,9 @@ import ParleyProtocol
 struct CanonicalIssueOrder: ExpressibleByArrayLiteral {
     /// One issue, in canonical order.
     private struct Member {
-        /// Its position among the scenario's issues.
-        let position: Int
+        /// What its domain position is in an outcome's ordinal: `ordinal / stride % radix`, as in ``OutcomeSpace``.
+        let stride: Int
+        let radix: Int
         /// Where its `"name":` (preceded by a comma unless it is the first member) sits in ``bytes``.
         let prefix: Range<Int>
         /// Its values when they are integers.
@@ -33,6 +34,11 @@ struct CanonicalIssueOrder: ExpressibleByArrayLiteral {
     /// The order of a scenario's issues.
     init(issues: [Issue]) {
         let sorted = issues.indices.sorted { CanonicalJSON.precedes(issues[$0].name, issues[$1].name) }
+        // The outcome space's strides: each issue's digit weighs the product of the later issues' domain sizes.
+        var strides = [Int](repeating: 1, count: issues.count)
+        for position in issues.indices.dropLast().reversed() {
+            strides[position] = strides[position + 1].multipliedReportingOverflow(by: max(1, issues[position + 1].domain.count)).partialValue
+        }
         var bytes: [UInt8] = []
         var options: [Range<Int>] = []
         func piece(_ write: (inout [UInt8]) -> Void) -> Range<Int> {
@@ -48,11 +54,11 @@ struct CanonicalIssueOrder: ExpressibleByArrayLiteral {
             }
             switch issues[position].domain {
             case .money(_, let range), .integer(let range):
-                return Member(position: position, prefix: prefix, range: range, firstOption: 0)
+                return Member(stride: strides[position], radix: max(1, issues[position].domain.count), prefix: prefix, range: range, firstOption: 0)
             case .options(let names):
                 let first = options.count
                 options += names.map { name in piece { CanonicalJSON.writeString(name, into: &$0) } }
-                return Member(position: position, prefix: prefix, range: nil, firstOption: first)
+                return Member(stride: strides[position], radix: max(1, names.count), prefix: prefix, range: nil, firstOption: first)
             }
         }
         self.names = sorted.map { issues[$0].name }
@@ -78,13 +84,14 @@ struct CanonicalIssueOrder: ExpressibleByArrayLiteral {
     /// Writes terms built from an outcome space with these issues, by position; false (and nothing written) for
     /// any other terms.
     func writeOutcome(_ terms: Terms, into output: inout [UInt8]) -> Bool {
-        guard !members.isEmpty, let (space, ordinal) = terms.outcome, space.matches(issues) else { return false }
+        // Terms of a space with these issues have these strides; the ordinal is all that is read of them.
+        guard !members.isEmpty, let ordinal = terms.ordinal(in: issues) else { return false }
         output.append(UInt8(ascii: "{"))
         bytes.withUnsafeBufferPointer { bytes in
             members.withUnsafeBufferPointer { members in
                 for member in members {
                     output.append(contentsOf: bytes[member.prefix])
-                    let digit = space.digit(of: ordinal, at: member.position)
+                    let digit = ordinal / member.stride % member.radix
                     if let range = member.range {
                         CanonicalJSON.writeInteger(range.value(at: digit), into: &output)
                     } else {
