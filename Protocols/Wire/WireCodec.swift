@@ -17,7 +17,12 @@ public struct WireCodec: Sendable {
 
     /// Encodes a value as compact JSON with sorted keys, so equal values give equal bytes.
     public func encode(_ value: some Encodable, pretty: Bool = false) throws -> Data {
-        try (pretty ? Self.encoder(pretty: true) : compact).encode(value)
+        if !pretty, let message = value as? any TurnPathJSON {
+            var output: [UInt8] = []
+            output.reserveCapacity(256)
+            if message.writeJSON(into: &output) { return Data(output) }
+        }
+        return try (pretty ? Self.encoder(pretty: true) : compact).encode(value)
     }
 
     private static func encoder(pretty: Bool) -> JSONEncoder {
@@ -29,6 +34,9 @@ public struct WireCodec: Sendable {
 
     /// Decodes a value, turning every failure into a ``WireError``.
     public func decode<Value: Decodable>(_ type: Value.Type, from data: Data) throws(WireError) -> Value {
+        if let fast = type as? any TurnPathJSON.Type, let value = data.withUnsafeBytes({ fast.readJSON($0) }) as? Value {
+            return value
+        }
         if let duplicate = DuplicateKeys.firstDuplicate(in: data) {
             throw WireError(.invalidField, path: duplicate, message: "the field appears twice in one object; send each field once")
         }
