@@ -58,12 +58,8 @@ public struct SessionChainer: Sendable {
         chain.reserveCapacity(bytes: headerJSON.count + 160 * entries.count + 1024, links: entries.count + 2)
         chain.append { $0 += headerJSON }
         let order = header.scenario == scenario ? issueOrder : CanonicalIssueOrder(issues: header.scenario.issues)
-        entries.withUnsafeBufferPointer { entries in
-            // Through the buffer: each entry is written where it lies (an array's subscript would copy it out,
-            // retaining every reference it holds).
-            for index in entries.indices {
-                chain.append { entries[index].writeCanonical(into: &$0, issueOrder: order) }
-            }
+        for entry in entries {
+            chain.append { entry.writeCanonical(into: &$0, issueOrder: order) }
         }
         if record.settlement.hasFiniteNumbers {
             chain.append { record.settlement.writeCanonical(into: &$0, issueOrder: order) }
