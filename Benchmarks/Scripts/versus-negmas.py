@@ -12,43 +12,17 @@ polynomial aspiration raises t to its exponent directly, so the matched NegMAS e
 Each run times NegMAS sessions, then `parley-bench in-process` (boulware vs conceder, all in), and prints the
 ratio of the two rates.
 """
-import json
 import re
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-from negmas import SAOMechanism, make_issue
-from negmas.preferences import LinearAdditiveUtilityFunction
-from negmas.preferences.value_fun import AffineFun
+from negmas import SAOMechanism
 from negmas.sao import TimeBasedConcedingNegotiator
 
-ROOT = Path(__file__).resolve().parents[2]
-SCENARIO = json.loads((ROOT / "Examples/Scenarios/reference-supply.json").read_text())
+from negmas_reference import SCENARIO, issues, utility
+
 EXPONENTS = {"buyer": 1 / 0.2, "seller": 1 / 2.0}  # Parley's boulware buyer, conceder seller
-
-
-def issues():
-    return [
-        make_issue(values=list(range(issue["min"], issue["max"] + 1, issue["step"])), name=issue["name"])
-        for issue in SCENARIO["issues"]
-    ]
-
-
-def utility(role, outcome_space_issues):
-    """The role's linear additive profile: each value runs from 0 at one end of its range to 1 at the other."""
-    profile = SCENARIO["profiles"][role]
-    values, weights = {}, {}
-    for issue in SCENARIO["issues"]:
-        preference = profile["issues"][issue["name"]]
-        low, high = issue["min"], issue["max"]
-        if preference["value"]["direction"] == "increasing":
-            values[issue["name"]] = AffineFun(slope=1 / (high - low), bias=-low / (high - low))
-        else:
-            values[issue["name"]] = AffineFun(slope=-1 / (high - low), bias=high / (high - low))
-        weights[issue["name"]] = preference["weight"]
-    return LinearAdditiveUtilityFunction(values=values, weights=weights, issues=outcome_space_issues, reserved_value=profile["reservation"])
 
 
 def negmas_per_offer(sessions):
