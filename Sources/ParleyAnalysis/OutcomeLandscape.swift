@@ -32,21 +32,8 @@ public struct OutcomeLandscape: Sendable {
         }
         let frontier = ParetoFrontier(buyer: buyerUtility.utilities(over: space), seller: sellerUtility.utilities(over: space))
         let (rb, rs) = (buyerUtility.reservation, sellerUtility.reservation)
-        let rational = frontier.points.filter { $0.buyer >= rb && $0.seller >= rs }
-        func best(by score: (ParetoFrontier.Point) -> Double) -> ParetoFrontier.Point? {
-            rational.max { a, b in
-                let (sa, sb) = (score(a), score(b))
-                if sa != sb { return sa < sb }
-                if a.buyer + a.seller != b.buyer + b.seller { return a.buyer + a.seller < b.buyer + b.seller }
-                return a.ordinal > b.ordinal
-            }
-        }
-        let nashPoint = best { ($0.buyer - rb) * ($0.seller - rs) }
-        let idealBuyer = rational.map(\.buyer).max() ?? rb
-        let idealSeller = rational.map(\.seller).max() ?? rs
-        let kalaiPoint = best { point in
-            min(idealBuyer > rb ? (point.buyer - rb) / (idealBuyer - rb) : 1, idealSeller > rs ? (point.seller - rs) / (idealSeller - rs) : 1)
-        }
+        let nashPoint = frontier.best(reservations: rb, rs) { ($0.buyer - rb) * ($0.seller - rs) }
+        let kalaiPoint = frontier.kalaiSmorodinsky(reservations: rb, rs)
         self.buyer = buyerUtility
         self.seller = sellerUtility
         self.space = space

@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+@Suite("parley scenario stats")
+struct ScenarioStatsCommandTests {
+    @Test func printsEachScenariosPointsAsTextAndJSON() throws {
+        let text = try CLI.run("scenario", "stats", "Examples/Scenarios/reference-supply.json", "Examples/Scenarios/industrial-components.json")
+        #expect(text.status == 0)
+        #expect(text.output.contains("reference-supply.json (reference-supply): 10000 outcomes, 3 issues"))
+        #expect(text.output.contains("Pareto frontier: 145 outcomes"))
+        #expect(text.output.contains("Kalai–Smorodinsky:   buyer 0.618, seller 0.618: delivery_days=10, price=13600, quantity=100"))
+        #expect(text.output.contains("industrial-components.json (industrial-components): 44280 outcomes, 5 issues"))
+
+        let json = try CLI.run("scenario", "stats", "--json", "Examples/Scenarios/reference-supply.json")
+        #expect(json.status == 0)
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]])
+        let statistics = try #require(entries.first?["statistics"] as? [String: Any])
+        #expect(entries.first?["scenario"] as? String == "reference-supply")
+        #expect(statistics["outcomeCount"] as? Int == 10_000)
+        #expect((statistics["frontier"] as? [Any])?.count == 145)
+        let nash = try #require(statistics["nash"] as? [String: Any])
+        #expect((nash["terms"] as? [String: Any])?["price"] as? Int == 14_600)
+        #expect(statistics["acceptableShare"] as? Double == 1)
+    }
+
+    @Test func aFileWithoutBothProfilesIsAnError() throws {
+        let data = try Data(contentsOf: CLI.repository.appendingPathComponent("Examples/Scenarios/reference-supply.json"))
+        var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        object["profiles"] = nil
+        let text = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+        let result = try CLI.run("scenario", "stats", try CLI.temporaryFile(text))
+        #expect(result.status != 0)
+        #expect(result.errors.contains("profile"))
+    }
+}
