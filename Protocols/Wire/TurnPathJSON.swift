@@ -57,12 +57,7 @@ extension TurnRequest: TurnPathBody {
             output.append(contentsOf: #","round":"#.utf8)
             output.append(contentsOf: String(round).utf8)
         }
-        output.append(contentsOf: #","sessionID":"#.utf8)
-        guard output.writeJSONString(sessionID.rawValue) else { return false }
-        output.append(contentsOf: #","turn":"#.utf8)
-        output.append(contentsOf: String(turn).utf8)
-        output.append(UInt8(ascii: "}"))
-        return true
+        return output.writeClosingMembers(sessionID: sessionID, turn: turn)
     }
 
     static func readJSON(_ reader: inout StrictJSONReader, version: inout ProtocolVersion?) -> TurnRequest? {
@@ -100,12 +95,7 @@ extension TurnReply: TurnPathBody {
         guard action.writeJSON(into: &output) else { return false }
         output.append(contentsOf: #","protocol":"#.utf8)
         guard output.writeJSONString(version.rawValue) else { return false }
-        output.append(contentsOf: #","sessionID":"#.utf8)
-        guard output.writeJSONString(sessionID.rawValue) else { return false }
-        output.append(contentsOf: #","turn":"#.utf8)
-        output.append(contentsOf: String(turn).utf8)
-        output.append(UInt8(ascii: "}"))
-        return true
+        return output.writeClosingMembers(sessionID: sessionID, turn: turn)
     }
 
     static func readJSON(_ reader: inout StrictJSONReader, version: inout ProtocolVersion?) -> TurnReply? {
@@ -221,6 +211,16 @@ private func whole(_ number: Double, in range: ClosedRange<Int>) -> Int? {
 }
 
 extension [UInt8] {
+    /// The members both turn messages end with, `,"sessionID":…,"turn":…}`; false when the id needs an escape.
+    fileprivate mutating func writeClosingMembers(sessionID: SessionID, turn: Int) -> Bool {
+        append(contentsOf: #","sessionID":"#.utf8)
+        guard writeJSONString(sessionID.rawValue) else { return false }
+        append(contentsOf: #","turn":"#.utf8)
+        append(contentsOf: String(turn).utf8)
+        append(UInt8(ascii: "}"))
+        return true
+    }
+
     /// A string as `JSONEncoder` writes one that needs no escape; false when it would need one.
     fileprivate mutating func writeJSONString(_ text: String) -> Bool {
         append(UInt8(ascii: "\""))
