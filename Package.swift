@@ -30,6 +30,7 @@ let package = Package(
         .library(name: "ParleyProtocol", targets: ["ParleyProtocol"]),
         .library(name: "ParleyAgents", targets: ["ParleyAgents"]),
         .library(name: "ParleyAnalysis", targets: ["ParleyAnalysis"]),
+        .library(name: "ParleyFormats", targets: ["ParleyFormats"]),
         .library(name: "ParleyRecords", targets: ["ParleyRecords"]),
         .library(name: "ParleyArbiter", targets: ["ParleyArbiter"]),
         .library(name: "ParleyLedger", targets: ["ParleyLedger"]),
@@ -63,6 +64,8 @@ let package = Package(
         .target(name: "ParleyAgents", dependencies: ["ParleyProtocol"], path: "Agents", exclude: ["LLM"]),
         // Settlement analysis: Pareto frontier, Nash and Kalai points, distances.
         .target(name: "ParleyAnalysis", dependencies: ["ParleyProtocol"]),
+        // Scenario formats other tools write: GENIUS XML, read into Parley scenario files.
+        .target(name: "ParleyFormats", dependencies: ["ParleyProtocol"]),
         // What a finished session leaves: its transcript and settlement.
         .target(name: "ParleyRecords", dependencies: ["ParleyProtocol", "ParleyAnalysis"]),
         // The arbiter: plays matches, enforces deadlines and turn limits, writes transcripts.
@@ -135,6 +138,7 @@ let package = Package(
             dependencies: [
                 "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyRecords", "ParleyArbiter", "ParleyLedger", "ParleyStore",
                 "ParleyTournament", "ParleyReports", "ParleyHTTPClient", "ParleyRemote", "ParleyAssembly", "ParleyServer", "ParleyConformance",
+                "ParleyFormats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -165,6 +169,7 @@ let package = Package(
             name: "ParleyProtocolTests",
             dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyTesting", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
+        .testTarget(name: "ParleyFormatsTests", dependencies: ["ParleyProtocol", "ParleyFormats"]),
         .testTarget(name: "ParleyAgentsTests", dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyTesting"]),
         .testTarget(
             name: "ParleyAnalysisTests",
