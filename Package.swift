@@ -169,7 +169,10 @@ let package = Package(
             name: "ParleyProtocolTests",
             dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyTesting", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "ParleyFormatsTests", dependencies: ["ParleyProtocol", "ParleyFormats"]),
+        .testTarget(
+            name: "ParleyFormatsTests",
+            dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyFormats", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "ParleyAgentsTests", dependencies: ["ParleyProtocol", "ParleyAgents", "ParleyTesting"]),
         .testTarget(
             name: "ParleyAnalysisTests",

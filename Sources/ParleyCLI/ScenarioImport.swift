@@ -36,7 +36,7 @@ extension ScenarioCommand {
 
         func validate() throws {
             try OptionRange.count(rounds, in: 1...Limits.maximumRounds, option: "--rounds")
-            try OptionRange.count(realSteps, in: 1...10_000, option: "--real-steps")
+            try OptionRange.count(realSteps, in: 1...GeniusImport.maximumRealSteps, option: "--real-steps")
         }
 
         func run() async throws {

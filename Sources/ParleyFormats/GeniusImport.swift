@@ -21,6 +21,8 @@ public import ParleyProtocol
 public struct GeniusImport: Sendable {
     /// Weights summing to within this distance of 1 are renormalized.
     public static let weightTolerance = 0.01
+    /// The most steps a real issue is cut into.
+    public static let maximumRealSteps = 10_000
 
     /// The deadline of the imported scenario, in rounds (GENIUS files do not state one).
     public var rounds: Int
@@ -59,6 +61,11 @@ public struct GeniusImport: Sendable {
     public func convert(
         domain: (name: String, data: Data), buyer: (name: String, data: Data), seller: (name: String, data: Data)
     ) throws(ScenarioLoader.Failure) -> Imported {
+        guard (1...Self.maximumRealSteps).contains(realSteps) else {
+            throw ScenarioLoader.Failure(file: domain.name, problems: [
+                .init(path: "$", code: "invalid_option", message: "real issues are cut into 1 to \(Self.maximumRealSteps) steps, not \(realSteps)"),
+            ])
+        }
         var reader = GeniusReader(realSteps: realSteps)
         let issues = try reader.domain(domain.name, domain.data)
         let buyerProfile = try reader.profile(buyer.name, buyer.data, issues: issues)

@@ -42,6 +42,9 @@ struct GeniusReader {
             case "discrete":
                 let values = element.children(named: "item").compactMap { $0.attributes["value"] }
                 guard !values.isEmpty else { throw Self.failure(file, path, "empty_domain", "the discrete issue '\(name)' has no items") }
+                guard Set(values).count == values.count else {
+                    throw Self.failure(file, path, "duplicate_value", "the discrete issue '\(name)' lists a value twice")
+                }
                 issues.append(GeniusIssue(issue: Issue(name: name, domain: .options(values)), index: index, kind: .discrete(values)))
             case "integer":
                 let (lower, upper) = try Self.bounds(file, element, name: name)
@@ -54,6 +57,9 @@ struct GeniusReader {
                 let values = (0...realSteps).map { lower + (upper - lower) * Double($0) / Double(realSteps) }
                 var names = values.map { Self.label($0) }
                 if Set(names).count != names.count { names = values.map { "\($0)" } }
+                guard (upper - lower).isFinite, values.allSatisfy(\.isFinite), Set(names).count == names.count else {
+                    throw Self.failure(file, path, "invalid_bounds", "the real issue '\(name)' cannot be cut into \(realSteps) distinct steps from \(lower) to \(upper)")
+                }
                 issues.append(GeniusIssue(
                     issue: Issue(name: name, domain: .options(names)), index: index,
                     kind: .real(lower: lower, upper: upper, values: values, names: names)
