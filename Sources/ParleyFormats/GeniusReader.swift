@@ -100,7 +100,9 @@ struct GeniusReader {
             preferences[name] = Profile.IssuePreference(weight: weight, value: try Self.valueFunction(file, element, for: issue))
         }
         let total = preferences.values.reduce(0) { $0 + $1.weight }
-        if total != 1, abs(total - 1) <= GeniusImport.weightTolerance, total > 0 {
+        // Weights Parley already accepts as summing to 1 are kept exactly as written (a sum such as 0.9999999999999999
+        // is rounding, not a change to make); only a sum beyond Parley's tolerance and within GENIUS's is renormalized.
+        if abs(total - 1) > Profile.weightTolerance, abs(total - 1) <= GeniusImport.weightTolerance, total > 0 {
             for name in preferences.keys { preferences[name]?.weight /= total }
             warnings.append("\(file): the weights sum to \(String(format: "%.8g", total)); renormalized to sum to 1")
         }
@@ -184,8 +186,10 @@ struct GeniusReader {
     private static func integerFunction(_ line: Line, lower: Int64, upper: Int64) -> ValueFunction {
         let inside = line.bends.filter { $0 > Double(lower) && $0 < Double(upper) }
         let (first, last) = (line.value(Double(lower)), line.value(Double(upper)))
-        if inside.isEmpty, upper > lower, first == 0, last == 1 { return .linear(.increasing) }
-        if inside.isEmpty, upper > lower, first == 1, last == 0 { return .linear(.decreasing) }
+        // Within 10⁻¹² of the ends: 1/n × n need not be exactly 1 in floating point (a line GENIUS files often hold,
+        // and the one `GeniusExport` writes for Parley's linear value functions).
+        if inside.isEmpty, upper > lower, first == 0, abs(last - 1) <= 1e-12 { return .linear(.increasing) }
+        if inside.isEmpty, upper > lower, first == 1, abs(last) <= 1e-12 { return .linear(.decreasing) }
         let around = inside.flatMap { [Int64($0.rounded(.down)), Int64($0.rounded(.up))] }
         let positions = Set([lower, upper] + around).sorted()
         return .piecewise(positions.map { ValueFunction.Point(at: $0, value: line.value(Double($0))) })
