@@ -32,4 +32,21 @@ struct ScenarioStatsCommandTests {
         #expect(result.status != 0)
         #expect(result.errors.contains("profile"))
     }
+
+    @Test func aGeneratedScenarioIsReproducibleAndPlays() throws {
+        let (first, second) = (FileManager.default.temporaryDirectory.appendingPathComponent("parley-\(UUID().uuidString).json").path,
+                               FileManager.default.temporaryDirectory.appendingPathComponent("parley-\(UUID().uuidString).json").path)
+        defer { for path in [first, second] { try? FileManager.default.removeItem(atPath: path) } }
+        for path in [first, second] {
+            let result = try CLI.run("scenario", "generate", "--issues", "3", "--values", "6", "--opposition", "0.3", "--seed", "9", "--out", path)
+            #expect(result.status == 0)
+            #expect(result.output.contains("216 outcomes, opposition 0.3"))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: first)) == Data(contentsOf: URL(fileURLWithPath: second)))
+        let played = try CLI.run("run", "--scenario", first, "--buyer", "boulware", "--seller", "linear", "--no-store")
+        #expect(played.status == 0)
+        let unreachable = try CLI.run("scenario", "generate", "--issues", "2", "--values", "4", "--opposition", "1.2", "--out", first)
+        #expect(unreachable.status != 0)
+        #expect(unreachable.errors.contains("reaches oppositions from"))
+    }
 }
