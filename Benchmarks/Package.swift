@@ -26,6 +26,7 @@ let package = Package(
                 .product(name: "ParleyStore", package: "Parley"),
                 .product(name: "ParleyTournament", package: "Parley"),
                 .product(name: "ParleyReports", package: "Parley"),
+                .product(name: "ParleyFormats", package: "Parley"),
                 .product(name: "ParleyHTTPClient", package: "Parley"),
                 .product(name: "ParleyRemote", package: "Parley"),
                 .product(name: "ParleyServer", package: "Parley"),

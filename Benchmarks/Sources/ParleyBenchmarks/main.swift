@@ -108,6 +108,11 @@ if CommandLine.arguments.count >= 2, CommandLine.arguments[1] == "large" {
     exit(0)
 }
 
+if CommandLine.arguments.count >= 2, CommandLine.arguments[1] == "scenarios" {
+    try ScenarioBenchmark.run()
+    exit(0)
+}
+
 if CommandLine.arguments.count >= 2, CommandLine.arguments[1] == "in-process" {
     _ = try await sessions(count: 50, buyer: "boulware", seller: "conceder")
     try await inProcess()
