@@ -4,7 +4,8 @@ import Foundation
 enum CSV {
     /// A field, quoted when it holds a comma, a quote or a line break.
     static func field(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+        // By UTF-8 bytes, not characters: these four are ASCII, and no other character's bytes can be mistaken for them.
+        text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") })
             ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             : text
     }

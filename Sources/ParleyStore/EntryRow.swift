@@ -1,9 +1,16 @@
 import GRDB
 import ParleyLedger
 
-/// A row of `tournament_sessions`, read by GRDB's record protocols and written by a prepared statement: the entry's
-/// place in the tournament, its session's summary columns, and what the session measured.
-struct EntryRow: Decodable, FetchableRecord, SummaryColumns {
+/// A row of `tournament_sessions`, read and written by position through ``columns``: the entry's place in the
+/// tournament, its session's summary columns, and what the session measured. Reports read every entry of a
+/// tournament, so reading one costs no lookup of a column by name.
+struct EntryRow: FetchableRecord, SummaryColumns {
+    /// The columns in the order they are read and written.
+    static let columns = """
+        tournament, idx, session, repetition, session_id, scenario_id, buyer, seller, seed, started_at, outcome, caused_by, turns, rounds, \
+        agreed, buyer_utility, seller_utility, buyer_advantage, seller_advantage, welfare, distance_to_nash, distance_to_pareto
+        """
+
     var tournament: String
     var index: Int
     var session: Int
@@ -21,11 +28,31 @@ struct EntryRow: Decodable, FetchableRecord, SummaryColumns {
     var distanceToNash: Double?
     var distanceToPareto: Double
 
-    enum CodingKeys: String, CodingKey {
-        case tournament, session, buyer, seller, repetition, seed, outcome, turns, rounds, agreed, welfare
-        case index = "idx", sessionID = "session_id", startedAt = "started_at", scenarioID = "scenario_id", causedBy = "caused_by"
-        case buyerUtility = "buyer_utility", sellerUtility = "seller_utility", buyerAdvantage = "buyer_advantage"
-        case sellerAdvantage = "seller_advantage", distanceToNash = "distance_to_nash", distanceToPareto = "distance_to_pareto"
+    /// Reads a row selected with ``columns``; a column holding what no entry can (a text where a number belongs, a
+    /// null where a value is required) throws, as any unreadable record does.
+    init(row: Row) throws {
+        tournament = try row.decode(atIndex: 0)
+        index = try row.decode(atIndex: 1)
+        session = try row.decode(atIndex: 2)
+        repetition = try row.decode(atIndex: 3)
+        sessionID = try row.decode(atIndex: 4)
+        scenarioID = try row.decode(atIndex: 5)
+        buyer = try row.decode(atIndex: 6)
+        seller = try row.decode(atIndex: 7)
+        seed = try row.decode(atIndex: 8)
+        startedAt = try row.decode(atIndex: 9)
+        outcome = try row.decode(atIndex: 10)
+        causedBy = try row.decode(atIndex: 11)
+        turns = try row.decode(atIndex: 12)
+        rounds = try row.decode(atIndex: 13)
+        agreed = try row.decode(atIndex: 14)
+        buyerUtility = try row.decode(atIndex: 15)
+        sellerUtility = try row.decode(atIndex: 16)
+        buyerAdvantage = try row.decode(atIndex: 17)
+        sellerAdvantage = try row.decode(atIndex: 18)
+        welfare = try row.decode(atIndex: 19)
+        distanceToNash = try row.decode(atIndex: 20)
+        distanceToPareto = try row.decode(atIndex: 21)
     }
 
     /// The row of an entry, pointing at the stored session `session`.
@@ -60,10 +87,7 @@ extension EntryRow {
     /// Inserts the row through a statement prepared once per connection (see ``SessionRow/insertPrepared(_:)``).
     func insertPrepared(_ db: Database) throws {
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO tournament_sessions (tournament, idx, session, repetition, session_id, scenario_id, buyer, seller, seed, started_at,
-                outcome, caused_by, turns, rounds, agreed, buyer_utility, seller_utility, buyer_advantage, seller_advantage, welfare,
-                distance_to_nash, distance_to_pareto)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO tournament_sessions (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         try statement.execute(arguments: [
             tournament, index, session, repetition, sessionID, scenarioID, buyer, seller, seed, startedAt, outcome, causedBy, turns, rounds,

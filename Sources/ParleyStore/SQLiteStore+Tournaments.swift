@@ -65,7 +65,7 @@ extension SQLiteStore {
     public func forEachEntry(of tournament: String, _ body: (TournamentEntry) throws -> Void) throws(StoreError) {
         try perform {
             try database.read { db in
-                let rows = try EntryRow.fetchCursor(db, sql: "SELECT * FROM tournament_sessions WHERE tournament = ? ORDER BY idx", arguments: [tournament])
+                let rows = try EntryRow.fetchCursor(db, sql: "SELECT \(EntryRow.columns) FROM tournament_sessions WHERE tournament = ? ORDER BY idx", arguments: [tournament])
                 while let row = try rows.next() {
                     try body(try row.entry())
                 }
@@ -76,7 +76,7 @@ extension SQLiteStore {
     /// The tournament entry that points at a stored session, if one does.
     public func entry(forSession number: Int) throws(StoreError) -> TournamentEntry? {
         try perform {
-            try database.read { db in try EntryRow.fetchOne(db, sql: "SELECT * FROM tournament_sessions WHERE session = ?", arguments: [number]).map { try $0.entry() } }
+            try database.read { db in try EntryRow.fetchOne(db, sql: "SELECT \(EntryRow.columns) FROM tournament_sessions WHERE session = ?", arguments: [number]).map { try $0.entry() } }
         }
     }
 }

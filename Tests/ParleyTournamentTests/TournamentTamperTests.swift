@@ -48,6 +48,14 @@ struct TournamentTamperTests {
         #expect(failures.map(\.code) == [.brokenSequence])
     }
 
+    /// An entry whose column holds a value of the wrong type is read without a trap (SQLite converts it, as it
+    /// converts any column), and verification names the entry as changed.
+    @Test(arguments: ["buyer_utility = 'high'", "agreed = 'maybe'", "welfare = x'00ff'", "rounds = 'many'"])
+    func anEntryWithAWrongTypeIsReadAndCaughtByVerification(change: String) async throws {
+        let (failures, _) = try await tampered("UPDATE tournament_sessions SET \(change) WHERE idx = 2")
+        #expect(!failures.isEmpty)
+    }
+
     @Test func aDeletedEntryBreaksTheSequence() async throws {
         let (failures, _) = try await tampered("DELETE FROM tournament_sessions WHERE idx = 1")
         #expect(failures.map(\.code) == [.brokenSequence])
