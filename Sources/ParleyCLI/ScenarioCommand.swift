@@ -6,7 +6,7 @@ struct ScenarioCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scenario",
         abstract: "Work with scenario files.",
-        subcommands: [Validate.self, Stats.self, Import.self, Export.self, Generate.self]
+        subcommands: [Validate.self, Stats.self, Plot.self, Import.self, Export.self, Generate.self]
     )
 
     /// `parley scenario validate FILE`: list every problem with its JSON path.

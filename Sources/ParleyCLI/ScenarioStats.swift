@@ -3,6 +3,7 @@ import Foundation
 import ParleyAnalysis
 import ParleyArbiter
 import ParleyProtocol
+import ParleyReports
 
 extension ScenarioCommand {
     /// `parley scenario stats FILE…`: what each scenario offers both sides before anyone negotiates.
@@ -78,6 +79,29 @@ extension ScenarioCommand {
                 point("egalitarian:        ", statistics.egalitarian),
                 point("maximum welfare:    ", statistics.maximumWelfare),
             ].joined(separator: "\n")
+        }
+    }
+
+    /// `parley scenario plot FILE --out F.svg`: the outcome space, the frontier and the solution points, as SVG.
+    struct Plot: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Draw a scenario's outcome space as SVG: its outcomes, the Pareto frontier, both reservation values, and the Nash, Kalai–Smorodinsky, egalitarian and maximum-welfare points."
+        )
+
+        @Argument(help: "The scenario file, with both profiles.")
+        var file: String
+
+        @Option(help: "The SVG file to write.")
+        var out: String
+
+        func run() async throws {
+            let scenarioFile = try ScenarioLoader().load(file)
+            guard let buyer = scenarioFile.profile(for: .buyer), let seller = scenarioFile.profile(for: .seller) else {
+                throw Stats.MissingProfile(file: file, role: scenarioFile.profile(for: .buyer) == nil ? .buyer : .seller)
+            }
+            let landscape = try OutcomeLandscape(scenario: scenarioFile.scenario, buyer: buyer, seller: seller)
+            try Data(ScenarioPlot(scenario: scenarioFile.scenario, landscape: landscape).svg().utf8).write(to: URL(fileURLWithPath: out))
+            print("\(file) drawn in \(out).")
         }
     }
 }

@@ -49,4 +49,18 @@ struct ScenarioStatsCommandTests {
         #expect(unreachable.status != 0)
         #expect(unreachable.errors.contains("reaches oppositions from"))
     }
+
+    @Test func aScenarioIsDrawnWithItsPoints() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("parley-\(UUID().uuidString).svg").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let result = try CLI.run("scenario", "plot", "Examples/Scenarios/contract-manufacturing.json", "--out", out)
+        #expect(result.status == 0)
+        let svg = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(svg.hasPrefix("<?xml") && svg.contains("<svg"))
+        #expect(svg.contains("1018710 outcomes, one in 255 drawn"))
+        for name in ["Nash point: buyer", "Kalai–Smorodinsky point: buyer", "egalitarian point: buyer", "maximum welfare: buyer"] {
+            #expect(svg.contains(name), "\(name)")
+        }
+        #expect(svg.components(separatedBy: "fill=\"#9ecae1\"").count - 1 >= 3_990)
+    }
 }
