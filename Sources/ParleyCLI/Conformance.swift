@@ -53,7 +53,7 @@ struct Conformance: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let scenarios = try scenario.isEmpty ? ConformanceSuite.Configuration.defaultScenarios : scenario.map(ScenarioLoader().load)
+        let scenarios = try scenario.isEmpty ? ConformanceSuite.Configuration.defaultScenarios : scenario.map(ScenarioArguments.load)
         let configuration = ConformanceSuite.Configuration(
             url: url, token: token, runID: runID ?? "conformance-\(String(UInt32.random(in: .min ... .max), radix: 16))", seed: seed,
             scenarios: scenarios, opponent: try AgentSpec(parsing: opponent)

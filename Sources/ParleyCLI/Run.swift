@@ -23,7 +23,7 @@ struct Run: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "The scenario file (JSON), with buyer and seller profiles.")
+    @Option(help: "The scenario file (JSON), with buyer and seller profiles, or a GENIUS scenario: genius:DOMAIN.xml,BUYER.xml,SELLER.xml.")
     var scenario: String
 
     @Option(help: "The buyer's agent: a strategy (boulware:e=0.2), an agent server URL, or an agent file (Examples/Agents/llm-buyer.json).")
@@ -65,7 +65,7 @@ struct Run: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let file = try ScenarioLoader().load(scenario)
+        let file = try ScenarioArguments.load(scenario)
         let transcripts = noStore ? nil : try SQLiteStore(path: store)
         let signer = try signingKey.map { try Keys.signingKey(at: $0) }
         let agents = try await RemoteOptions.sources([try AgentReference.load(buyer), try AgentReference.load(seller)], factory: remote.factory())

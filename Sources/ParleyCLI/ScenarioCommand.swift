@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParleyFormats
 import ParleyProtocol
 
 /// `parley scenario …`: work with scenario files.
@@ -15,13 +16,17 @@ struct ScenarioCommand: AsyncParsableCommand {
             abstract: "Check a scenario file and list every problem with its JSON path; exits 1 if there are any."
         )
 
-        @Argument(help: "The scenario file (JSON).")
+        @Argument(help: "The scenario file (JSON), or genius:DOMAIN.xml,BUYER.xml,SELLER.xml.")
         var file: String
 
         func run() async throws {
             let problems: [ValidationProblem]
             let scenarioFile: ScenarioFile?
-            switch Result(catching: { () throws(ScenarioLoader.Failure) in try ScenarioLoader().decode(file) }) {
+            // A GENIUS scenario is converted and validated in one step; a Parley file is decoded, then validated.
+            let decode = { () throws(ScenarioLoader.Failure) -> ScenarioFile in
+                file.hasPrefix(ScenarioReference.geniusPrefix) ? try ScenarioArguments.load(file) : try ScenarioLoader().decode(file)
+            }
+            switch Result(catching: decode) {
             case .success(let decoded):
                 scenarioFile = decoded
                 problems = decoded.validate()

@@ -30,7 +30,7 @@ extension ScenarioCommand {
         }
 
         func run() async throws {
-            let scenarioFile = try ScenarioLoader().load(file)
+            let scenarioFile = try ScenarioArguments.load(file)
             let exported = try GeniusExport.export(scenarioFile, name: file)
             for warning in exported.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
             let folder = URL(fileURLWithPath: out)

@@ -18,7 +18,7 @@ extension ScenarioCommand {
                 """
         )
 
-        @Argument(help: "Scenario files with both profiles.")
+        @Argument(help: "Scenario files with both profiles, or GENIUS scenarios (genius:DOMAIN.xml,BUYER.xml,SELLER.xml).")
         var files: [String]
 
         @Flag(help: "Print JSON (one object per file, in an array), with every frontier point.")
@@ -27,7 +27,7 @@ extension ScenarioCommand {
         func run() async throws {
             var all: [(file: String, scenario: Scenario, statistics: ScenarioStatistics)] = []
             for file in files {
-                let scenarioFile = try ScenarioLoader().load(file)
+                let scenarioFile = try ScenarioArguments.load(file)
                 for role in Role.allCases where scenarioFile.profile(for: role) == nil {
                     throw MissingProfile(file: file, role: role)
                 }
@@ -95,7 +95,7 @@ extension ScenarioCommand {
         var out: String
 
         func run() async throws {
-            let scenarioFile = try ScenarioLoader().load(file)
+            let scenarioFile = try ScenarioArguments.load(file)
             guard let buyer = scenarioFile.profile(for: .buyer), let seller = scenarioFile.profile(for: .seller) else {
                 throw Stats.MissingProfile(file: file, role: scenarioFile.profile(for: .buyer) == nil ? .buyer : .seller)
             }

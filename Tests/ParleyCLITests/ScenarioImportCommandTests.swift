@@ -25,6 +25,29 @@ struct ScenarioImportCommandTests {
         #expect(played.output.contains("agreement"))
     }
 
+    /// Wherever a scenario is named, a GENIUS scenario can be, as its three files.
+    @Test func aGeniusScenarioIsAcceptedWhereverAScenarioIs() throws {
+        let reference = "genius:" + ["domain", "buyer", "seller"].map { Self.folder + "office_chairs_\($0).xml" }.joined(separator: ",")
+        let validated = try CLI.run("scenario", "validate", reference)
+        #expect(validated.status == 0)
+        #expect(validated.output.contains("valid. 3 issues, 363 outcomes, profiles: buyer, seller"))
+        let played = try CLI.run("run", "--scenario", reference, "--buyer", "linear", "--seller", "conceder", "--no-store")
+        #expect(played.status == 0)
+        #expect(played.errors.contains("discount factor 0.9 not applied"))
+        let store = FileManager.default.temporaryDirectory.appendingPathComponent("parley-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: store) }
+        let tournament = try CLI.run(
+            "tournament", "--scenario", reference, "Examples/Scenarios/spare-parts-tiers.json", "--agents", "boulware,conceder", "--store", store
+        )
+        #expect(tournament.status == 0)
+        #expect(tournament.output.contains("4 sessions"))
+        let stats = try CLI.run("scenario", "stats", reference)
+        #expect(stats.status == 0 && stats.output.contains("(office-chairs): 363 outcomes"))
+        let malformed = try CLI.run("scenario", "validate", "genius:only-one.xml")
+        #expect(malformed.status == 1)
+        #expect(malformed.output.contains("[invalid_reference]"))
+    }
+
     @Test func whatCannotBeRepresentedIsNamedAndNothingIsWritten() throws {
         let seller = try String(contentsOf: CLI.repository.appendingPathComponent(Self.folder + "office_chairs_seller.xml"), encoding: .utf8)
             .replacingOccurrences(of: #"ftype="constant""#, with: #"ftype="triangular""#)
