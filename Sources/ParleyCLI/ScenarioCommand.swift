@@ -22,9 +22,9 @@ struct ScenarioCommand: AsyncParsableCommand {
         func run() async throws {
             let problems: [ValidationProblem]
             let scenarioFile: ScenarioFile?
-            // A GENIUS scenario is converted and validated in one step; a Parley file is decoded, then validated.
+            // Another tool's scenario is converted and validated in one step; a Parley file is decoded, then validated.
             let decode = { () throws(ScenarioLoader.Failure) -> ScenarioFile in
-                file.hasPrefix(ScenarioReference.geniusPrefix) ? try ScenarioArguments.load(file) : try ScenarioLoader().decode(file)
+                ScenarioReference.isForeign(file) ? try ScenarioArguments.load(file) : try ScenarioLoader().decode(file)
             }
             switch Result(catching: decode) {
             case .success(let decoded):

@@ -248,7 +248,7 @@ struct GeniusReader {
     }
 
     /// A value's option name: its shortest decimal form, without a trailing `.0`.
-    private static func label(_ value: Double) -> String {
+    static func label(_ value: Double) -> String {
         let rounded = (value * 1e9).rounded() / 1e9
         let text = "\(rounded)"
         return text.hasSuffix(".0") ? String(text.dropLast(2)) : text

@@ -48,6 +48,19 @@ struct ScenarioImportCommandTests {
         #expect(malformed.output.contains("[invalid_reference]"))
     }
 
+    @Test func geniusWebProfilesImportAndAreAcceptedDirectly() throws {
+        let (buyer, seller) = ("Examples/GeniusWeb/meeting_room_buyer.json", "Examples/GeniusWeb/meeting_room_seller.json")
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("parley-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let imported = try CLI.run("scenario", "import", "--buyer", buyer, "--seller", seller, "--out", out)
+        #expect(imported.status == 0)
+        #expect(imported.output.contains("4 issues, 315 outcomes, 100 rounds"))
+        let validated = try CLI.run("scenario", "validate", "geniusweb:\(buyer),\(seller)")
+        #expect(validated.status == 0 && validated.output.contains("valid. 4 issues, 315 outcomes"))
+        let played = try CLI.run("run", "--scenario", "geniusweb:\(buyer),\(seller)", "--buyer", "boulware", "--seller", "linear", "--no-store")
+        #expect(played.status == 0)
+    }
+
     @Test func whatCannotBeRepresentedIsNamedAndNothingIsWritten() throws {
         let seller = try String(contentsOf: CLI.repository.appendingPathComponent(Self.folder + "office_chairs_seller.xml"), encoding: .utf8)
             .replacingOccurrences(of: #"ftype="constant""#, with: #"ftype="triangular""#)

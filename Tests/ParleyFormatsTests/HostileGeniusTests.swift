@@ -54,6 +54,21 @@ struct HostileGeniusTests {
         }
     }
 
+    @Test func damagedGeniusWebProfilesNeverTrap() async {
+        let profiles = [GeniusWebImportTests.buyer, GeniusWebImportTests.seller]
+        await propertyCheck(count: 600, input: Gen.uint64(in: .min ... .max), Gen.int(in: 0...1)) { seed, target in
+            var files = profiles
+            files[target] = Self.damage(files[target].replacingOccurrences(of: ", ", with: ",\n"), seed: seed)
+            let result = Result { () throws(ScenarioLoader.Failure) in
+                try GeniusWebImport().convert(buyer: ("b.json", Data(files[0].utf8)), seller: ("s.json", Data(files[1].utf8)))
+            }
+            switch result {
+            case .success(let imported): #expect(imported.file.validate().isEmpty)
+            case .failure(let failure): #expect(!failure.problems.isEmpty)
+            }
+        }
+    }
+
     @Test(arguments: [0, -1, GeniusImport.maximumRealSteps + 1, Int.max])
     func anImpossibleStepCountIsRefused(steps: Int) {
         #expect(throws: ScenarioLoader.Failure.self) {
