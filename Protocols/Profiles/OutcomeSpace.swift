@@ -36,9 +36,14 @@ public struct OutcomeSpace: Sendable, Hashable {
 
     /// The outcome space of a scenario, or `nil` when a domain is malformed or the space exceeds ``maximumCount``.
     public init?(_ scenario: Scenario) {
+        self.init(issues: scenario.issues)
+    }
+
+    /// The outcome space of these issues, or `nil` when a domain is malformed or the space exceeds ``maximumCount``.
+    public init?(issues: [Issue]) {
         var count = 1
         var radices: [Int] = []
-        for issue in scenario.issues {
+        for issue in issues {
             let size = issue.domain.count
             guard size > 0 else { return nil }
             let (product, overflow) = count.multipliedReportingOverflow(by: size)
@@ -46,7 +51,7 @@ public struct OutcomeSpace: Sendable, Hashable {
             count = product
             radices.append(size)
         }
-        self.tables = Tables(issues: scenario.issues, radices: radices)
+        self.tables = Tables(issues: issues, radices: radices)
         self.count = count
     }
 

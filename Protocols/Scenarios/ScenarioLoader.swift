@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Reads scenario files from disk in any of its formats, and reports their problems with paths inside the file.
 ///
@@ -50,14 +50,19 @@ public struct ScenarioLoader: Sendable {
 
     /// Reads a file without validating it; a file that cannot be read or decoded is a ``Failure``.
     public func decode(_ path: String) throws(Failure) -> ScenarioFile {
-        let data: Data
+        let data = try Self.contents(of: path)
+        let format = formats.first { $0.reads(path: path, data: data) } ?? ParleyScenarioFormat()
+        return try format.decode(path: path, data: data)
+    }
+
+    /// A file's bytes; a file that cannot be read is a ``Failure`` with the code `unreadable_file`. Formats that read
+    /// several files (a GENIUS domain and its utility spaces) read each through it.
+    public static func contents(of path: String) throws(Failure) -> Data {
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw Failure(file: path, problems: [.init(path: "$", code: "unreadable_file", message: "cannot read the file")])
         }
-        let format = formats.first { $0.reads(path: path, data: data) } ?? ParleyScenarioFormat()
-        return try format.decode(path: path, data: data)
     }
 
     /// Reads and validates a file; every problem found is in the ``Failure``.

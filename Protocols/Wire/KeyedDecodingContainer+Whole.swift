@@ -6,18 +6,27 @@ extension KeyedDecodingContainer {
     /// code `invalid_field` at the field's own path, not a complaint about the whole document.
     public func decodeWhole(_ key: Key, in range: ClosedRange<Int64> = Limits.integers) throws -> Int64 {
         let number = try decode(Double.self, forKey: key)
-        guard number == number.rounded(), number >= Double(range.lowerBound), number <= Double(range.upperBound) else {
+        guard let whole = Int64(whole: number, in: range) else {
             throw WireError(
                 .invalidField, path: WireError.path(codingPath + [key]),
                 message: "expected a whole number from \(range.lowerBound) to \(range.upperBound), not \(number)"
             )
         }
-        return Int64(number)
+        return whole
     }
 
     /// ``decodeWhole(_:in:)`` for a field that may be absent or null.
     public func decodeWholeIfPresent(_ key: Key, in range: ClosedRange<Int64> = Limits.integers) throws -> Int64? {
         guard contains(key), try !decodeNil(forKey: key) else { return nil }
         return try decodeWhole(key, in: range)
+    }
+}
+
+extension Int64 {
+    /// A number read as a double that is a whole number within `range`, as ``KeyedDecodingContainer/decodeWhole(_:in:)``
+    /// accepts it; `nil` for a fraction or a number outside the range.
+    init?(whole number: Double, in range: ClosedRange<Int64>) {
+        guard number == number.rounded(), number >= Double(range.lowerBound), number <= Double(range.upperBound) else { return nil }
+        self.init(number)
     }
 }

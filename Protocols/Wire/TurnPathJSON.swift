@@ -206,8 +206,7 @@ extension StrictJSONReader {
 
 /// A number that `decodeWhole` accepts in `range`, as an `Int`.
 private func whole(_ number: Double, in range: ClosedRange<Int>) -> Int? {
-    guard number == number.rounded(), number >= Double(range.lowerBound), number <= Double(range.upperBound) else { return nil }
-    return Int(number)
+    Int64(whole: number, in: Int64(range.lowerBound)...Int64(range.upperBound)).map { Int($0) }
 }
 
 extension [UInt8] {

@@ -42,6 +42,10 @@ public struct OutcomeLandscape: Sendable {
         kalai = kalaiPoint.map { OutcomePoint(terms: space.terms(at: $0.ordinal), buyer: $0.buyer, seller: $0.seller) }
     }
 
+    /// The distance in utility space from (1, 1) to the nearest outcome (see ``ScenarioStatistics/opposition``). The
+    /// nearest outcome is on the frontier: an outcome that dominates another is at least as near.
+    public var opposition: Double { frontier.distance(buyer: 1, seller: 1) }
+
     /// Both sides' utilities of terms, or `nil` when the terms are not an outcome of the scenario.
     public func utilities(of terms: Terms) -> (buyer: Double, seller: Double)? {
         guard let b = buyer.utility(of: terms), let s = seller.utility(of: terms) else { return nil }

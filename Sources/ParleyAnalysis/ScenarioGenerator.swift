@@ -77,10 +77,10 @@ public struct ScenarioGenerator: Sendable {
             return ScenarioFile(scenario: scenario, profiles: [.buyer: buyer, .seller: profile(seller, sellerWeights)])
         }
         func oppositionOf(_ file: ScenarioFile) -> Double {
-            guard let buyer = file.profile(for: .buyer), let seller = file.profile(for: .seller),
-                let landscape = try? OutcomeLandscape(scenario: file.scenario, buyer: buyer, seller: seller)
-            else { return .nan }
-            return landscape.frontier.distance(buyer: 1, seller: 1)
+            guard let seller = file.profile(for: .seller), let landscape = try? OutcomeLandscape(scenario: scenario, buyer: buyer, seller: seller) else {
+                return .nan
+            }
+            return landscape.opposition
         }
         var (low, high) = (-1.0, 1.0)
         let (lowest, highest) = (oppositionOf(file(low)), oppositionOf(file(high)))

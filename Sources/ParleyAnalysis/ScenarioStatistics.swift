@@ -81,8 +81,7 @@ public struct ScenarioStatistics: Sendable, Hashable, Encodable {
         kalaiSmorodinsky = landscape.kalai
         egalitarian = point(frontier.best(reservations: rb, rs) { min($0.buyer - rb, $0.seller - rs) })
         maximumWelfare = point(frontier.best(reservations: rb, rs) { $0.buyer + $0.seller })
-        // The nearest outcome to (1, 1) is on the frontier: an outcome that dominates another is at least as near.
-        opposition = frontier.distance(buyer: 1, seller: 1)
+        opposition = landscape.opposition
     }
 
     private enum CodingKeys: String, CodingKey {

@@ -44,9 +44,8 @@ extension ScenarioCommand {
             let id = "generated-\(issues)x\(values)-\(seed)"
             let file = try ScenarioGenerator(issues: issues, values: values, opposition: opposition, rounds: rounds).generate(id: id, using: &random)
             try WireCodec().encode(file, pretty: true).write(to: URL(fileURLWithPath: out))
-            guard let buyer = file.profile(for: .buyer), let seller = file.profile(for: .seller) else { return }
-            let statistics = ScenarioStatistics(try OutcomeLandscape(scenario: file.scenario, buyer: buyer, seller: seller))
-            print("\(out): \(statistics.outcomeCount) outcomes, opposition \(String(format: "%.3f", statistics.opposition)), Pareto frontier \(statistics.frontier.count) outcomes")
+            let landscape = try Stats.landscape(of: file, named: out)
+            print("\(out): \(landscape.space.count) outcomes, opposition \(String(format: "%.3f", landscape.opposition)), Pareto frontier \(landscape.frontier.points.count) outcomes")
         }
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import ParleyAnalysis
-import ParleyArbiter
 import ParleyProtocol
 import ParleyReports
 
@@ -28,11 +27,7 @@ extension ScenarioCommand {
             var all: [(file: String, scenario: Scenario, statistics: ScenarioStatistics)] = []
             for file in files {
                 let scenarioFile = try ScenarioArguments.load(file)
-                for role in Role.allCases where scenarioFile.profile(for: role) == nil {
-                    throw MissingProfile(file: file, role: role)
-                }
-                let statistics = ScenarioStatistics(try OutcomeLandscape(file: scenarioFile))
-                all.append((file, scenarioFile.scenario, statistics))
+                all.append((file, scenarioFile.scenario, ScenarioStatistics(try Self.landscape(of: scenarioFile, named: file))))
             }
             if json {
                 let entries = all.map { Entry(file: $0.file, scenario: $0.scenario.id, statistics: $0.statistics) }
@@ -40,6 +35,13 @@ extension ScenarioCommand {
                 return
             }
             for (file, scenario, statistics) in all { print(Self.text(file: file, scenario: scenario, statistics)) }
+        }
+
+        /// The landscape of a scenario file with both profiles; a file without one is a ``MissingProfile``.
+        static func landscape(of file: ScenarioFile, named name: String) throws -> OutcomeLandscape {
+            guard let buyer = file.profile(for: .buyer) else { throw MissingProfile(file: name, role: .buyer) }
+            guard let seller = file.profile(for: .seller) else { throw MissingProfile(file: name, role: .seller) }
+            return try OutcomeLandscape(scenario: file.scenario, buyer: buyer, seller: seller)
         }
 
         /// A file without a profile the statistics need.
@@ -96,10 +98,7 @@ extension ScenarioCommand {
 
         func run() async throws {
             let scenarioFile = try ScenarioArguments.load(file)
-            guard let buyer = scenarioFile.profile(for: .buyer), let seller = scenarioFile.profile(for: .seller) else {
-                throw Stats.MissingProfile(file: file, role: scenarioFile.profile(for: .buyer) == nil ? .buyer : .seller)
-            }
-            let landscape = try OutcomeLandscape(scenario: scenarioFile.scenario, buyer: buyer, seller: seller)
+            let landscape = try Stats.landscape(of: scenarioFile, named: file)
             try Data(ScenarioPlot(scenario: scenarioFile.scenario, landscape: landscape).svg().utf8).write(to: URL(fileURLWithPath: out))
             print("\(file) drawn in \(out).")
         }

@@ -45,15 +45,9 @@ public struct GeniusImport: Sendable {
 
     /// Reads the three files and converts them.
     public func read(domain: String, buyer: String, seller: String) throws(ScenarioLoader.Failure) -> Imported {
-        func load(_ path: String) throws(ScenarioLoader.Failure) -> Data {
-            do {
-                return try Data(contentsOf: URL(fileURLWithPath: path))
-            } catch {
-                throw ScenarioLoader.Failure(file: path, problems: [.init(path: "$", code: "unreadable_file", message: "cannot read the file")])
-            }
-        }
-        return try convert(
-            domain: (domain, try load(domain)), buyer: (buyer, try load(buyer)), seller: (seller, try load(seller))
+        try convert(
+            domain: (domain, try ScenarioLoader.contents(of: domain)), buyer: (buyer, try ScenarioLoader.contents(of: buyer)),
+            seller: (seller, try ScenarioLoader.contents(of: seller))
         )
     }
 

@@ -99,13 +99,7 @@ struct GeniusReader {
             }
             preferences[name] = Profile.IssuePreference(weight: weight, value: try Self.valueFunction(file, element, for: issue))
         }
-        let total = preferences.values.reduce(0) { $0 + $1.weight }
-        // Weights Parley already accepts as summing to 1 are kept exactly as written (a sum such as 0.9999999999999999
-        // is rounding, not a change to make); only a sum beyond Parley's tolerance and within GENIUS's is renormalized.
-        if abs(total - 1) > Profile.weightTolerance, abs(total - 1) <= GeniusImport.weightTolerance, total > 0 {
-            for name in preferences.keys { preferences[name]?.weight /= total }
-            warnings.append("\(file): the weights sum to \(String(format: "%.8g", total)); renormalized to sum to 1")
-        }
+        ImportedProfiles.renormalize(&preferences, file: file, warnings: &warnings)
         let reservation = try Self.scalar(file, space, "reservation") ?? 0
         if let discount = try Self.scalar(file, space, "discount_factor"), discount > 0, discount < 1 {
             warnings.append("\(file): discount factor \(discount) not applied (Parley does not discount utilities yet)")
@@ -181,8 +175,7 @@ struct GeniusReader {
     }
 
     /// An evaluator on whole numbers as Parley's value function, exact at every value: `linear` when it runs exactly
-    /// from 0 to 1 (or 1 to 0) over the range, else piecewise through the bounds and, around each place where
-    /// clamping bends the line, the whole numbers on either side (so no bend lies between two points).
+    /// from 0 to 1 (or 1 to 0) over the range, else piecewise around the places where clamping bends the line.
     private static func integerFunction(_ line: Line, lower: Int64, upper: Int64) -> ValueFunction {
         let inside = line.bends.filter { $0 > Double(lower) && $0 < Double(upper) }
         let (first, last) = (line.value(Double(lower)), line.value(Double(upper)))
@@ -190,9 +183,7 @@ struct GeniusReader {
         // and the one `GeniusExport` writes for Parley's linear value functions).
         if inside.isEmpty, upper > lower, first == 0, abs(last - 1) <= 1e-12 { return .linear(.increasing) }
         if inside.isEmpty, upper > lower, first == 1, abs(last) <= 1e-12 { return .linear(.decreasing) }
-        let around = inside.flatMap { [Int64($0.rounded(.down)), Int64($0.rounded(.up))] }
-        let positions = Set([lower, upper] + around).sorted()
-        return .piecewise(positions.map { ValueFunction.Point(at: $0, value: line.value(Double($0))) })
+        return ImportedProfiles.piecewise(on: SteppedRange(min: lower, max: upper), bends: inside, line.value)
     }
 
     // MARK: Documents

@@ -25,14 +25,7 @@ public struct GeniusWebImport: Sendable {
 
     /// Reads both profiles and converts them.
     public func read(buyer: String, seller: String) throws(ScenarioLoader.Failure) -> GeniusImport.Imported {
-        func load(_ path: String) throws(ScenarioLoader.Failure) -> Data {
-            do {
-                return try Data(contentsOf: URL(fileURLWithPath: path))
-            } catch {
-                throw ScenarioLoader.Failure(file: path, problems: [.init(path: "$", code: "unreadable_file", message: "cannot read the file")])
-            }
-        }
-        return try convert(buyer: (buyer, try load(buyer)), seller: (seller, try load(seller)))
+        try convert(buyer: (buyer, try ScenarioLoader.contents(of: buyer)), seller: (seller, try ScenarioLoader.contents(of: seller)))
     }
 
     /// Converts two profiles, each given with the name messages use for it.

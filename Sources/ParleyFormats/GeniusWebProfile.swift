@@ -108,15 +108,7 @@ struct GeniusWebProfile {
                 }
                 switch entry.issue.domain {
                 case .integer(let range):
-                    // The line's ends and the domain's: exact at every value, whatever the step.
-                    let bends = [lowValue, highValue].compactMap { Int64(exactly: $0) }.filter { $0 > range.min && $0 < range.max }
-                    let inside = [lowValue, highValue].filter { $0 > Double(range.min) && $0 < Double(range.max) }
-                    guard bends.count == inside.count else {
-                        let values = stride(from: range.min, through: range.max, by: Int(range.step)).map { ValueFunction.Point(at: $0, value: evaluate(Double($0))) }
-                        value = .piecewise(values)
-                        break
-                    }
-                    value = .piecewise(Set([range.min, range.max] + bends).sorted().map { ValueFunction.Point(at: $0, value: evaluate(Double($0))) })
+                    value = ImportedProfiles.piecewise(on: range, bends: [lowValue, highValue], evaluate)
                 case .options(let names):
                     guard let numbers = entry.numbers else { throw failure(path, "invalid_utilities", "number utilities for the discrete issue '\(name)'") }
                     value = .table(Dictionary(uniqueKeysWithValues: zip(names, numbers.map(evaluate))))
@@ -128,11 +120,7 @@ struct GeniusWebProfile {
             }
             preferences[name] = Profile.IssuePreference(weight: weight, value: value)
         }
-        let total = preferences.values.reduce(0) { $0 + $1.weight }
-        if abs(total - 1) > Profile.weightTolerance, abs(total - 1) <= GeniusImport.weightTolerance, total > 0 {
-            for name in preferences.keys { preferences[name]?.weight /= total }
-            warnings.append("\(file): the weights sum to \(String(format: "%.8g", total)); renormalized to sum to 1")
-        }
+        ImportedProfiles.renormalize(&preferences, file: file, warnings: &warnings)
         var profile = Profile(reservation: 0, issues: preferences)
         if let bid = reservationBid {
             var values: [String: TermValue] = [:]

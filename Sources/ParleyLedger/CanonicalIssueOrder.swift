@@ -10,9 +10,8 @@ import ParleyProtocol
 struct CanonicalIssueOrder: ExpressibleByArrayLiteral {
     /// One issue, in canonical order.
     private struct Member {
-        /// What its domain position is in an outcome's ordinal: `ordinal / stride % radix`, as in ``OutcomeSpace``.
-        let stride: Int
-        let radix: Int
+        /// Its position among the scenario's issues.
+        let position: Int
         /// Where its `"name":` (preceded by a comma unless it is the first member) sits in ``bytes``.
         let prefix: Range<Int>
         /// Its values when they are integers.
@@ -25,6 +24,9 @@ struct CanonicalIssueOrder: ExpressibleByArrayLiteral {
     let names: [String]
     /// The issues the positions refer to; empty when only the names are known.
     let issues: [Issue]
+    /// Their outcome space, which turns an ordinal into each issue's domain position; `nil` when only the names are
+    /// known or the issues have none.
+    private let space: OutcomeSpace?
     private let members: [Member]
     /// Every prepared piece of JSON, one after another (one buffer, so writing retains nothing per member).
     private let bytes: [UInt8]
@@ -34,11 +36,6 @@ struct CanonicalIssueOrder: ExpressibleByArrayLiteral {
     /// The order of a scenario's issues.
     init(issues: [Issue]) {
         let sorted = issues.indices.sorted { CanonicalJSON.precedes(issues[$0].name, issues[$1].name) }
-        // The outcome space's strides: each issue's digit weighs the product of the later issues' domain sizes.
-        var strides = [Int](repeating: 1, count: issues.count)
-        for position in issues.indices.dropLast().reversed() {
-            strides[position] = strides[position + 1].multipliedReportingOverflow(by: max(1, issues[position + 1].domain.count)).partialValue
-        }
         var bytes: [UInt8] = []
         var options: [Range<Int>] = []
         func piece(_ write: (inout [UInt8]) -> Void) -> Range<Int> {
@@ -54,15 +51,16 @@ struct CanonicalIssueOrder: ExpressibleByArrayLiteral {
             }
             switch issues[position].domain {
             case .money(_, let range), .integer(let range):
-                return Member(stride: strides[position], radix: max(1, issues[position].domain.count), prefix: prefix, range: range, firstOption: 0)
+                return Member(position: position, prefix: prefix, range: range, firstOption: 0)
             case .options(let names):
                 let first = options.count
                 options += names.map { name in piece { CanonicalJSON.writeString(name, into: &$0) } }
-                return Member(stride: strides[position], radix: max(1, names.count), prefix: prefix, range: nil, firstOption: first)
+                return Member(position: position, prefix: prefix, range: nil, firstOption: first)
             }
         }
         self.names = sorted.map { issues[$0].name }
         self.issues = issues
+        self.space = OutcomeSpace(issues: issues)
         self.bytes = bytes
         self.options = options
     }
@@ -71,6 +69,7 @@ struct CanonicalIssueOrder: ExpressibleByArrayLiteral {
     init(names: [String]) {
         self.names = names.sorted(by: CanonicalJSON.precedes)
         self.issues = []
+        self.space = nil
         self.members = []
         self.bytes = []
         self.options = []
@@ -84,14 +83,14 @@ struct CanonicalIssueOrder: ExpressibleByArrayLiteral {
     /// Writes terms built from an outcome space with these issues, by position; false (and nothing written) for
     /// any other terms.
     func writeOutcome(_ terms: Terms, into output: inout [UInt8]) -> Bool {
-        // Terms of a space with these issues have these strides; the ordinal is all that is read of them.
-        guard !members.isEmpty, let ordinal = terms.ordinal(in: issues) else { return false }
+        // Terms of a space with these issues are outcomes of this one; the ordinal is all that is read of them.
+        guard !members.isEmpty, let space, let ordinal = terms.ordinal(in: issues) else { return false }
         output.append(UInt8(ascii: "{"))
         bytes.withUnsafeBufferPointer { bytes in
             members.withUnsafeBufferPointer { members in
                 for member in members {
                     output.append(contentsOf: bytes[member.prefix])
-                    let digit = ordinal / member.stride % member.radix
+                    let digit = space.digit(of: ordinal, at: member.position)
                     if let range = member.range {
                         CanonicalJSON.writeInteger(range.value(at: digit), into: &output)
                     } else {

@@ -70,29 +70,20 @@ struct GeniusImportTests {
         #expect(abs(value - expected) < 1e-12)
     }
 
-    static func failure(_ body: () throws(ScenarioLoader.Failure) -> GeniusImport.Imported) -> ValidationProblem? {
-        do {
-            _ = try body()
-            return nil
-        } catch {
-            return error.problems.first
-        }
-    }
-
     @Test func constructsParleyCannotRepresentAreNamed() {
-        let nonlinear = Self.failure { () throws(ScenarioLoader.Failure) in
+        let nonlinear = firstProblem { () throws(ScenarioLoader.Failure) in
             try OfficeChairs.convert(buyer: OfficeChairs.buyer.replacingOccurrences(of: #"type="linear""#, with: #"type="nonlinear""#))
         }
         #expect(nonlinear?.code == "unsupported_construct")
         #expect(nonlinear?.message.contains("nonlinear") == true)
 
-        let triangular = Self.failure { () throws(ScenarioLoader.Failure) in
+        let triangular = firstProblem { () throws(ScenarioLoader.Failure) in
             try OfficeChairs.convert(seller: OfficeChairs.seller.replacingOccurrences(of: #"ftype="constant""#, with: #"ftype="triangular""#))
         }
         #expect(triangular?.code == "unsupported_construct")
         #expect(triangular?.message.contains("triangular") == true && triangular?.message.contains("Delivery") == true)
 
-        let nested = Self.failure { () throws(ScenarioLoader.Failure) in
+        let nested = firstProblem { () throws(ScenarioLoader.Failure) in
             try OfficeChairs.convert(domain: OfficeChairs.domain.replacingOccurrences(
                 of: #"<issue index="2""#, with: #"<objective index="9" name="Sub"/><issue index="2""#
             ))
@@ -102,27 +93,27 @@ struct GeniusImportTests {
     }
 
     @Test func badFilesGetClearProblems() {
-        let malformed = Self.failure { () throws(ScenarioLoader.Failure) in try OfficeChairs.convert(domain: "<negotiation_template><utility_space>") }
+        let malformed = firstProblem { () throws(ScenarioLoader.Failure) in try OfficeChairs.convert(domain: "<negotiation_template><utility_space>") }
         #expect(malformed?.code == "malformed_xml")
 
-        let weights = Self.failure { () throws(ScenarioLoader.Failure) in
+        let weights = firstProblem { () throws(ScenarioLoader.Failure) in
             try OfficeChairs.convert(seller: OfficeChairs.seller.replacingOccurrences(of: #"<weight index="3" value="0.2"/>"#, with: #"<weight index="3" value="0.1"/>"#))
         }
         #expect(weights?.code == "weights_not_normalized")
 
-        let unknown = Self.failure { () throws(ScenarioLoader.Failure) in
+        let unknown = firstProblem { () throws(ScenarioLoader.Failure) in
             try OfficeChairs.convert(seller: OfficeChairs.seller.replacingOccurrences(of: #"value="red" evaluation="3""#, with: #"value="blue" evaluation="3""#))
         }
         #expect(unknown?.code == "unknown_value")
         #expect(unknown?.path.contains("line") == true)
 
-        let missingWeight = Self.failure { () throws(ScenarioLoader.Failure) in
+        let missingWeight = firstProblem { () throws(ScenarioLoader.Failure) in
             try OfficeChairs.convert(buyer: OfficeChairs.buyer.replacingOccurrences(of: #"<weight index="2" value="0.3"/>"#, with: ""))
         }
         #expect(missingWeight?.code == "missing_weight")
         #expect(missingWeight?.message.contains("Quantity") == true)
 
-        let notGenius = Self.failure { () throws(ScenarioLoader.Failure) in try OfficeChairs.convert(domain: #"<scenario id="x"/>"#) }
+        let notGenius = firstProblem { () throws(ScenarioLoader.Failure) in try OfficeChairs.convert(domain: #"<scenario id="x"/>"#) }
         #expect(notGenius?.code == "not_genius")
     }
 }

@@ -41,34 +41,25 @@ struct GeniusWebImportTests {
         #expect(abs((utility.utility(of: terms) ?? -1) - expected) < 1e-12)
     }
 
-    static func problem(_ body: () throws(ScenarioLoader.Failure) -> GeniusImport.Imported) -> ValidationProblem? {
-        do {
-            _ = try body()
-            return nil
-        } catch {
-            return error.problems.first
-        }
-    }
-
     @Test func whatCannotBeReadIsNamed() {
-        let other = Self.problem { () throws(ScenarioLoader.Failure) in
+        let other = firstProblem { () throws(ScenarioLoader.Failure) in
             try Self.convert(seller: Self.seller.replacingOccurrences(of: #""lunch"]"#, with: #""dinner"]"#))
         }
         #expect(other?.code == "different_domains")
-        let groups = Self.problem { () throws(ScenarioLoader.Failure) in
+        let groups = firstProblem { () throws(ScenarioLoader.Failure) in
             try Self.convert(buyer: Self.buyer.replacingOccurrences(of: "LinearAdditiveUtilitySpace", with: "SumOfGroupsUtilitySpace"))
         }
         #expect(groups?.code == "unsupported_construct")
         #expect(groups?.message.contains("SumOfGroupsUtilitySpace") == true)
-        let bid = Self.problem { () throws(ScenarioLoader.Failure) in
+        let bid = firstProblem { () throws(ScenarioLoader.Failure) in
             try Self.convert(buyer: Self.buyer.replacingOccurrences(of: #""catering": "none", "hours""#, with: #""catering": "tea", "hours""#))
         }
         #expect(bid?.code == "invalid_reservation_bid")
-        let weights = Self.problem { () throws(ScenarioLoader.Failure) in
+        let weights = firstProblem { () throws(ScenarioLoader.Failure) in
             try Self.convert(seller: Self.seller.replacingOccurrences(of: #""catering": 0.1,"#, with: #""catering": 0.3,"#))
         }
         #expect(weights?.code == "weights_not_normalized")
-        let malformed = Self.problem { () throws(ScenarioLoader.Failure) in try Self.convert(buyer: "{not json") }
+        let malformed = firstProblem { () throws(ScenarioLoader.Failure) in try Self.convert(buyer: "{not json") }
         #expect(malformed?.code == "malformed_json")
     }
 }
