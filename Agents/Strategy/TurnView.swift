@@ -81,6 +81,15 @@ public struct TurnView: Sendable {
         return min(1, max(0, progress))
     }
 
+    /// The relative time at which a discounting profile values an agreement made now
+    /// (``Deadline/discountTime(round:elapsed:)``): what this side's terms are worth if accepted on this turn is
+    /// `utility × δ^discountTime` (see ``UtilityFunction/discounted(_:at:)``).
+    public var discountTime: Double { shared.scenario.deadline.discountTime(round: round, elapsed: elapsed.seconds) }
+
+    /// The relative time at which a discounting profile values an agreement in the next round, when the earliest an
+    /// offer made now can be answered by the side that moves first is its next turn.
+    public var nextRoundDiscountTime: Double { shared.scenario.deadline.discountTime(round: round + 1, elapsed: elapsed.seconds) }
+
     /// How many steps wall-clock progress counts in.
     static let timeSteps = 1000.0
 }

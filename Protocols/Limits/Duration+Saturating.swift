@@ -7,4 +7,10 @@ extension Duration {
         guard seconds > 0 else { return .zero }
         return .seconds(min(seconds, Limits.maximumSeconds))
     }
+
+    /// The duration in seconds, as a floating-point number.
+    public var seconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
 }

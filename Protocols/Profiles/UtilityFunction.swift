@@ -12,6 +12,8 @@ public struct UtilityFunction: Sendable {
     public let issues: [Issue]
     /// The utility of no agreement.
     public let reservation: Double
+    /// The profile's discount factor δ, if it discounts time (``Profile/discount``).
+    public let discount: Double?
     /// Weighted values, `weightedValues[issue][position]`.
     public let weightedValues: [[Double]]
     /// The highest utility any outcome has.
@@ -28,6 +30,7 @@ public struct UtilityFunction: Sendable {
         guard problems.isEmpty else { throw ValidationFailure(problems: problems) }
         issues = scenario.issues
         reservation = profile.reservation
+        discount = profile.discount
         weightedValues = scenario.issues.map { issue in
             let preference = profile.issues[issue.name]!
             return (0..<issue.domain.count).map { position in
@@ -40,6 +43,11 @@ public struct UtilityFunction: Sendable {
         hasher.combine(issues)
         hasher.combine(weightedValues)
         fingerprint = hasher.finalize()
+    }
+
+    /// What `utility` is worth at relative time `t` under the profile's discount factor (``Profile/discounted(_:at:)``).
+    public func discounted(_ utility: Double, at t: Double) -> Double {
+        Profile.discounted(utility, by: discount, at: t)
     }
 
     /// The utility of terms, or `nil` when the terms miss an issue or hold a value outside its domain.

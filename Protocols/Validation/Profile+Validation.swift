@@ -4,7 +4,7 @@ extension Profile {
 
     /// Every problem with the profile against a scenario, each with its JSON path; empty when it is valid.
     ///
-    /// Checks: the reservation value and every value lie in [0, 1]; weights are ≥ 0 and sum to 1; the profile
+    /// Checks: the reservation value and every value lie in [0, 1]; a discount factor lies in (0, 1]; weights are ≥ 0 and sum to 1; the profile
     /// names exactly the scenario's issues; each value function fits its issue's kind and domain, within ``Limits``.
     /// Messages state the rule, never the private numbers.
     public func validate(against scenario: Scenario, at root: String = "$") -> [ValidationProblem] {
@@ -14,6 +14,9 @@ extension Profile {
         }
         if !(0...1).contains(reservation) {
             report(".reservation", "reservation_out_of_range", "the reservation value must lie in [0, 1]")
+        }
+        if let discount, !(discount > 0 && discount <= 1) {
+            report(".discount", "discount_out_of_range", "the discount factor must lie in (0, 1]")
         }
         for issue in scenario.issues where issues[issue.name] == nil {
             report(".issues", "missing_issue", "no preference for the scenario's issue '\(issue.name)'")

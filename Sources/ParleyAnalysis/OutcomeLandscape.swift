@@ -1,7 +1,7 @@
 public import ParleyProtocol
 
 /// Everything about a scenario's outcome space that does not depend on the session: both sides' utilities,
-/// the Pareto frontier, and the Nash and Kalai points.
+/// the Pareto frontier, and the Nash, Kalai–Smorodinsky and egalitarian points.
 ///
 /// Building it enumerates the space once, O(n log n); analysing a settlement afterwards costs O(frontier).
 /// Build one per scenario and pair of profiles, and share it between sessions.
@@ -16,8 +16,12 @@ public struct OutcomeLandscape: Sendable {
     public let frontier: ParetoFrontier
     /// The Nash point, if any outcome is rational for both sides.
     public let nash: OutcomePoint?
-    /// The Kalai point, if any outcome is rational for both sides.
-    public let kalai: OutcomePoint?
+    /// The Kalai–Smorodinsky point, if any outcome is rational for both sides.
+    public let kalaiSmorodinsky: OutcomePoint?
+    /// The egalitarian point, if any outcome is rational for both sides.
+    public let egalitarian: OutcomePoint?
+    /// The scenario's deadline, which sets the time at which discounted utilities are taken.
+    public let deadline: Deadline
 
     /// Analyses a scenario under both profiles.
     public init(scenario: Scenario, buyer: Profile, seller: Profile) throws(LandscapeError) {
@@ -34,12 +38,18 @@ public struct OutcomeLandscape: Sendable {
         let (rb, rs) = (buyerUtility.reservation, sellerUtility.reservation)
         let nashPoint = frontier.best(reservations: rb, rs) { ($0.buyer - rb) * ($0.seller - rs) }
         let kalaiPoint = frontier.kalaiSmorodinsky(reservations: rb, rs)
+        let egalitarianPoint = frontier.best(reservations: rb, rs) { min($0.buyer - rb, $0.seller - rs) }
+        func outcome(_ point: ParetoFrontier.Point?) -> OutcomePoint? {
+            point.map { OutcomePoint(terms: space.terms(at: $0.ordinal), buyer: $0.buyer, seller: $0.seller) }
+        }
         self.buyer = buyerUtility
         self.seller = sellerUtility
         self.space = space
         self.frontier = frontier
-        nash = nashPoint.map { OutcomePoint(terms: space.terms(at: $0.ordinal), buyer: $0.buyer, seller: $0.seller) }
-        kalai = kalaiPoint.map { OutcomePoint(terms: space.terms(at: $0.ordinal), buyer: $0.buyer, seller: $0.seller) }
+        nash = outcome(nashPoint)
+        kalaiSmorodinsky = outcome(kalaiPoint)
+        egalitarian = outcome(egalitarianPoint)
+        deadline = scenario.deadline
     }
 
     /// The distance in utility space from (1, 1) to the nearest outcome (see ``ScenarioStatistics/opposition``). The
@@ -52,14 +62,21 @@ public struct OutcomeLandscape: Sendable {
         return (b, s)
     }
 
-    /// Judges how a session ended.
-    public func analyze(_ outcome: Outcome) -> SettlementAnalysis {
+    /// Judges how a session ended after `rounds` rounds begun and `elapsed` seconds; the two set the time at which a
+    /// discounting profile's utility is taken (``Deadline/discountTime(round:elapsed:)``).
+    public func analyze(_ outcome: Outcome, rounds: Int, elapsed: Double) -> SettlementAnalysis {
         let agreed = outcome.agreement.flatMap { utilities(of: $0.terms) }
         let (b, s) = agreed ?? (buyer.reservation, seller.reservation)
         let (gainB, gainS) = (b - buyer.reservation, s - seller.reservation)
+        let discounts = buyer.discount != nil || seller.discount != nil
+        let t = discounts ? deadline.discountTime(round: rounds, elapsed: elapsed) : nil
+        func discounted(_ utility: Double, by function: UtilityFunction) -> Double? {
+            guard let t, function.discount != nil else { return nil }
+            return function.discounted(utility, at: t)
+        }
         return SettlementAnalysis(
-            buyer: .init(utility: b, reservation: buyer.reservation, maximum: buyer.maximum),
-            seller: .init(utility: s, reservation: seller.reservation, maximum: seller.maximum),
+            buyer: .init(utility: b, reservation: buyer.reservation, maximum: buyer.maximum, discountedUtility: discounted(b, by: buyer)),
+            seller: .init(utility: s, reservation: seller.reservation, maximum: seller.maximum, discountedUtility: discounted(s, by: seller)),
             agreed: agreed != nil,
             individuallyRational: gainB >= 0 && gainS >= 0,
             socialWelfare: b + s,
@@ -67,11 +84,14 @@ public struct OutcomeLandscape: Sendable {
             paretoOptimal: agreed != nil && frontier.isOptimal(buyer: b, seller: s),
             distanceToPareto: frontier.distance(buyer: b, seller: s),
             distanceToNash: nash?.distance(toBuyer: b, seller: s),
-            distanceToKalai: kalai?.distance(toBuyer: b, seller: s),
+            distanceToKalaiSmorodinsky: kalaiSmorodinsky?.distance(toBuyer: b, seller: s),
+            distanceToEgalitarian: egalitarian?.distance(toBuyer: b, seller: s),
             nash: nash,
-            kalai: kalai,
+            kalaiSmorodinsky: kalaiSmorodinsky,
+            egalitarian: egalitarian,
             frontierSize: frontier.points.count,
-            outcomeCount: space.count
+            outcomeCount: space.count,
+            discountTime: t
         )
     }
 }

@@ -27,6 +27,20 @@ public struct ScenarioStatistics: Sendable, Hashable, Encodable {
         public var reservation: Double
         /// The share of outcomes this side accepts (utility at least its reservation value), from 0 to 1.
         public var acceptableShare: Double
+        /// The side's discount factor δ, when its profile discounts time (`null` in JSON otherwise).
+        public var discount: Double?
+
+        private enum CodingKeys: String, CodingKey { case best, worst, reservation, acceptableShare, discount }
+
+        /// Encodes every field; no discount factor is `null`, never a missing key.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(best, forKey: .best)
+            try container.encode(worst, forKey: .worst)
+            try container.encode(reservation, forKey: .reservation)
+            try container.encode(acceptableShare, forKey: .acceptableShare)
+            try container.encode(discount, forKey: .discount)
+        }
     }
 
     /// The number of outcomes.
@@ -64,8 +78,11 @@ public struct ScenarioStatistics: Sendable, Hashable, Encodable {
             if b && s { bothAccept += 1 }
         }
         let count = max(1, space.count)
-        func side(_ utilities: [Double], reservation: Double, accepts: Int) -> Side {
-            Side(best: utilities.max() ?? 0, worst: utilities.min() ?? 0, reservation: reservation, acceptableShare: Double(accepts) / Double(count))
+        func side(_ utilities: [Double], of function: UtilityFunction, accepts: Int) -> Side {
+            Side(
+                best: utilities.max() ?? 0, worst: utilities.min() ?? 0, reservation: function.reservation, acceptableShare: Double(accepts) / Double(count),
+                discount: function.discount
+            )
         }
         func outcome(_ point: ParetoFrontier.Point) -> OutcomePoint {
             OutcomePoint(terms: space.terms(at: point.ordinal), buyer: point.buyer, seller: point.seller)
@@ -73,13 +90,13 @@ public struct ScenarioStatistics: Sendable, Hashable, Encodable {
         func point(_ point: ParetoFrontier.Point?) -> OutcomePoint? { point.map(outcome) }
         let frontier = landscape.frontier
         outcomeCount = space.count
-        buyer = side(buyerUtilities, reservation: rb, accepts: buyerAccepts)
-        seller = side(sellerUtilities, reservation: rs, accepts: sellerAccepts)
+        buyer = side(buyerUtilities, of: landscape.buyer, accepts: buyerAccepts)
+        seller = side(sellerUtilities, of: landscape.seller, accepts: sellerAccepts)
         acceptableShare = Double(bothAccept) / Double(count)
         self.frontier = frontier.points.map(outcome)
         nash = landscape.nash
-        kalaiSmorodinsky = landscape.kalai
-        egalitarian = point(frontier.best(reservations: rb, rs) { min($0.buyer - rb, $0.seller - rs) })
+        kalaiSmorodinsky = landscape.kalaiSmorodinsky
+        egalitarian = landscape.egalitarian
         maximumWelfare = point(frontier.best(reservations: rb, rs) { $0.buyer + $0.seller })
         opposition = landscape.opposition
     }

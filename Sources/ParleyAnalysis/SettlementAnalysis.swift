@@ -1,8 +1,9 @@
 /// How good a settlement was, judged with both profiles: utilities, advantage, welfare, and the distance to
-/// the Pareto frontier, the Nash point and the Kalai point.
+/// the Pareto frontier, the Nash point, the Kalai–Smorodinsky point and the egalitarian point.
 ///
 /// Without agreement each side gets its reservation value (the disagreement point), and distances are
-/// measured from there.
+/// measured from there. Distances and the solution points are undiscounted; when a profile discounts time, its
+/// side's ``Side/discountedUtility`` says what the principal got at the settlement's ``discountTime``.
 public struct SettlementAnalysis: Sendable, Hashable, Codable {
     /// One side's result.
     public struct Side: Sendable, Hashable, Codable {
@@ -14,14 +15,21 @@ public struct SettlementAnalysis: Sendable, Hashable, Codable {
         public var maximum: Double
         /// `(utility − reservation) / (maximum − reservation)`: 0 at the reservation value, 1 at the side's best.
         public var advantage: Double
+        /// `utility × δ^t` at the settlement's ``SettlementAnalysis/discountTime``, when the side's profile discounts
+        /// time; absent otherwise.
+        public var discountedUtility: Double?
 
         /// Computes the advantage.
-        public init(utility: Double, reservation: Double, maximum: Double) {
+        public init(utility: Double, reservation: Double, maximum: Double, discountedUtility: Double? = nil) {
             self.utility = utility
             self.reservation = reservation
             self.maximum = maximum
             self.advantage = maximum > reservation ? (utility - reservation) / (maximum - reservation) : 0
+            self.discountedUtility = discountedUtility
         }
+
+        /// What the side's principal got: ``discountedUtility`` when its profile discounts time, ``utility`` otherwise.
+        public var payoff: Double { discountedUtility ?? utility }
     }
 
     /// The buyer's result.
@@ -42,15 +50,49 @@ public struct SettlementAnalysis: Sendable, Hashable, Codable {
     public var distanceToPareto: Double
     /// Distance to the Nash point, if one exists.
     public var distanceToNash: Double?
-    /// Distance to the Kalai point, if one exists.
-    public var distanceToKalai: Double?
-    /// The Nash bargaining solution: the rational outcome that maximizes the product of both gains.
+    /// Distance to the Kalai–Smorodinsky point, if one exists.
+    public var distanceToKalaiSmorodinsky: Double?
+    /// Distance to the egalitarian point, if one exists (absent in records written before Parley reported it).
+    public var distanceToEgalitarian: Double?
+    /// The Nash bargaining solution: the acceptable outcome that maximizes the product of both gains.
     public var nash: OutcomePoint?
-    /// The Kalai–Smorodinsky solution: the frontier outcome that maximizes the smaller of the two gains, each
-    /// as a fraction of the side's best rational gain.
-    public var kalai: OutcomePoint?
+    /// The Kalai–Smorodinsky solution: the acceptable frontier outcome that maximizes the smaller of the two gains,
+    /// each as a fraction of the side's best acceptable gain. (Some tools call this point "Kalai".)
+    public var kalaiSmorodinsky: OutcomePoint?
+    /// The egalitarian solution: the acceptable frontier outcome that maximizes the smaller of the two gains.
+    /// (Some tools call this point "Kalai".)
+    public var egalitarian: OutcomePoint?
     /// The number of distinct utility pairs on the Pareto frontier.
     public var frontierSize: Int
     /// The number of outcomes in the scenario.
     public var outcomeCount: Int
+    /// The relative time t in [0, 1] at which discounted utilities are taken (``Deadline/discountTime(round:elapsed:)``),
+    /// when either profile discounts time; absent otherwise.
+    public var discountTime: Double?
+
+    /// Creates an analysis; ``OutcomeLandscape/analyze(_:rounds:elapsed:)`` computes one.
+    public init(
+        buyer: Side, seller: Side, agreed: Bool, individuallyRational: Bool, socialWelfare: Double, nashProduct: Double,
+        paretoOptimal: Bool, distanceToPareto: Double, distanceToNash: Double?, distanceToKalaiSmorodinsky: Double?,
+        distanceToEgalitarian: Double?, nash: OutcomePoint?, kalaiSmorodinsky: OutcomePoint?, egalitarian: OutcomePoint?,
+        frontierSize: Int, outcomeCount: Int, discountTime: Double? = nil
+    ) {
+        self.buyer = buyer
+        self.seller = seller
+        self.agreed = agreed
+        self.individuallyRational = individuallyRational
+        self.socialWelfare = socialWelfare
+        self.nashProduct = nashProduct
+        self.paretoOptimal = paretoOptimal
+        self.distanceToPareto = distanceToPareto
+        self.distanceToNash = distanceToNash
+        self.distanceToKalaiSmorodinsky = distanceToKalaiSmorodinsky
+        self.distanceToEgalitarian = distanceToEgalitarian
+        self.nash = nash
+        self.kalaiSmorodinsky = kalaiSmorodinsky
+        self.egalitarian = egalitarian
+        self.frontierSize = frontierSize
+        self.outcomeCount = outcomeCount
+        self.discountTime = discountTime
+    }
 }

@@ -126,7 +126,7 @@ public struct Arbiter<C: Clock>: Sendable where C.Duration == Duration {
         )
         let settlement = Settlement(
             outcome: outcome, turns: entries.count, rounds: transcript.rounds, elapsed: elapsed.seconds,
-            analysis: setup.landscape?.analyze(outcome)
+            analysis: setup.landscape?.analyze(outcome, rounds: transcript.rounds, elapsed: elapsed.seconds)
         )
         return SessionRecord(transcript: transcript, settlement: settlement)
     }
@@ -142,13 +142,5 @@ public struct Arbiter<C: Clock>: Sendable where C.Duration == Duration {
     static func describe(_ error: any Error) -> String {
         let text = String(describing: error)
         return text.count > 300 ? String(text.prefix(300)) + "…" : text
-    }
-}
-
-extension Duration {
-    /// The duration in seconds, as a floating-point number.
-    var seconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
     }
 }

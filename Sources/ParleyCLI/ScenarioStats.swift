@@ -65,6 +65,7 @@ extension ScenarioCommand {
             func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
             func side(_ name: String, _ side: ScenarioStatistics.Side) -> String {
                 "  \(name) best \(number(side.best)), worst \(number(side.worst)), reservation \(number(side.reservation)), accepts \(percent(side.acceptableShare)) of outcomes"
+                    + (side.discount.map { ", discount factor \($0)" } ?? "")
             }
             func point(_ name: String, _ point: OutcomePoint?) -> String {
                 guard let point else { return "  \(name) none: no outcome is acceptable to both sides" }

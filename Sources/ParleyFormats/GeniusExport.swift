@@ -32,14 +32,9 @@ public enum GeniusExport {
         func failure(_ path: String, _ code: String, _ message: String) -> ScenarioLoader.Failure {
             ScenarioLoader.Failure(file: name, problems: [.init(path: path, code: code, message: message)])
         }
-        let problems = file.validate()
-        guard problems.isEmpty else { throw ScenarioLoader.Failure(file: name, problems: problems) }
-        guard let buyer = file.profile(for: .buyer), let seller = file.profile(for: .seller) else {
-            throw failure("$.profiles", "missing_profile", "a GENIUS scenario needs both sides' profiles")
-        }
-        let scenario = file.scenario
-        let deadline = [scenario.deadline.rounds.map { "\($0) rounds" }, scenario.deadline.seconds.map { "\($0) seconds" }].compactMap { $0 }
-        var warnings = ["GENIUS files state no deadline: \(deadline.joined(separator: " and ")) not written (import with --rounds)"]
+        let start = try ExportedScenario(file, name: name, format: "GENIUS")
+        let (scenario, buyer, seller) = (start.scenario, start.buyer, start.seller)
+        var warnings = start.warnings
         var domainIssues = XMLWriter()
         var sides = [XMLWriter(), XMLWriter()]
         for (position, issue) in scenario.issues.enumerated() {
@@ -100,16 +95,17 @@ public enum GeniusExport {
         domain.close("objective")
         domain.close("utility_space")
         domain.close("negotiation_template")
-        func space(_ body: XMLWriter, reservation: Double) -> String {
+        func space(_ body: XMLWriter, of profile: Profile) -> String {
             var space = XMLWriter()
             space.open("utility_space", [("type", "linear"), ("number_of_issues", "\(scenario.issues.count)")])
             space.open("objective", objective)
             space.append(body)
             space.close("objective")
-            space.empty("reservation", [("value", "\(reservation)")])
+            space.empty("reservation", [("value", "\(profile.reservation)")])
+            if let discount = profile.discount { space.empty("discount_factor", [("value", "\(discount)")]) }
             space.close("utility_space")
             return space.text
         }
-        return Exported(domain: domain.text, buyer: space(sides[0], reservation: buyer.reservation), seller: space(sides[1], reservation: seller.reservation), warnings: warnings)
+        return Exported(domain: domain.text, buyer: space(sides[0], of: buyer), seller: space(sides[1], of: seller), warnings: warnings)
     }
 }

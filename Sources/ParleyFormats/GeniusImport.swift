@@ -14,8 +14,9 @@ public import ParleyProtocol
 ///   value), each worth what its evaluator gives there.
 /// - **Weights** are matched to issues by index. Weights whose sum is within ``weightTolerance`` of 1 are
 ///   renormalized, with a warning; others are an error.
-/// - The **reservation** value is kept; a **discount factor** other than 1 is kept out with a warning, since
-///   Parley does not discount utilities yet.
+/// - The **reservation** value and a **discount factor** in (0, 1) are kept (the profile's ``Profile/discount``; its
+///   time runs over the imported scenario's rounds, as GENIUS's discrete timeline does). A factor outside (0, 1]
+///   means no discount, as in GENIUS, with a warning.
 /// - Constructs Parley cannot represent are errors that name them: nonlinear or constraint utility spaces, nested
 ///   objectives, evaluator functions other than linear and constant.
 public struct GeniusImport: Sendable {
@@ -39,7 +40,7 @@ public struct GeniusImport: Sendable {
     public struct Imported: Sendable, Hashable {
         /// The scenario with both profiles, validated.
         public var file: ScenarioFile
-        /// Renormalized weights, discount factors not applied: one line each.
+        /// Renormalized weights, discount factors read as none: one line each.
         public var warnings: [String]
     }
 

@@ -101,10 +101,15 @@ struct GeniusReader {
         }
         ImportedProfiles.renormalize(&preferences, file: file, warnings: &warnings)
         let reservation = try Self.scalar(file, space, "reservation") ?? 0
-        if let discount = try Self.scalar(file, space, "discount_factor"), discount > 0, discount < 1 {
-            warnings.append("\(file): discount factor \(discount) not applied (Parley does not discount utilities yet)")
+        var discount: Double?
+        if let factor = try Self.scalar(file, space, "discount_factor") {
+            if factor > 0, factor < 1 {
+                discount = factor
+            } else if factor != 1 {
+                warnings.append("\(file): discount factor \(factor) is outside (0, 1]; GENIUS reads it as no discount, and so does this import")
+            }
         }
-        return Profile(reservation: reservation, issues: preferences)
+        return Profile(reservation: reservation, discount: discount, issues: preferences)
     }
 
     private static func valueFunction(_ file: String, _ element: XMLTree, for issue: GeniusIssue) throws(ScenarioLoader.Failure) -> ValueFunction {

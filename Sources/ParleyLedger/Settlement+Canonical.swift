@@ -27,33 +27,43 @@ extension Settlement {
     var hasFiniteNumbers: Bool {
         guard elapsed.isFinite else { return false }
         guard let analysis else { return true }
+        let optionals = [
+            analysis.buyer.discountedUtility, analysis.seller.discountedUtility, analysis.discountTime, analysis.distanceToNash,
+            analysis.distanceToKalaiSmorodinsky, analysis.distanceToEgalitarian,
+        ]
+        let points = [analysis.nash, analysis.kalaiSmorodinsky, analysis.egalitarian].flatMap { [$0?.buyer, $0?.seller] }
         let numbers = [
             analysis.buyer.utility, analysis.buyer.reservation, analysis.buyer.maximum, analysis.buyer.advantage,
             analysis.seller.utility, analysis.seller.reservation, analysis.seller.maximum, analysis.seller.advantage,
-            analysis.socialWelfare, analysis.nashProduct, analysis.distanceToPareto, analysis.distanceToNash ?? 0,
-            analysis.distanceToKalai ?? 0, analysis.nash?.buyer ?? 0, analysis.nash?.seller ?? 0, analysis.kalai?.buyer ?? 0,
-            analysis.kalai?.seller ?? 0,
+            analysis.socialWelfare, analysis.nashProduct, analysis.distanceToPareto,
         ]
-        return numbers.allSatisfy(\.isFinite)
+        return numbers.allSatisfy(\.isFinite) && (optionals + points).allSatisfy { $0?.isFinite ?? true }
     }
 }
 
 extension SettlementAnalysis {
-    /// Keys: agreed, buyer, distanceToKalai, distanceToNash, distanceToPareto, frontierSize, individuallyRational,
-    /// kalai, nash, nashProduct, outcomeCount, paretoOptimal, seller, socialWelfare.
+    /// Keys: agreed, buyer, discountTime, distanceToEgalitarian, distanceToKalaiSmorodinsky, distanceToNash,
+    /// distanceToPareto, egalitarian, frontierSize, individuallyRational, kalaiSmorodinsky, nash, nashProduct,
+    /// outcomeCount, paretoOptimal, seller, socialWelfare.
     fileprivate func writeCanonical(into output: inout [UInt8], issueOrder: CanonicalIssueOrder) {
         var object = CanonicalObject(&output)
         object.boolean("agreed", agreed, &output)
         object.key("buyer", &output)
         buyer.writeCanonical(into: &output)
-        if let distanceToKalai { object.number("distanceToKalai", distanceToKalai, &output) }
+        if let discountTime { object.number("discountTime", discountTime, &output) }
+        if let distanceToEgalitarian { object.number("distanceToEgalitarian", distanceToEgalitarian, &output) }
+        if let distanceToKalaiSmorodinsky { object.number("distanceToKalaiSmorodinsky", distanceToKalaiSmorodinsky, &output) }
         if let distanceToNash { object.number("distanceToNash", distanceToNash, &output) }
         object.number("distanceToPareto", distanceToPareto, &output)
+        if let egalitarian {
+            object.key("egalitarian", &output)
+            egalitarian.writeCanonical(into: &output, issueOrder: issueOrder)
+        }
         object.integer("frontierSize", frontierSize, &output)
         object.boolean("individuallyRational", individuallyRational, &output)
-        if let kalai {
-            object.key("kalai", &output)
-            kalai.writeCanonical(into: &output, issueOrder: issueOrder)
+        if let kalaiSmorodinsky {
+            object.key("kalaiSmorodinsky", &output)
+            kalaiSmorodinsky.writeCanonical(into: &output, issueOrder: issueOrder)
         }
         if let nash {
             object.key("nash", &output)
@@ -70,10 +80,11 @@ extension SettlementAnalysis {
 }
 
 extension SettlementAnalysis.Side {
-    /// Keys: advantage, maximum, reservation, utility.
+    /// Keys: advantage, discountedUtility, maximum, reservation, utility.
     fileprivate func writeCanonical(into output: inout [UInt8]) {
         var object = CanonicalObject(&output)
         object.number("advantage", advantage, &output)
+        if let discountedUtility { object.number("discountedUtility", discountedUtility, &output) }
         object.number("maximum", maximum, &output)
         object.number("reservation", reservation, &output)
         object.number("utility", utility, &output)

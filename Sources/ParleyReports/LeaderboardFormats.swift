@@ -2,23 +2,31 @@ import Foundation
 public import ParleyTournament
 
 extension Leaderboard {
-    /// The columns, in order, with their headers.
-    static let headers = ["rank", "agent", "sessions", "utility", "±95%", "advantage", "agreement", "welfare", "d(Nash)", "d(Pareto)", "rounds", "no agreement"]
+    /// Whether any agent played under a discounting profile, so that the tables show undiscounted utility beside it.
+    var discounts: Bool { rows.contains { $0.meanUndiscountedUtility != nil } }
+
+    /// The columns, in order, with their headers; `undiscounted` only when some profile discounts time.
+    var headers: [String] {
+        ["rank", "agent", "sessions", "utility", "±95%"] + (discounts ? ["undiscounted"] : [])
+            + ["advantage", "agreement", "welfare", "d(Nash)", "d(Pareto)", "rounds", "no agreement"]
+    }
 
     /// The cells of one row as text, for the table and Markdown.
     func cells(_ row: Row) -> [String] {
-        [
-            row.rank ?? "–", row.agent, "\(row.sessions)", Self.number(row.meanUtility), row.utilityInterval.map(Self.number) ?? "–",
-            Self.number(row.meanAdvantage), String(format: "%.0f%%", row.agreementRate * 100), Self.number(row.meanWelfare),
-            row.meanDistanceToNash.map(Self.number) ?? "–", Self.number(row.meanDistanceToPareto),
-            row.meanRoundsToAgreement.map { String(format: "%.1f", $0) } ?? "–", Self.failures(row.failures),
-        ]
+        [row.rank ?? "–", row.agent, "\(row.sessions)", Self.number(row.meanUtility), row.utilityInterval.map(Self.number) ?? "–"]
+            + (discounts ? [Self.number(row.meanUndiscountedUtility ?? row.meanUtility)] : [])
+            + [
+                Self.number(row.meanAdvantage), String(format: "%.0f%%", row.agreementRate * 100), Self.number(row.meanWelfare),
+                row.meanDistanceToNash.map(Self.number) ?? "–", Self.number(row.meanDistanceToPareto),
+                row.meanRoundsToAgreement.map { String(format: "%.1f", $0) } ?? "–", Self.failures(row.failures),
+            ]
     }
 
     /// A plain-text table for the terminal.
     public var table: String {
+        let headers = headers
         let body = rows.map(cells)
-        let widths = Self.headers.indices.map { column in ([Self.headers[column]] + body.map { $0[column] }).map(\.count).max() ?? 0 }
+        let widths = headers.indices.map { column in ([headers[column]] + body.map { $0[column] }).map(\.count).max() ?? 0 }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { column, cell in
                 // Text columns align left, numbers right.
@@ -27,33 +35,38 @@ extension Leaderboard {
                     : String(repeating: " ", count: widths[column] - cell.count) + cell
             }.joined(separator: "  ").replacing(/\s+$/, with: "")
         }
-        var lines = [line(Self.headers), String(repeating: "─", count: widths.reduce(0, +) + 2 * (widths.count - 1))]
+        var lines = [line(headers), String(repeating: "─", count: widths.reduce(0, +) + 2 * (widths.count - 1))]
         lines += body.map(line)
         lines.append("")
         lines.append("\(sessions) sessions, \(String(format: "%.0f%%", agreementRate * 100)) agreements.")
+        if discounts { lines.append(Self.discountNote) }
         if let note { lines.append(note) }
         return lines.joined(separator: "\n")
     }
 
     /// The leaderboard as a Markdown table, with a key to the columns.
     public var markdown: String {
-        var lines = ["| " + Self.headers.joined(separator: " | ") + " |", "|" + Self.headers.indices.map { $0 == 1 || $0 == Self.headers.count - 1 ? "---|" : "---:|" }.joined()]
+        let headers = headers
+        var lines = ["| " + headers.joined(separator: " | ") + " |", "|" + headers.indices.map { $0 == 1 || $0 == headers.count - 1 ? "---|" : "---:|" }.joined()]
         lines += rows.map { "| " + cells($0).map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |" }
         lines.append("")
         lines.append("\(sessions) sessions, \(String(format: "%.0f%%", agreementRate * 100)) agreements.")
+        if discounts { lines += ["", Self.discountNote] }
         if let note { lines += ["", "> " + note] }
         lines += ["", Self.key]
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// One line per agent, every figure at full precision, the rank as its best and worst place; `failures` as `cause=count` pairs separated by `;`.
+    /// One line per agent, every figure at full precision, the rank as its best and worst place; `failures` as `cause=count`
+    /// pairs separated by `;`; `mean_undiscounted_utility` empty when none of the agent's profiles discounts time.
     public var csv: String {
-        let header = "best_rank,worst_rank,agent,sessions,mean_utility,utility_ci95,mean_advantage,agreement_rate,mean_welfare,mean_distance_to_nash,mean_distance_to_pareto,mean_rounds_to_agreement,failures"
+        let header = "best_rank,worst_rank,agent,sessions,mean_utility,utility_ci95,mean_advantage,agreement_rate,mean_welfare,mean_distance_to_nash,mean_distance_to_pareto,mean_rounds_to_agreement,failures,mean_undiscounted_utility"
         let lines = rows.map { row in
             var fields: [String] = [optional(row.bestRank), optional(row.worstRank), row.agent, "\(row.sessions)", "\(row.meanUtility)"]
             fields += [optional(row.utilityInterval), "\(row.meanAdvantage)", "\(row.agreementRate)", "\(row.meanWelfare)"]
             fields += [optional(row.meanDistanceToNash), "\(row.meanDistanceToPareto)", optional(row.meanRoundsToAgreement)]
             fields.append(row.failures.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";"))
+            fields.append(optional(row.meanUndiscountedUtility))
             return fields.map(CSV.field).joined(separator: ",")
         }
         return ([header] + lines).joined(separator: "\n") + "\n"
@@ -66,12 +79,15 @@ extension Leaderboard {
     /// What the columns mean.
     public static let key = """
         rank: places by mean utility consistent with the 95% intervals (a range when intervals overlap).
-        utility: mean utility to the agent's own principal, as buyer and as seller (its reservation value when there is no agreement); ±95%: half-width of its confidence interval.
+        utility: mean utility to the agent's own principal, as buyer and as seller (its reservation value when there is no agreement), discounted where the principal's profile discounts time; ±95%: half-width of its confidence interval. undiscounted (shown when a profile discounts time): the same without discounting.
         advantage: mean (u − r)/(max − r), 0 at the reservation value and 1 at the best outcome.
         agreement: share of sessions that ended in agreement. welfare: mean sum of both sides' utilities.
         d(Nash), d(Pareto): mean distance of the outcome to the Nash point and to the Pareto frontier, in utility space (0 is best).
         rounds: mean rounds to agreement. no agreement: deadlines, and walk-aways, timeouts, violations and failures this agent caused.
         """
+
+    /// Said under a table that has the undiscounted column.
+    static let discountNote = "Some profiles discount time: utility is what the principal got (utility × δ^t at the settlement's time t); undiscounted is beside it."
 
     static func number(_ value: Double) -> String { String(format: "%.3f", value) }
 

@@ -56,12 +56,25 @@ public struct ReadableReport: Sendable {
             "utility       \(Self.number(analysis.buyer.utility))   \(Self.number(analysis.seller.utility))",
             "reservation   \(Self.number(analysis.buyer.reservation))   \(Self.number(analysis.seller.reservation))",
             "advantage     \(Self.number(analysis.buyer.advantage))   \(Self.number(analysis.seller.advantage))",
+        ]
+        if let t = analysis.discountTime {
+            let buyer = analysis.buyer.discountedUtility.map(Self.number) ?? "    – "
+            let seller = analysis.seller.discountedUtility.map(Self.number) ?? "    – "
+            lines.append("discounted    \(buyer)   \(seller)   (at t = \(Self.number(t)))")
+        }
+        lines += [
             "",
             "social welfare \(Self.number(analysis.socialWelfare)) · Nash product \(Self.number(analysis.nashProduct))",
             "Pareto-optimal: \(analysis.paretoOptimal ? "yes" : "no") · distance to frontier \(Self.number(analysis.distanceToPareto)) "
                 + "(\(analysis.frontierSize) frontier points of \(analysis.outcomeCount) outcomes)",
         ]
-        for (name, point, distance) in [("Nash point ", analysis.nash, analysis.distanceToNash), ("Kalai point", analysis.kalai, analysis.distanceToKalai)] {
+        let points = [
+            ("Nash point             ", analysis.nash, analysis.distanceToNash),
+            ("Kalai–Smorodinsky point", analysis.kalaiSmorodinsky, analysis.distanceToKalaiSmorodinsky),
+            ("egalitarian point      ", analysis.egalitarian, analysis.distanceToEgalitarian),
+        ]
+        // A record stored before the egalitarian point was reported has no such line.
+        for (name, point, distance) in points where !(point == nil && name.hasPrefix("egalitarian") && analysis.nash != nil) {
             guard let point, let distance else {
                 lines.append("\(name): none (no outcome is acceptable to both)")
                 continue

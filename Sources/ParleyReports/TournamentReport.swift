@@ -57,10 +57,11 @@ public struct TournamentReport: Sendable {
         public var leaderboard: Leaderboard
     }
 
-    /// The header of `sessions.csv`.
+    /// The header of `sessions.csv`. The discounted utilities are empty for a side whose profile does not discount time.
     public static let sessionColumns = [
         "index", "session", "scenario", "buyer", "seller", "repetition", "seed", "outcome", "caused_by", "turns", "rounds", "agreed",
         "buyer_utility", "seller_utility", "buyer_advantage", "seller_advantage", "welfare", "distance_to_nash", "distance_to_pareto",
+        "buyer_discounted_utility", "seller_discounted_utility",
     ]
 
     private func writeSessions(to url: URL, store: some TranscriptStore) throws {
@@ -75,6 +76,7 @@ public struct TournamentReport: Sendable {
                 "\(entry.index)", "\(entry.session)", entry.scenarioID, entry.buyer, entry.seller, "\(entry.repetition)", "\(entry.seed)", entry.outcome.rawValue,
                 entry.causedBy?.rawValue ?? "", "\(entry.turns)", "\(entry.rounds)", entry.agreed ? "true" : "false", "\(entry.buyerUtility)", "\(entry.sellerUtility)",
                 "\(entry.buyerAdvantage)", "\(entry.sellerAdvantage)", "\(entry.welfare)", entry.distanceToNash.map { "\($0)" } ?? "", "\(entry.distanceToPareto)",
+                entry.buyerDiscountedUtility.map { "\($0)" } ?? "", entry.sellerDiscountedUtility.map { "\($0)" } ?? "",
             ]
             buffer += fields.map(CSV.field).joined(separator: ",") + "\n"
             if buffer.utf8.count > 1 << 16 {

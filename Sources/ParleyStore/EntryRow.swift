@@ -8,7 +8,8 @@ struct EntryRow: FetchableRecord, SummaryColumns {
     /// The columns in the order they are read and written.
     static let columns = """
         tournament, idx, session, repetition, session_id, scenario_id, buyer, seller, seed, started_at, outcome, caused_by, turns, rounds, \
-        agreed, buyer_utility, seller_utility, buyer_advantage, seller_advantage, welfare, distance_to_nash, distance_to_pareto
+        agreed, buyer_utility, seller_utility, buyer_advantage, seller_advantage, welfare, distance_to_nash, distance_to_pareto, \
+        buyer_discounted_utility, seller_discounted_utility
         """
 
     var tournament: String
@@ -27,6 +28,8 @@ struct EntryRow: FetchableRecord, SummaryColumns {
     var welfare: Double
     var distanceToNash: Double?
     var distanceToPareto: Double
+    var buyerDiscountedUtility: Double?
+    var sellerDiscountedUtility: Double?
 
     /// Reads a row selected with ``columns``; a column holding what no entry can (a text where a number belongs, a
     /// null where a value is required) throws, as any unreadable record does.
@@ -53,6 +56,8 @@ struct EntryRow: FetchableRecord, SummaryColumns {
         welfare = try row.decode(atIndex: 19)
         distanceToNash = try row.decode(atIndex: 20)
         distanceToPareto = try row.decode(atIndex: 21)
+        buyerDiscountedUtility = try row.decode(atIndex: 22)
+        sellerDiscountedUtility = try row.decode(atIndex: 23)
     }
 
     /// The row of an entry, pointing at the stored session `session`.
@@ -70,6 +75,8 @@ struct EntryRow: FetchableRecord, SummaryColumns {
         welfare = entry.welfare
         distanceToNash = entry.distanceToNash
         distanceToPareto = entry.distanceToPareto
+        buyerDiscountedUtility = entry.buyerDiscountedUtility
+        sellerDiscountedUtility = entry.sellerDiscountedUtility
         write(entry.summary)
     }
 
@@ -78,7 +85,8 @@ struct EntryRow: FetchableRecord, SummaryColumns {
         TournamentEntry(
             tournament: tournament, index: index, session: session, repetition: repetition, summary: try summary(session: session),
             rounds: rounds, agreed: agreed, buyerUtility: buyerUtility, sellerUtility: sellerUtility, buyerAdvantage: buyerAdvantage,
-            sellerAdvantage: sellerAdvantage, welfare: welfare, distanceToNash: distanceToNash, distanceToPareto: distanceToPareto
+            sellerAdvantage: sellerAdvantage, welfare: welfare, distanceToNash: distanceToNash, distanceToPareto: distanceToPareto,
+            buyerDiscountedUtility: buyerDiscountedUtility, sellerDiscountedUtility: sellerDiscountedUtility
         )
     }
 }
@@ -87,11 +95,12 @@ extension EntryRow {
     /// Inserts the row through a statement prepared once per connection (see ``SessionRow/insertPrepared(_:)``).
     func insertPrepared(_ db: Database) throws {
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO tournament_sessions (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO tournament_sessions (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         try statement.execute(arguments: [
             tournament, index, session, repetition, sessionID, scenarioID, buyer, seller, seed, startedAt, outcome, causedBy, turns, rounds,
             agreed, buyerUtility, sellerUtility, buyerAdvantage, sellerAdvantage, welfare, distanceToNash, distanceToPareto,
+            buyerDiscountedUtility, sellerDiscountedUtility,
         ])
     }
 }

@@ -148,6 +148,14 @@ enum StoreSchema {
                 try update.execute(arguments: [previous, row["number"]])
             }
         }
+        migrator.registerMigration("v8-discounted-utilities") { db in
+            // What each side's principal got when its profile discounts time; NULL when it does not (and for every
+            // entry stored before, none of whose profiles could discount).
+            try db.execute(sql: """
+                ALTER TABLE tournament_sessions ADD COLUMN buyer_discounted_utility REAL;
+                ALTER TABLE tournament_sessions ADD COLUMN seller_discounted_utility REAL;
+                """)
+        }
         return migrator
     }
 }

@@ -23,8 +23,13 @@ public struct Leaderboard: Sendable, Hashable, Codable {
         }
         /// Sessions played (both roles).
         public var sessions: Int
-        /// Mean utility of the outcome to this agent's principal (its reservation value without agreement).
+        /// Mean utility of the outcome to this agent's principal (its reservation value without agreement), discounted
+        /// to the settlement's time where the principal's profile discounts time: what the principal got. Agents are
+        /// ranked by it.
         public var meanUtility: Double
+        /// Mean utility without discounting, when any of this agent's sessions was played under a discounting
+        /// profile; absent otherwise (it would equal ``meanUtility``).
+        public var meanUndiscountedUtility: Double?
         /// Half the width of the 95% confidence interval of ``meanUtility`` (Student's t).
         public var utilityInterval: Double?
         /// Mean advantage, (u − r)/(max − r): 0 at the reservation value, 1 at the best outcome.

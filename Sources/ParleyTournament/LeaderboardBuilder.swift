@@ -8,6 +8,8 @@ extension Leaderboard {
             var sessions = 0
             var utilityMean = 0.0
             var utilitySquares = 0.0
+            var undiscounted = 0.0
+            var discountedSessions = 0
             var advantage = 0.0
             var agreements = 0
             var welfare = 0.0
@@ -19,8 +21,12 @@ extension Leaderboard {
             var against: [String: (sum: Double, count: Int)] = [:]
 
             /// Welford's update, so the variance stays exact over long tournaments.
-            mutating func add(utility: Double, advantage: Double, opponent: String, entry: TournamentEntry, side: Role) {
+            /// Adds one session seen from one side: `utility` is what its principal got (discounted where its profile
+            /// discounts time), `undiscounted` the same without discounting.
+            mutating func add(utility: Double, undiscounted: Double, advantage: Double, opponent: String, entry: TournamentEntry, side: Role) {
                 sessions += 1
+                self.undiscounted += undiscounted
+                if (side == .buyer ? entry.buyerDiscountedUtility : entry.sellerDiscountedUtility) != nil { discountedSessions += 1 }
                 let delta = utility - utilityMean
                 utilityMean += delta / Double(sessions)
                 utilitySquares += delta * (utility - utilityMean)
@@ -57,10 +63,12 @@ extension Leaderboard {
             sessions += 1
             if entry.agreed { agreements += 1 }
             sums[entry.buyer, default: Sums()].add(
-                utility: entry.buyerUtility, advantage: entry.buyerAdvantage, opponent: entry.seller, entry: entry, side: .buyer
+                utility: entry.buyerPayoff, undiscounted: entry.buyerUtility, advantage: entry.buyerAdvantage, opponent: entry.seller, entry: entry,
+                side: .buyer
             )
             sums[entry.seller, default: Sums()].add(
-                utility: entry.sellerUtility, advantage: entry.sellerAdvantage, opponent: entry.buyer, entry: entry, side: .seller
+                utility: entry.sellerPayoff, undiscounted: entry.sellerUtility, advantage: entry.sellerAdvantage, opponent: entry.buyer, entry: entry,
+                side: .seller
             )
         }
 
@@ -73,7 +81,8 @@ extension Leaderboard {
                     ? StudentT.quantile975(degreesOfFreedom: sum.sessions - 1) * (sum.utilitySquares / Double(sum.sessions - 1)).squareRoot() / count.squareRoot()
                     : nil
                 return Row(
-                    agent: agent, bestRank: nil, worstRank: nil, sessions: sum.sessions, meanUtility: sum.utilityMean, utilityInterval: interval,
+                    agent: agent, bestRank: nil, worstRank: nil, sessions: sum.sessions, meanUtility: sum.utilityMean,
+                    meanUndiscountedUtility: sum.discountedSessions > 0 ? sum.undiscounted / count : nil, utilityInterval: interval,
                     meanAdvantage: sum.advantage / count, agreementRate: Double(sum.agreements) / count, meanWelfare: sum.welfare / count,
                     meanDistanceToNash: sum.nashCount > 0 ? sum.nash / Double(sum.nashCount) : nil, meanDistanceToPareto: sum.pareto / count,
                     meanRoundsToAgreement: sum.agreements > 0 ? Double(sum.roundsToAgreement) / Double(sum.agreements) : nil,

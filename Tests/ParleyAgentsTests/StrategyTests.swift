@@ -1,3 +1,4 @@
+import Foundation
 import ParleyAgents
 import ParleyProtocol
 import Testing
@@ -76,6 +77,29 @@ struct StrategyTests {
             return last
         }
         #expect(try lastOfferUtility(yielding) < lastOfferUtility(stubborn))
+    }
+
+    /// AC_next under discounting: an offer a little below the next bid is worth taking now when the next bid could
+    /// only be accepted a round later, by which time it has lost δ^(1/rounds) of its worth.
+    @Test func aDiscountingTimeDependentStrategyTakesAnOfferWorthMoreNowThanItsNextBidLater() throws {
+        var file = try Support.scenarioFile("reference-supply")
+        let rounds = Double(try #require(file.scenario.deadline.rounds))
+        let turn = 41
+        let plain = try Support.context(file, .buyer)
+        var undiscounted = try TimeDependent(exponent: 0.5, context: plain)
+        let next = try #require(undiscounted.respond(to: Support.view(file, .buyer, turn: turn, offer: nil)).offeredTerms)
+        let nextUtility = try #require(plain.utility.utility(of: next))
+        // An outcome worth less than the next bid, but no less than it discounted by one round.
+        let space = try #require(OutcomeSpace(file.scenario))
+        let band = (nextUtility * pow(0.5, 1 / rounds))..<nextUtility
+        let ordinal = try #require((0..<space.count).first { band.contains(plain.utility.utility(of: space.terms(at: $0))!) })
+        let offer = space.terms(at: ordinal)
+
+        undiscounted = try TimeDependent(exponent: 0.5, context: plain)
+        #expect(undiscounted.respond(to: Support.view(file, .buyer, turn: turn, offer: offer)).move != .accept)
+        file.profiles[.buyer]?.discount = 0.5
+        var discounted = try TimeDependent(exponent: 0.5, context: try Support.context(file, .buyer))
+        #expect(discounted.respond(to: Support.view(file, .buyer, turn: turn, offer: offer)).move == .accept)
     }
 
     @Test func hardlinerOffersOnlyItsBest() throws {

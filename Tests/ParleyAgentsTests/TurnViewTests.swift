@@ -21,4 +21,12 @@ struct TurnViewTests {
     @Test func roundsProgressWinsWhenFurther() {
         #expect(Self.view(rounds: 11, seconds: 1000, turn: 11, elapsed: .milliseconds(1)).progress == 0.5)
     }
+
+    /// Discount time is GENIUS's: round / rounds (turn 11 is round 6), not the strategy's progress; the wall clock
+    /// counts only without a rounds limit.
+    @Test func discountTimeIsTheRoundOverTheRoundsOrTheWallClockWithoutThem() {
+        let view = Self.view(rounds: 10, seconds: 1000, turn: 11, elapsed: .seconds(900))
+        #expect(view.discountTime == 0.6 && view.nextRoundDiscountTime == 0.7)
+        #expect(Self.view(rounds: nil, seconds: 10, turn: 3, elapsed: .seconds(4)).discountTime == 0.4)
+    }
 }

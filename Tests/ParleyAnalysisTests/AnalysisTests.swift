@@ -40,14 +40,16 @@ struct AnalysisTests {
         // Nash: gains (b − 0)(s − 0.4) are 0.1 at (2,a), 0.0875 at (1,b), 0 at (2,b).
         #expect(landscape.nash?.terms == ["x": .integer(2), "y": .option("a")])
         // Kalai: ideal point (0.5, 1.0) among rational outcomes; min normalized gains 1/3, 0.5, 0.
-        #expect(landscape.kalai?.terms == ["x": .integer(1), "y": .option("b")])
-        #expect(Self.near(landscape.kalai?.buyer, 0.25) && Self.near(landscape.kalai?.seller, 0.75))
+        #expect(landscape.kalaiSmorodinsky?.terms == ["x": .integer(1), "y": .option("b")])
+        #expect(Self.near(landscape.kalaiSmorodinsky?.buyer, 0.25) && Self.near(landscape.kalaiSmorodinsky?.seller, 0.75))
+        // Egalitarian: the smaller gain is 0.2 at (2,a), 0.25 at (1,b), 0 at (2,b).
+        #expect(landscape.egalitarian?.terms == ["x": .integer(1), "y": .option("b")])
     }
 
     @Test func handWorkedAgreementAnalysis() throws {
         let landscape = try OutcomeLandscape(scenario: Self.handScenario, buyer: Self.handBuyer, seller: Self.handSeller)
         let agreement = Agreement(terms: ["x": .integer(0), "y": .option("b")], proposer: .seller, turns: 4)
-        let analysis = landscape.analyze(.agreement(agreement))
+        let analysis = landscape.analyze(.agreement(agreement), rounds: 2, elapsed: 0)
         #expect(analysis.agreed && analysis.individuallyRational)
         #expect(Self.near(analysis.buyer.utility, 0.5) && Self.near(analysis.seller.utility, 0.5))
         #expect(Self.near(analysis.buyer.advantage, 0.5))
@@ -57,17 +59,20 @@ struct AnalysisTests {
         #expect(!analysis.paretoOptimal)
         #expect(Self.near(analysis.distanceToPareto, 0.1))
         #expect(Self.near(analysis.distanceToNash, 0.1))
-        #expect(Self.near(analysis.distanceToKalai, (0.125 as Double).squareRoot()))
+        #expect(Self.near(analysis.distanceToKalaiSmorodinsky, (0.125 as Double).squareRoot()))
+        #expect(Self.near(analysis.distanceToEgalitarian, (0.125 as Double).squareRoot()))
+        // Neither profile discounts time, so nothing is discounted.
+        #expect(analysis.discountTime == nil && analysis.buyer.discountedUtility == nil && analysis.seller.discountedUtility == nil)
         #expect(analysis.frontierSize == 5 && analysis.outcomeCount == 6)
 
-        let onFrontier = landscape.analyze(.agreement(Agreement(terms: ["x": .integer(1), "y": .option("b")], proposer: .buyer, turns: 3)))
+        let onFrontier = landscape.analyze(.agreement(Agreement(terms: ["x": .integer(1), "y": .option("b")], proposer: .buyer, turns: 3)), rounds: 2, elapsed: 0)
         #expect(onFrontier.paretoOptimal)
         #expect(onFrontier.distanceToPareto == 0)
     }
 
     @Test func noAgreementIsMeasuredFromTheDisagreementPoint() throws {
         let landscape = try OutcomeLandscape(scenario: Self.handScenario, buyer: Self.handBuyer, seller: Self.handSeller)
-        let analysis = landscape.analyze(.walkAway(by: .seller, reason: nil))
+        let analysis = landscape.analyze(.walkAway(by: .seller, reason: nil), rounds: 1, elapsed: 0)
         #expect(!analysis.agreed && !analysis.paretoOptimal)
         #expect(analysis.buyer.utility == 0 && analysis.seller.utility == 0.4)
         #expect(analysis.buyer.advantage == 0 && analysis.seller.advantage == 0)
@@ -126,7 +131,7 @@ struct AnalysisTests {
         let (rb, rs) = (buyer.reservation, seller.reservation)
         let rational = all.filter { b[$0] >= rb && s[$0] >= rs }
         if rational.isEmpty {
-            #expect(landscape.nash == nil && landscape.kalai == nil)
+            #expect(landscape.nash == nil && landscape.kalaiSmorodinsky == nil && landscape.egalitarian == nil)
             return
         }
         let nashBest = rational.map { (b[$0] - rb) * (s[$0] - rs) }.max()!
@@ -137,12 +142,14 @@ struct AnalysisTests {
         func kalaiScore(_ bu: Double, _ su: Double) -> Double {
             min(idealB > rb ? (bu - rb) / (idealB - rb) : 1, idealS > rs ? (su - rs) / (idealS - rs) : 1)
         }
-        let kalai = try #require(landscape.kalai)
+        let kalai = try #require(landscape.kalaiSmorodinsky)
         #expect(kalaiScore(kalai.buyer, kalai.seller) == rational.map { kalaiScore(b[$0], s[$0]) }.max()!)
+        let egalitarian = try #require(landscape.egalitarian)
+        #expect(min(egalitarian.buyer - rb, egalitarian.seller - rs) == rational.map { min(b[$0] - rb, s[$0] - rs) }.max()!)
 
         // Distances: brute minimum over the frontier pairs, for a handful of agreements.
         for i in stride(from: 0, to: space.count, by: 17) {
-            let analysis = landscape.analyze(.agreement(Agreement(terms: space.terms(at: i), proposer: .buyer, turns: 1)))
+            let analysis = landscape.analyze(.agreement(Agreement(terms: space.terms(at: i), proposer: .buyer, turns: 1)), rounds: 1, elapsed: 0)
             let brute = bruteFrontier.map { (($0.b - b[i]) * ($0.b - b[i]) + ($0.s - s[i]) * ($0.s - s[i])).squareRoot() }.min()!
             #expect(analysis.distanceToPareto == brute)
             #expect(analysis.paretoOptimal == !dominated(i))

@@ -26,7 +26,7 @@ struct ArbiterTests {
         let analysis = try #require(record.settlement.analysis)
         #expect(analysis.agreed)
         #expect(analysis.buyer.utility >= 0 && analysis.seller.utility >= 0)
-        #expect(analysis.nash != nil && analysis.kalai != nil)
+        #expect(analysis.nash != nil && analysis.kalaiSmorodinsky != nil && analysis.egalitarian != nil)
         #expect(record.settlement.turns == record.transcript.entries.count)
         #expect(agreement.turns == record.settlement.turns)
 

@@ -31,10 +31,12 @@ struct RunCommandTests {
             let result = try #require(analysis[side] as? [String: Any])
             #expect(result["utility"] is Double && result["advantage"] is Double)
         }
-        for key in ["paretoOptimal", "distanceToPareto", "distanceToNash", "distanceToKalai", "socialWelfare", "nashProduct"] {
+        for key in ["paretoOptimal", "distanceToPareto", "distanceToNash", "distanceToKalaiSmorodinsky", "distanceToEgalitarian", "socialWelfare", "nashProduct"] {
             #expect(analysis[key] != nil, "analysis.\(key)")
         }
-        for point in ["nash", "kalai"] {
+        // Neither profile discounts time, so the analysis says nothing of it.
+        #expect(analysis["discountTime"] == nil)
+        for point in ["nash", "kalaiSmorodinsky", "egalitarian"] {
             let value = try #require(analysis[point] as? [String: Any])
             #expect(value["terms"] is [String: Any] && value["buyer"] is Double && value["seller"] is Double)
         }
@@ -57,7 +59,9 @@ struct RunCommandTests {
         #expect(result.output.contains("   1     1 buyer   offer price EUR 100.00, quantity 100, delivery_days 1"))
         #expect(result.output.contains("Outcome: agreement on price EUR"))
         #expect(result.output.contains("Nash point"))
-        #expect(result.output.contains("Kalai point"))
+        #expect(result.output.contains("Kalai–Smorodinsky point"))
+        #expect(result.output.contains("egalitarian point"))
+        #expect(!result.output.contains("discounted"))
         #expect(result.output.contains("Pareto-optimal:"))
     }
 

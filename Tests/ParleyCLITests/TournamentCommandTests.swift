@@ -57,6 +57,30 @@ struct TournamentCommandTests {
         #expect(XMLParser(data: try Data(contentsOf: plot)).parse())
     }
 
+    /// A scenario whose profiles discount time: each session's settlement has both sides' discounted utilities at
+    /// its round, the leaderboard ranks by them with the undiscounted mean beside, and the store verifies.
+    @Test func aDiscountedScenarioRanksByDiscountedUtilityAndVerifies() throws {
+        let store = try CLI.temporaryPath("discounted.sqlite")
+        let out = URL(fileURLWithPath: store).deletingLastPathComponent().appendingPathComponent("discounted")
+        let scenario = "Examples/Scenarios/raw-materials-indexation.json"
+        let run = try CLI.run("tournament", "--scenario", scenario, "--agents", "boulware,conceder,hardliner", "--store", store, "--out", out.path)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("±95%  undiscounted") && run.output.contains("Some profiles discount time"))
+        let sessions = try String(contentsOf: out.appendingPathComponent("sessions.csv"), encoding: .utf8).split(separator: "\n")
+        let columns = sessions[0].split(separator: ",").map(String.init)
+        #expect(columns.suffix(2) == ["buyer_discounted_utility", "seller_discounted_utility"])
+        for line in sessions.dropFirst() {
+            let row = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            func number(_ name: String) -> Double { Double(row[columns.firstIndex(of: name)!]) ?? .nan }
+            // Both profiles discount by 0.7 over 80 rounds: utility × 0.7^(rounds / 80).
+            let factor = pow(0.7, min(1, number("rounds") / 80))
+            #expect(abs(number("buyer_discounted_utility") - number("buyer_utility") * factor) < 1e-12)
+            #expect(abs(number("seller_discounted_utility") - number("seller_utility") * factor) < 1e-12)
+        }
+        let verified = try CLI.run("transcripts", "verify", "--all", "--store", store)
+        #expect(verified.status == 0, "\(verified.output)\(verified.errors)")
+    }
+
     @Test func badArgumentsGetClearErrors() throws {
         let store = try CLI.temporaryPath("bad.sqlite")
         let duplicate = try CLI.run("tournament", "--scenario", Self.scenarios[1], "--agents", "boulware,boulware", "--store", store)

@@ -46,6 +46,9 @@ struct GeniusExportTests {
         #expect(after == before)
         #expect(second.scenario.issues.map(\.name) == ["Colour", "Quantity", "Delivery"])
         #expect(second.profiles.mapValues(\.reservation) == first.profiles.mapValues(\.reservation))
+        // The buyer's discount factor goes out and comes back; the seller still has none.
+        #expect(first.profiles[.buyer]?.discount == 0.9)
+        #expect(second.profiles.mapValues(\.discount) == first.profiles.mapValues(\.discount))
     }
 
     @Test func aConstantBelowOneCannotBeWrittenExactly() throws {

@@ -41,9 +41,11 @@ struct GeniusImportTests {
         #expect(OutcomeSpace(scenario)?.count == 3 * 11 * 5)
         #expect(imported.file.profile(for: .buyer)?.reservation == 0.25)
         #expect(imported.file.profile(for: .seller)?.reservation == 0.1)
-        #expect(imported.warnings.count == 2)
+        // The buyer's discount factor is kept; the seller's file has none.
+        #expect(imported.file.profile(for: .buyer)?.discount == 0.9)
+        #expect(imported.file.profile(for: .seller)?.discount == nil)
+        #expect(imported.warnings.count == 1)
         #expect(imported.warnings.contains { $0.contains("buyer.xml") && $0.contains("renormalized") })
-        #expect(imported.warnings.contains { $0.contains("discount factor 0.9 not applied") })
         // The seller's clamped line is exact at every value: bends between 12 and 13.
         #expect(imported.file.profile(for: .seller)?.issues["Quantity"]?.value == .piecewise([
             .init(at: 10, value: 0.5), .init(at: 12, value: 0.5 + 0.2 * 2), .init(at: 13, value: 1), .init(at: 20, value: 1),
@@ -68,6 +70,16 @@ struct GeniusImportTests {
         let terms: Terms = ["Colour": .option(colour), "Quantity": .integer(quantity), "Delivery": .option(delivery)]
         let value = try #require(utility.utility(of: terms))
         #expect(abs(value - expected) < 1e-12)
+    }
+
+    /// GENIUS reads a discount factor outside (0, 1] as none; so does the import, and it says so. 1 means none too.
+    @Test(arguments: [("0", true), ("1.5", true), ("-0.2", true), ("1", false), ("1.0", false)])
+    func aDiscountFactorOutsideZeroToOneMeansNone(factor: String, warned: Bool) throws {
+        let buyer = OfficeChairs.buyer.replacingOccurrences(of: #"<discount_factor value="0.9"/>"#, with: #"<discount_factor value="\#(factor)"/>"#)
+        #expect(buyer != OfficeChairs.buyer)
+        let imported = try OfficeChairs.convert(buyer: buyer)
+        #expect(imported.file.profile(for: .buyer)?.discount == nil)
+        #expect(imported.warnings.contains { $0.contains("outside (0, 1]") } == warned)
     }
 
     @Test func constructsParleyCannotRepresentAreNamed() {

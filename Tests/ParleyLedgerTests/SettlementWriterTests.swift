@@ -18,15 +18,19 @@ struct SettlementWriterTests {
         .failure(by: .buyer, error: "crashed: \"\u{0}\""),
     ]
 
+    /// An analysis with the Nash point or not, and with the other optional fields (the Kalai–Smorodinsky and
+    /// egalitarian points, one side's discounted utility and the discount time) or not.
     static func analysis(nash: Bool, kalai: Bool) -> SettlementAnalysis {
         SettlementAnalysis(
-            buyer: .init(utility: 0.904040404040404, reservation: 1e-7, maximum: 1),
+            buyer: .init(utility: 0.904040404040404, reservation: 1e-7, maximum: 1, discountedUtility: kalai ? 0.8123456789012345 : nil),
             seller: .init(utility: 0.1, reservation: 0.3, maximum: 0.3),
             agreed: nash, individuallyRational: kalai, socialWelfare: 1.004040404040404, nashProduct: 0, paretoOptimal: !nash,
-            distanceToPareto: .leastNonzeroMagnitude, distanceToNash: nash ? 0.25 : nil, distanceToKalai: kalai ? 1e21 : nil,
+            distanceToPareto: .leastNonzeroMagnitude, distanceToNash: nash ? 0.25 : nil, distanceToKalaiSmorodinsky: kalai ? 1e21 : nil,
+            distanceToEgalitarian: kalai ? 3e-9 : nil,
             nash: nash ? OutcomePoint(terms: terms, buyer: 0.5, seller: -0.0) : nil,
-            kalai: kalai ? OutcomePoint(terms: ["alpha": .option("x")], buyer: 123456.5, seller: 1) : nil,
-            frontierSize: 14_000, outcomeCount: 67_108_864
+            kalaiSmorodinsky: kalai ? OutcomePoint(terms: ["alpha": .option("x")], buyer: 123456.5, seller: 1) : nil,
+            egalitarian: kalai ? OutcomePoint(terms: terms, buyer: 0.25, seller: 0.75) : nil,
+            frontierSize: 14_000, outcomeCount: 67_108_864, discountTime: kalai ? 0.37 : nil
         )
     }
 
@@ -50,9 +54,15 @@ struct SettlementWriterTests {
     }
 
     @Test func aSettlementWithANumberThatIsNotFiniteIsLeftToTheGenericEncoder() {
-        var analysis = Self.analysis(nash: true, kalai: true)
-        analysis.distanceToPareto = .infinity
-        #expect(!Settlement(outcome: .deadline, turns: 1, rounds: 1, elapsed: 0, analysis: analysis).hasFiniteNumbers)
+        let changes: [(inout SettlementAnalysis) -> Void] = [
+            { $0.distanceToPareto = .infinity }, { $0.buyer.discountedUtility = .nan }, { $0.discountTime = -.infinity },
+            { $0.egalitarian?.seller = .infinity }, { $0.distanceToEgalitarian = .nan },
+        ]
+        for change in changes {
+            var analysis = Self.analysis(nash: true, kalai: true)
+            change(&analysis)
+            #expect(!Settlement(outcome: .deadline, turns: 1, rounds: 1, elapsed: 0, analysis: analysis).hasFiniteNumbers)
+        }
         #expect(!Settlement(outcome: .deadline, turns: 1, rounds: 1, elapsed: .nan, analysis: nil).hasFiniteNumbers)
     }
 

@@ -56,7 +56,8 @@ struct PictureTests {
         let offers = record.transcript.entries.filter { $0.action.offeredTerms != nil }.count
         #expect(elements.titles.filter { $0.contains(" offer: ") }.count == offers)
         #expect(elements.titles.contains { $0.hasPrefix("Nash point") })
-        #expect(elements.titles.contains { $0.hasPrefix("Kalai point") })
+        #expect(elements.titles.contains { $0.hasPrefix("Kalai–Smorodinsky point") })
+        #expect(elements.titles.contains { $0.hasPrefix("egalitarian point") })
         #expect(elements.titles.contains { $0.hasPrefix("agreement: ") } == (record.settlement.outcome.agreement != nil))
         #expect((elements.counts["polyline"] ?? 0) >= 3, "the frontier and both sides' paths")
     }

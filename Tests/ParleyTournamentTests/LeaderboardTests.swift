@@ -81,5 +81,35 @@ struct LeaderboardTests {
         #expect(board.markdown.contains("| agent |") && board.markdown.contains("d(Pareto)"))
         #expect(board.markdown.contains("advantage: mean (u − r)/(max − r)"))
         #expect(board.table.split(separator: "\n")[0].hasPrefix("rank  agent"))
+        // Nothing discounts: no undiscounted column, and its CSV field is empty.
+        #expect(!board.table.contains("undiscounted") && !board.markdown.contains("| undiscounted |"))
+        #expect(csv[0].hasSuffix(",mean_undiscounted_utility") && csv.dropFirst().allSatisfy { $0.hasSuffix(",") })
+    }
+
+    /// Under discounting profiles, agents are ranked by what their principals got (utility × δ^t), with the
+    /// undiscounted mean beside it; a side whose profile does not discount counts its utility.
+    @Test func discountedUtilityRanksAndUndiscountedStandsBesideIt() throws {
+        var entries: [TournamentEntry] = []
+        for step in 0..<10 {
+            let jitter = Double(step % 5) * 0.001
+            // "slow" gets more, but late: discounted it gets less than "quick".
+            var slow = Self.entry("slow", "other", buyerUtility: 0.8 + jitter, sellerUtility: 0.3)
+            slow.buyerDiscountedUtility = 0.4 + jitter
+            var quick = Self.entry("quick", "other", buyerUtility: 0.6 + jitter, sellerUtility: 0.3)
+            quick.buyerDiscountedUtility = 0.55 + jitter
+            entries += [slow, quick]
+        }
+        let board = Leaderboard(entries: entries, agents: ["slow", "quick", "other"])
+        #expect(board.rows.map(\.agent) == ["quick", "slow", "other"])
+        let quick = try #require(board.rows.first { $0.agent == "quick" })
+        #expect(abs(quick.meanUtility - 0.552) < 1e-12 && abs((quick.meanUndiscountedUtility ?? 0) - 0.602) < 1e-12)
+        // The seller's profile does not discount: no undiscounted figure of its own.
+        #expect(board.rows.first { $0.agent == "other" }?.meanUndiscountedUtility == nil)
+        #expect(board.pairwise["quick"]?["other"] == quick.meanUtility)
+        #expect(board.table.split(separator: "\n")[0].contains("±95%  undiscounted"))
+        #expect(board.table.contains("Some profiles discount time"))
+        #expect(board.markdown.contains("| ±95% | undiscounted |"))
+        let csv = board.csv.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(csv[1].hasPrefix("1,1,quick,") && csv[1].hasSuffix(",\(quick.meanUndiscountedUtility!)"))
     }
 }

@@ -37,12 +37,16 @@ public struct TournamentEntry: SessionSummarized, Sendable, Hashable, Codable {
     public var distanceToNash: Double?
     /// Distance to the Pareto frontier.
     public var distanceToPareto: Double
+    /// The buyer's utility discounted to the settlement's time, when its profile discounts time.
+    public var buyerDiscountedUtility: Double?
+    /// The seller's utility discounted to the settlement's time, when its profile discounts time.
+    public var sellerDiscountedUtility: Double?
 
     /// Creates an entry.
     public init(
         tournament: String, index: Int, session: Int = 0, repetition: Int, summary: SessionSummary, rounds: Int, agreed: Bool,
         buyerUtility: Double, sellerUtility: Double, buyerAdvantage: Double, sellerAdvantage: Double, welfare: Double, distanceToNash: Double?,
-        distanceToPareto: Double
+        distanceToPareto: Double, buyerDiscountedUtility: Double? = nil, sellerDiscountedUtility: Double? = nil
     ) {
         self.tournament = tournament
         self.index = index
@@ -58,7 +62,14 @@ public struct TournamentEntry: SessionSummarized, Sendable, Hashable, Codable {
         self.welfare = welfare
         self.distanceToNash = distanceToNash
         self.distanceToPareto = distanceToPareto
+        self.buyerDiscountedUtility = buyerDiscountedUtility
+        self.sellerDiscountedUtility = sellerDiscountedUtility
     }
+
+    /// What the buyer's principal got: its discounted utility when its profile discounts time, its utility otherwise.
+    public var buyerPayoff: Double { buyerDiscountedUtility ?? buyerUtility }
+    /// What the seller's principal got: its discounted utility when its profile discounts time, its utility otherwise.
+    public var sellerPayoff: Double { sellerDiscountedUtility ?? sellerUtility }
 }
 
 extension TournamentEntry {
@@ -72,7 +83,8 @@ extension TournamentEntry {
             rounds: settlement.rounds, agreed: settlement.outcome.agreement != nil, buyerUtility: analysis?.buyer.utility ?? 0,
             sellerUtility: analysis?.seller.utility ?? 0, buyerAdvantage: analysis?.buyer.advantage ?? 0,
             sellerAdvantage: analysis?.seller.advantage ?? 0, welfare: analysis?.socialWelfare ?? 0, distanceToNash: analysis?.distanceToNash,
-            distanceToPareto: analysis?.distanceToPareto ?? 0
+            distanceToPareto: analysis?.distanceToPareto ?? 0, buyerDiscountedUtility: analysis?.buyer.discountedUtility,
+            sellerDiscountedUtility: analysis?.seller.discountedUtility
         )
     }
 

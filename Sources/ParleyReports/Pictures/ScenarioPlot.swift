@@ -44,9 +44,9 @@ public struct ScenarioPlot: Sendable {
         canvas.line(x1: plot.left, y1: plot.y(sellerReservation), x2: plot.left + plot.size, y2: plot.y(sellerReservation), stroke: "#e6550d", dashed: true)
         canvas.polyline(statistics.frontier.sorted { $0.buyer < $1.buyer }.map { (plot.x($0.buyer), plot.y($0.seller)) }, stroke: "#555", width: 1.5)
         // Drawn last to first, so that the Nash point is on top where points coincide.
-        for marker in Self.markers.reversed() {
-            guard let point = statistics[keyPath: marker.point] else { continue }
-            marker.draw(&canvas, plot.x(point.buyer), plot.y(point.seller), 7, String(format: "%@: buyer %.3f, seller %.3f, %@", marker.name, point.buyer, point.seller, point.terms.description))
+        for (marker, point) in Self.markers.reversed() {
+            guard let point = statistics[keyPath: point] else { continue }
+            marker.draw((point.buyer, point.seller), detail: point.terms.description, on: &canvas, in: plot)
         }
         var y = 70.0
         func row(_ label: String, draw: (inout SVGCanvas, Double, Double) -> Void) {
@@ -56,7 +56,7 @@ public struct ScenarioPlot: Sendable {
         }
         row("an outcome") { $0.circle(x: $1, y: $2, radius: 3, fill: "#9ecae1") }
         row("Pareto frontier") { $0.line(x1: $1 - 8, y1: $2, x2: $1 + 8, y2: $2, stroke: "#555", width: 1.5) }
-        for marker in Self.markers { row(marker.name) { marker.draw(&$0, $1, $2, 6, nil) } }
+        for (marker, _) in Self.markers { row(marker.name) { marker.draw(&$0, $1, $2, 6, nil) } }
         row("buyer's reservation") { $0.line(x1: $1 - 8, y1: $2, x2: $1 + 8, y2: $2, stroke: "#1f77b4", dashed: true) }
         row("seller's reservation") { $0.line(x1: $1 - 8, y1: $2, x2: $1 + 8, y2: $2, stroke: "#e6550d", dashed: true) }
         if statistics.nash == nil {
@@ -67,25 +67,8 @@ public struct ScenarioPlot: Sendable {
 
     private func stride(for count: Int) -> Int { max(1, (count + Self.maximumDots - 1) / Self.maximumDots) }
 
-    /// A solution point's marker: its name, where the statistics keep it, and how it is drawn.
-    private struct Marker: Sendable {
-        let name: String
-        let point: any KeyPath<ScenarioStatistics, OutcomePoint?> & Sendable
-        let draw: @Sendable (inout SVGCanvas, Double, Double, Double, String?) -> Void
-    }
-
-    private static let markers = [
-        Marker(name: "Nash point", point: \.nash) { canvas, x, y, r, title in
-            canvas.polygon([(x, y - r), (x + r, y), (x, y + r), (x - r, y)], fill: "#222", title: title)
-        },
-        Marker(name: "Kalai–Smorodinsky point", point: \.kalaiSmorodinsky) { canvas, x, y, r, title in
-            canvas.polygon([(x, y - r), (x + r, y + r * 0.85), (x - r, y + r * 0.85)], fill: "#2ca02c", title: title)
-        },
-        Marker(name: "egalitarian point", point: \.egalitarian) { canvas, x, y, r, title in
-            canvas.rect(x: x - r * 0.8, y: y - r * 0.8, width: r * 1.6, height: r * 1.6, fill: "#9467bd", title: title)
-        },
-        Marker(name: "maximum welfare", point: \.maximumWelfare) { canvas, x, y, r, title in
-            canvas.circle(x: x, y: y, radius: r * 0.9, fill: "none", stroke: "#d62728", strokeWidth: 2.5, title: title)
-        },
+    /// The solution points, each with where the statistics keep it.
+    private static let markers: [(SolutionMarker, any KeyPath<ScenarioStatistics, OutcomePoint?> & Sendable)] = [
+        (.nash, \.nash), (.kalaiSmorodinsky, \.kalaiSmorodinsky), (.egalitarian, \.egalitarian), (.maximumWelfare, \.maximumWelfare),
     ]
 }

@@ -4,7 +4,7 @@ public import ParleyRecords
 public import ParleyProtocol
 
 /// A picture of one session in the two sides' utility space: each side's offers in order, the Pareto frontier,
-/// the Nash and Kalai points, both reservation values, and the agreement.
+/// the Nash, Kalai–Smorodinsky and egalitarian points, both reservation values, and the agreement.
 public struct SessionPlot: Sendable {
     /// The session.
     public let record: SessionRecord
@@ -48,13 +48,10 @@ public struct SessionPlot: Sendable {
                 )
             }
         }
-        if let nash = landscape.nash {
-            let (x, y) = (plot.x(nash.buyer), plot.y(nash.seller))
-            canvas.polygon([(x, y - 7), (x + 7, y), (x, y + 7), (x - 7, y)], fill: "#222", title: String(format: "Nash point: buyer %.3f, seller %.3f", nash.buyer, nash.seller))
-        }
-        if let kalai = landscape.kalai {
-            let (x, y) = (plot.x(kalai.buyer), plot.y(kalai.seller))
-            canvas.polygon([(x, y - 7), (x + 7, y + 6), (x - 7, y + 6)], fill: "#2ca02c", title: String(format: "Kalai point: buyer %.3f, seller %.3f", kalai.buyer, kalai.seller))
+        // Drawn last to first, so that the Nash point is on top where points coincide.
+        for (marker, point) in [(SolutionMarker.egalitarian, landscape.egalitarian), (.kalaiSmorodinsky, landscape.kalaiSmorodinsky), (.nash, landscape.nash)] {
+            guard let point else { continue }
+            marker.draw((point.buyer, point.seller), detail: "", on: &canvas, in: plot)
         }
         if let agreement = record.settlement.outcome.agreement, let point = landscape.utilities(of: agreement.terms) {
             canvas.circle(
@@ -76,8 +73,7 @@ public struct SessionPlot: Sendable {
         row("buyer's offers") { $0.circle(x: $1, y: $2, radius: 4, fill: "#1f77b4") }
         row("seller's offers") { $0.circle(x: $1, y: $2, radius: 4, fill: "#e6550d") }
         row("Pareto frontier") { $0.line(x1: $1 - 8, y1: $2, x2: $1 + 8, y2: $2, stroke: "#555", width: 1.5) }
-        row("Nash point") { canvas, x, y in canvas.polygon([(x, y - 6), (x + 6, y), (x, y + 6), (x - 6, y)], fill: "#222") }
-        row("Kalai point") { canvas, x, y in canvas.polygon([(x, y - 6), (x + 6, y + 5), (x - 6, y + 5)], fill: "#2ca02c") }
+        for marker in [SolutionMarker.nash, .kalaiSmorodinsky, .egalitarian] { row(marker.name) { marker.draw(&$0, $1, $2, 6, nil) } }
         row("agreement") { $0.circle(x: $1, y: $2, radius: 7, fill: "none", stroke: "#d62728", strokeWidth: 3) }
         row("buyer's reservation") { $0.line(x1: $1 - 8, y1: $2, x2: $1 + 8, y2: $2, stroke: "#1f77b4", dashed: true) }
         row("seller's reservation") { $0.line(x1: $1 - 8, y1: $2, x2: $1 + 8, y2: $2, stroke: "#e6550d", dashed: true) }
