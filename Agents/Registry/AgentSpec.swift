@@ -1,7 +1,11 @@
 public import ParleyProtocol
+import Foundation
 
 /// A strategy's name with parameters, as written on the command line: `boulware`, `boulware:e=0.2`,
-/// `tit-for-tat:kindness=0.05`. Parameters are separated by `:` so specs can be listed with commas.
+/// `tit-for-tat:kindness=0.05`. Parameters are separated by `:` so specs can be listed with commas; a value may hold
+/// a component with parameters in parentheses, `boa:bid=time(e=0.2):accept=combi(t=0.98;window=max)`. Within one
+/// spec, parameters may also be separated by `,` (`boa:bid=time(e=0.2),accept=next`); in a list, a `,` followed by
+/// `key=value` continues the agent before it (``agents(inList:)``).
 public struct AgentSpec: Sendable, Hashable, CustomStringConvertible {
     /// The strategy's name.
     public var strategy: String
@@ -16,7 +20,7 @@ public struct AgentSpec: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `name[:key=value]…`.
     public init(parsing text: String) throws(AgentSpecError) {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        let parts = Self.split(text) { $0 == ":" || $0 == "," }
         guard let name = parts.first, !name.isEmpty else {
             throw AgentSpecError(.malformed, "'\(text)' is not an agent; write a strategy name such as boulware, optionally with parameters: boulware:e=0.2")
         }
@@ -31,6 +35,40 @@ public struct AgentSpec: Sendable, Hashable, CustomStringConvertible {
             }
         }
         self.init(strategy: name, parameters: parameters)
+    }
+
+    /// The agents of a comma-separated list, as texts: commas inside parentheses do not separate, an item that is a
+    /// parameter (`key=value`, with no `:` or `/` before its `=`) continues the agent before it, and empty items are
+    /// left out.
+    public static func agents(inList list: String) -> [String] {
+        var agents: [String] = []
+        for item in split(list, where: { $0 == "," }).map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
+            let head = item.prefix { $0 != "=" }
+            if !agents.isEmpty, head.count < item.count, !head.isEmpty, head.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
+                agents[agents.count - 1] += "," + item
+            } else {
+                agents.append(item)
+            }
+        }
+        return agents
+    }
+
+    /// `text` split at the characters `separates` accepts that lie outside parentheses, keeping empty parts.
+    static func split(_ text: String, where separates: (Character) -> Bool) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
+        for character in text {
+            if character == "(" { depth += 1 } else if character == ")" { depth = max(0, depth - 1) }
+            if depth == 0, separates(character) {
+                parts.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        parts.append(current)
+        return parts
     }
 
     /// `name:key=value…`, parameters sorted by name.

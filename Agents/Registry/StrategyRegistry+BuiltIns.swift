@@ -1,5 +1,8 @@
+import ParleyProtocol
+
 extension StrategyRegistry {
-    /// Parley's built-in strategies: `boulware`, `linear`, `conceder`, `hardliner`, `random`, `tit-for-tat`.
+    /// Parley's built-in strategies: `boulware`, `linear`, `conceder`, `hardliner`, `random`, `tit-for-tat`, and
+    /// `boa`, assembled from components (``BOAComponents``).
     public static var builtIns: StrategyRegistry {
         var registry = StrategyRegistry()
         for (name, exponent, summary) in [
@@ -9,9 +12,17 @@ extension StrategyRegistry {
         ] {
             registry.register(Entry(
                 name: name, summary: summary,
-                parameters: [Parameter(name: "e", summary: "concession exponent (< 1 firm, 1 linear, > 1 yielding)", defaultValue: "\(exponent)")]
+                parameters: [
+                    Parameter(name: "e", summary: "concession exponent (< 1 firm, 1 linear, > 1 yielding)", defaultValue: "\(exponent)"),
+                    Parameter(name: "model", summary: "an opponent model (frequency): offer the opponent's best near the target", defaultValue: "none"),
+                ]
             ) { parameters, context in
-                try TimeDependent(exponent: parameters.double("e", default: exponent, in: 0.001...100), context: context)
+                let e = try parameters.double("e", default: exponent, in: 0.001...100)
+                guard let model = parameters.values["model"], model != "none" else { return try TimeDependent(exponent: e, context: context) }
+                return try BOAStrategy(
+                    offering: TimeOffering(exponent: e), acceptance: AcceptanceConditions.Relative(.next),
+                    model: BOAComponents.makeModel(try ComponentSpec(parsing: model, role: "model"), radices: context.biddingIndex().space.radices), context: context
+                )
             })
         }
         registry.register(Entry(name: "hardliner", summary: "always offers its best terms; accepts only those") { _, context in
@@ -25,6 +36,23 @@ extension StrategyRegistry {
             parameters: [Parameter(name: "kindness", summary: "unconditional concession per turn, a fraction of the remaining range", defaultValue: "0.02")]
         ) { parameters, context in
             try TitForTat(kindness: parameters.double("kindness", default: 0.02, in: 0...1), context: context)
+        })
+        registry.register(Entry(
+            name: "boa", summary: "assembled from an offering policy, an acceptance condition and an opponent model (Baarslag et al. 2014)",
+            parameters: [
+                Parameter(name: "bid", summary: "the offering policy: time(e=…)", defaultValue: "time(e=0.2)"),
+                Parameter(name: "accept", summary: "the acceptance condition: next, prev, const, time, combi", defaultValue: "next"),
+                Parameter(name: "model", summary: "the opponent model: frequency, or none", defaultValue: "none"),
+            ],
+            inDefaultField: false
+        ) { parameters, context in
+            let model = parameters.values["model"] ?? "none"
+            return try BOAStrategy(
+                offering: BOAComponents.makeOffering(ComponentSpec(parsing: parameters.values["bid"] ?? "time(e=0.2)", role: "bid")),
+                acceptance: BOAComponents.makeAcceptance(ComponentSpec(parsing: parameters.values["accept"] ?? "next", role: "accept")),
+                model: model == "none" ? nil : BOAComponents.makeModel(ComponentSpec(parsing: model, role: "model"), radices: context.biddingIndex().space.radices),
+                context: context
+            )
         })
         return registry
     }

@@ -29,17 +29,20 @@ public struct StrategyRegistry: Sendable {
         public var summary: String
         /// The parameters it accepts.
         public var parameters: [Parameter]
+        /// Whether a tournament without `--agents` fields it (a strategy that only assembles others does not).
+        public var inDefaultField: Bool
         /// Builds the strategy for an agent.
         public var make: @Sendable (StrategyParameters, AgentContext) throws -> any Strategy
 
         /// Creates an entry.
         public init(
-            name: String, summary: String, parameters: [Parameter] = [],
+            name: String, summary: String, parameters: [Parameter] = [], inDefaultField: Bool = true,
             make: @escaping @Sendable (StrategyParameters, AgentContext) throws -> any Strategy
         ) {
             self.name = name
             self.summary = summary
             self.parameters = parameters
+            self.inDefaultField = inDefaultField
             self.make = make
         }
     }
@@ -54,6 +57,9 @@ public struct StrategyRegistry: Sendable {
 
     /// The registered names, sorted.
     public var names: [String] { entries.keys.sorted() }
+
+    /// The names a tournament fields when none are given, sorted.
+    public var defaultField: [String] { names.filter { entries[$0]?.inDefaultField == true } }
 
     /// The entry of a name.
     public func entry(named name: String) -> Entry? { entries[name] }

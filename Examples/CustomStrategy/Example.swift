@@ -8,11 +8,14 @@ import ParleyRecords
 
 /// Registers the custom strategy beside the built-ins and runs it against one of them.
 enum Example {
-    /// The built-ins plus `anchored`.
+    /// The built-ins plus `anchored` and `assembled`.
     static var registry: StrategyRegistry {
         var registry = StrategyRegistry.builtIns
         registry.register(.init(name: "anchored", summary: "concedes linearly, anchored on the opponent's best offer") { _, context in
             try Anchored(context: context)
+        })
+        registry.register(.init(name: "assembled", summary: "Boulware-like offering with a frequency model, patient acceptance") { _, context in
+            try assembled(context: context)
         })
         return registry
     }

@@ -1,5 +1,6 @@
 import Foundation
 public import ParleyProtocol
+import ParleyAgents
 
 extension AgentReference {
     /// Why an agent file could not be read.
@@ -45,8 +46,9 @@ extension AgentReference {
         }
     }
 
-    /// The agents of a comma-separated list, each as ``load(_:)`` reads it.
+    /// The agents of a comma-separated list (split as `AgentSpec.agents(inList:)` splits it), each as ``load(_:)``
+    /// reads it.
     public static func loadList(_ list: String) throws -> [AgentReference] {
-        try list.split(separator: ",").map { try load(String($0).trimmingCharacters(in: .whitespaces)) }
+        try AgentSpec.agents(inList: list).map(load)
     }
 }

@@ -34,7 +34,7 @@ struct TournamentRun: AsyncParsableCommand {
     @Option(name: .customLong("scenario"), parsing: .upToNextOption, help: "Scenario files (JSON with both profiles) or GENIUS scenarios (genius:DOMAIN.xml,BUYER.xml,SELLER.xml); repeat the option or list several.")
     var scenarios: [String]
 
-    @Option(help: "Comma-separated agents: strategies with parameters if any, agent server URLs, or agent files (boulware:e=0.1,linear,http://127.0.0.1:8081,Examples/Agents/llm-buyer.json). Default: every built-in strategy.")
+    @Option(help: "Comma-separated agents: strategies with parameters if any, agent server URLs, or agent files (boulware:e=0.1,linear,http://127.0.0.1:8081,Examples/Agents/llm-buyer.json). Default: every built-in strategy (boa, which assembles others, only when named).")
     var agents: String?
 
     @Option(help: "How many times each pairing plays on each scenario.")
@@ -71,7 +71,7 @@ struct TournamentRun: AsyncParsableCommand {
 
     func run() async throws {
         let files = try scenarios.map { try ScenarioArguments.load($0) }
-        let references = try agents.map(AgentReference.loadList) ?? StrategyRegistry.builtIns.names.map { try AgentReference(parsing: $0) }
+        let references = try agents.map(AgentReference.loadList) ?? StrategyRegistry.builtIns.defaultField.map { try AgentReference(parsing: $0) }
         let plan = try TournamentPlan(scenarios: files, agents: references, repetitions: repetitions, selfPlay: selfPlay, seed: seed)
         let factory = remote.factory()
         _ = try await RemoteOptions.sources(references, factory: factory)  // fails before the store is touched

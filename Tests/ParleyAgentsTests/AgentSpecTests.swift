@@ -38,6 +38,7 @@ struct AgentSpecTests {
     }
 
     @Test func builtInsAreRegistered() {
-        #expect(StrategyRegistry.builtIns.names == ["boulware", "conceder", "hardliner", "linear", "random", "tit-for-tat"])
+        #expect(StrategyRegistry.builtIns.names == ["boa", "boulware", "conceder", "hardliner", "linear", "random", "tit-for-tat"])
+        #expect(StrategyRegistry.builtIns.defaultField == ["boulware", "conceder", "hardliner", "linear", "random", "tit-for-tat"])
     }
 }

@@ -32,4 +32,11 @@ struct ExampleConformanceTests {
         let problems = try await StrategyConformance.check(file: file) { try Anchored(context: $0) }
         #expect(problems.isEmpty, "\(problems)")
     }
+
+    @Test func assembledConforms() async throws {
+        let data = try Data(contentsOf: CLI.repository.appendingPathComponent("Examples/Scenarios/industrial-components.json"))
+        let file = try WireCodec().decode(ScenarioFile.self, from: data)
+        let problems = try await StrategyConformance.check(file: file) { try assembled(context: $0) }
+        #expect(problems.isEmpty, "\(problems)")
+    }
 }

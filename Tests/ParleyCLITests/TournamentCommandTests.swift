@@ -17,7 +17,7 @@ struct TournamentCommandTests {
         let out = URL(fileURLWithPath: store).deletingLastPathComponent().appendingPathComponent("reports")
         let run = try CLI.run(["tournament", "--scenario"] + Self.scenarios + ["--repetitions", "2", "--store", store, "--out", out.path])
         #expect(run.status == 0, "\(run.errors)")
-        for name in StrategyRegistry.builtIns.names {
+        for name in StrategyRegistry.builtIns.defaultField {
             #expect(run.output.contains("  \(name) "), "the leaderboard lists \(name)")
         }
         #expect(run.output.contains("rank  agent"))

@@ -143,7 +143,7 @@ print("")
 print("boulware vs conceder, 5,000 sessions each, the reference issues with 10^4 and 10^6 outcomes:")
 try await largeSpaces(runs: 1)
 
-// Settlement analysis on a million outcomes: enumerate, sort, sweep, Nash and Kalai.
+// Settlement analysis on a million outcomes: enumerate, sort, sweep, the Nash, Kalai–Smorodinsky and egalitarian points.
 let million = ReferenceScenarios.supply(prices: 1000)
 let millionBuyer = million.profiles[.buyer]!
 let millionSeller = million.profiles[.seller]!
@@ -152,7 +152,7 @@ let landscapeTime = try await measure {
     frontierSize = try OutcomeLandscape(file: million).frontier.points.count
 }
 print("")
-print(String(format: "Outcome landscape of 1,000,000 outcomes (frontier, Nash, Kalai): %.1f ms, %d frontier points", microseconds(landscapeTime) / 1000, frontierSize))
+print(String(format: "Outcome landscape of 1,000,000 outcomes (frontier, Nash, Kalai–Smorodinsky, egalitarian): %.1f ms, %d frontier points", microseconds(landscapeTime) / 1000, frontierSize))
 let indexTime = try await measure {
     _ = try BiddingIndex(utility: UtilityFunction(profile: millionBuyer, scenario: million.scenario))
 }

@@ -1,0 +1,28 @@
+import ParleyAgents
+import ParleyAnalysis
+import ParleyProtocol
+import ParleyRecords
+import Testing
+
+@Suite("BOA strategies in sessions")
+struct BOASessionTests {
+    /// Without a model, time offering with AC_next is the time-dependent built-in: the same session, turn for turn.
+    @Test(arguments: ["boulware", "linear", "conceder"])
+    func timeOfferingWithoutAModelPlaysAsTheBuiltIn(name: String) async throws {
+        let file = try Support.file("reference-supply")
+        let exponent = ["boulware": "0.2", "linear": "1.0", "conceder": "2.0"][name]!
+        let builtIn = try await HostileScenarioTests.play(file, buyer: name, seller: "tit-for-tat", seed: 3)
+        let assembled = try await HostileScenarioTests.play(file, buyer: "boa:bid=time(e=\(exponent)):accept=next", seller: "tit-for-tat", seed: 3)
+        #expect(assembled.transcript.entries.map(\.action) == builtIn.transcript.entries.map(\.action))
+    }
+
+    /// With a frequency model the time-dependent built-ins stop zig-zagging: both sides' agreement lands on the frontier.
+    @Test func aModelBringsBoulwareToTheFrontier() async throws {
+        let file = try Support.file("reference-supply")
+        let plain = try await HostileScenarioTests.play(file, buyer: "boulware", seller: "boulware", seed: 1)
+        let modelled = try await HostileScenarioTests.play(file, buyer: "boulware:model=frequency", seller: "boulware:model=frequency", seed: 1)
+        let (before, after) = (try #require(plain.settlement.analysis), try #require(modelled.settlement.analysis))
+        #expect(after.agreed && after.distanceToPareto < before.distanceToPareto)
+        #expect(after.distanceToPareto < 0.01)
+    }
+}
