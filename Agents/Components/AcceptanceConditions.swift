@@ -59,7 +59,8 @@ public enum AcceptanceConditions {
 
     /// AC_combi(T, MAX^W) or AC_combi(T, AVG^W): AC_next, or, from time `T` on, an offer at least as good as the
     /// best (or the average) of the offers received in the previous window of time `W = [t − (1 − t), t)`, as long
-    /// as the time that remains. The paper's best performer is AC_combi(0.98, MAX^W).
+    /// as the time that remains, and never shorter than the one offer before the standing one (at t = 1 the window
+    /// would be empty). The paper's best performer is AC_combi(0.98, MAX^W).
     public struct Combined: AcceptanceCondition, Hashable {
         /// How the window's offers are summarized.
         public enum Window: String, Sendable, Hashable, CaseIterable {
@@ -88,7 +89,7 @@ public enum AcceptanceConditions {
             // The offers before the standing one, from the start of the window.
             var (best, sum, count) = (-Double.infinity, 0.0, 0)
             for received in state.received.dropLast().reversed() {
-                guard received.progress >= t - (1 - t) else { break }
+                guard received.progress >= t - (1 - t) || count == 0 else { break }
                 best = Swift.max(best, received.utility)
                 sum += received.utility
                 count += 1

@@ -2,8 +2,9 @@ import Foundation
 import ParleyProtocol
 
 /// Time-dependent offering (Faratin, Sierra and Jennings, "Negotiation decision functions for autonomous agents",
-/// 1998): the target utility falls from the best outcome's utility to the floor (the reservation value, or the worst
-/// outcome if higher) as `max − (max − floor) · t^(1/e)`.
+/// 1998): the target utility falls from the best outcome's utility to the floor (the highest of the reservation
+/// value, the worst outcome and ``minimumUtility``, but never above the best outcome) as
+/// `max − (max − floor) · t^(1/e)`.
 ///
 /// Without an opponent model it offers the terms nearest at or above the target, as the `boulware`, `linear` and
 /// `conceder` built-ins do. With one it looks at the ``candidates`` outcomes nearest at or above the target that are
@@ -17,12 +18,15 @@ public struct TimeOffering: OfferingPolicy, Hashable {
     public let band: Double
     /// How many outcomes at or above the target the model is asked about, at most.
     public let candidates: Int
+    /// A utility the offers never go below, above the reservation value (0: none).
+    public let minimumUtility: Double
 
     /// Time-dependent offering with concession exponent `exponent`.
-    public init(exponent: Double, band: Double = 0.05, candidates: Int = 256) {
+    public init(exponent: Double, band: Double = 0.05, candidates: Int = 256, minimumUtility: Double = 0) {
         self.exponent = exponent
         self.band = band
         self.candidates = max(1, candidates)
+        self.minimumUtility = minimumUtility
     }
 
     /// The target utility at relative time `t` for an index whose best outcome is worth `maximum`, above `floor`.
@@ -33,8 +37,15 @@ public struct TimeOffering: OfferingPolicy, Hashable {
     /// The rank nearest at or above the target or, with a model, the best-rated for the opponent in the band.
     public func rank(in state: NegotiationState) -> Int {
         let index = state.index
-        let floor = max(state.utility.reservation, index.minimum)
-        let first = index.rank(nearestAtOrAbove: targetUtility(at: state.progress, maximum: index.maximum, floor: floor))
+        let floor = min(index.maximum, max(state.utility.reservation, index.minimum, minimumUtility))
+        return rank(in: state, target: targetUtility(at: state.progress, maximum: index.maximum, floor: floor))
+    }
+
+    /// The rank nearest at or above `target` or, with a model, the best-rated for the opponent in the band above it:
+    /// the selection alone, for strategies that set their own target.
+    public func rank(in state: NegotiationState, target: Double) -> Int {
+        let index = state.index
+        let first = index.rank(nearestAtOrAbove: target)
         guard let model = state.model else { return first }
         let ceiling = index.utilities[first] + band
         var (best, bestRating) = (first, -Double.infinity)

@@ -1,3 +1,5 @@
+public import ParleyProtocol
+
 /// The components a `boa:` spec can name, each with its parameters, and the factories that build them.
 public enum BOAComponents {
     /// One component a spec can name.
@@ -46,6 +48,10 @@ public enum BOAComponents {
         Component(name: "frequency", summary: "HardHeaded's frequency model (van Krimpen et al. 2013)", parameters: [
             .init(name: "rate", summary: "weight an unchanged issue gains per offer", defaultValue: "0.2"),
         ]),
+        Component(name: "bayes", summary: "scalable Bayesian model over issue weights and value shapes (Hindriks and Tykhonov 2008)", parameters: [
+            .init(name: "concession", summary: "the assumed rate of the opponent's concession from 1", defaultValue: "0.2"),
+            .init(name: "sigma", summary: "the spread of the likelihood", defaultValue: "0.3"),
+        ]),
     ]
 
     /// The offering policy a spec names.
@@ -74,10 +80,16 @@ public enum BOAComponents {
         }
     }
 
-    /// The opponent model a spec names, for an outcome space with these issue sizes.
-    public static func makeModel(_ spec: ComponentSpec, radices: [Int]) throws(AgentSpecError) -> any OpponentModel {
+    /// The opponent model a spec names, for an outcome space.
+    public static func makeModel(_ spec: ComponentSpec, space: OutcomeSpace) throws(AgentSpecError) -> any OpponentModel {
         let parameters = try checked(spec, in: models, role: "model")
-        return FrequencyModel(radices: radices, learningRate: try parameters.double("rate", default: 0.2, in: 0...10))
+        if spec.name == "bayes" {
+            return BayesianModel(
+                issues: space.issues, concession: try parameters.double("concession", default: 0.2, in: 0...1),
+                sigma: try parameters.double("sigma", default: 0.3, in: 0.01...10)
+            )
+        }
+        return FrequencyModel(radices: space.radices, learningRate: try parameters.double("rate", default: 0.2, in: 0...10))
     }
 
     /// The spec's parameters, once its component and every parameter name are known.

@@ -1,8 +1,9 @@
 import ParleyProtocol
 
 extension StrategyRegistry {
-    /// Parley's built-in strategies: `boulware`, `linear`, `conceder`, `hardliner`, `random`, `tit-for-tat`, and
-    /// `boa`, assembled from components (``BOAComponents``).
+    /// Parley's built-in strategies: `boulware`, `linear`, `conceder`, `hardliner`, `random`, `tit-for-tat`; the
+    /// reference agents from the literature `micro`, `hardheaded`, `agentk`, `nice-tit-for-tat`; and `boa`, assembled from components
+    /// (``BOAComponents``).
     public static var builtIns: StrategyRegistry {
         var registry = StrategyRegistry()
         for (name, exponent, summary) in [
@@ -14,14 +15,14 @@ extension StrategyRegistry {
                 name: name, summary: summary,
                 parameters: [
                     Parameter(name: "e", summary: "concession exponent (< 1 firm, 1 linear, > 1 yielding)", defaultValue: "\(exponent)"),
-                    Parameter(name: "model", summary: "an opponent model (frequency): offer the opponent's best near the target", defaultValue: "none"),
+                    Parameter(name: "model", summary: "an opponent model (frequency or bayes): offer the opponent's best near the target", defaultValue: "none"),
                 ]
             ) { parameters, context in
                 let e = try parameters.double("e", default: exponent, in: 0.001...100)
                 guard let model = parameters.values["model"], model != "none" else { return try TimeDependent(exponent: e, context: context) }
                 return try BOAStrategy(
                     offering: TimeOffering(exponent: e), acceptance: AcceptanceConditions.Relative(.next),
-                    model: BOAComponents.makeModel(try ComponentSpec(parsing: model, role: "model"), radices: context.biddingIndex().space.radices), context: context
+                    model: BOAComponents.makeModel(try ComponentSpec(parsing: model, role: "model"), space: context.biddingIndex().space), context: context
                 )
             })
         }
@@ -37,12 +38,40 @@ extension StrategyRegistry {
         ) { parameters, context in
             try TitForTat(kindness: parameters.double("kindness", default: 0.02, in: 0...1), context: context)
         })
+        registry.register(Entry(name: "micro", summary: "MiCRO: concedes one outcome per new opponent offer (de Jonge, IJCAI 2022)") { _, context in
+            try MiCRO(context: context)
+        })
+        registry.register(Entry(
+            name: "hardheaded", summary: "HardHeaded, ANAC 2011 winner: firm concession, frequency model (van Krimpen et al. 2013)",
+            parameters: [
+                Parameter(name: "e", summary: "concession exponent", defaultValue: "0.05"),
+                Parameter(name: "min", summary: "the utility its offers never go below", defaultValue: "0.6"),
+            ]
+        ) { parameters, context in
+            try HardHeaded(
+                context: context, exponent: parameters.double("e", default: 0.05, in: 0.001...100), minimumUtility: parameters.double("min", default: 0.6, in: 0...1)
+            )
+        })
+        registry.register(Entry(
+            name: "agentk", summary: "AgentK, ANAC 2010 winner: target from the estimated best opponent offer (Kawaguchi et al. 2012)",
+            parameters: [
+                Parameter(name: "alpha", summary: "concession exponent of the target", defaultValue: "3"),
+                Parameter(name: "spread", summary: "how far above the target an offer may be worth", defaultValue: "0.05"),
+            ]
+        ) { parameters, context in
+            try AgentK(context: context, alpha: parameters.double("alpha", default: 3, in: 0.01...100), spread: parameters.double("spread", default: 0.05, in: 0...1))
+        })
+        registry.register(Entry(
+            name: "nice-tit-for-tat", summary: "Nice Tit-for-Tat: mirrors concession toward the Nash point, Bayesian model (Baarslag et al. 2013)"
+        ) { _, context in
+            try NiceTitForTat(context: context)
+        })
         registry.register(Entry(
             name: "boa", summary: "assembled from an offering policy, an acceptance condition and an opponent model (Baarslag et al. 2014)",
             parameters: [
                 Parameter(name: "bid", summary: "the offering policy: time(e=…)", defaultValue: "time(e=0.2)"),
                 Parameter(name: "accept", summary: "the acceptance condition: next, prev, const, time, combi", defaultValue: "next"),
-                Parameter(name: "model", summary: "the opponent model: frequency, or none", defaultValue: "none"),
+                Parameter(name: "model", summary: "the opponent model: frequency, bayes, or none", defaultValue: "none"),
             ],
             inDefaultField: false
         ) { parameters, context in
@@ -50,7 +79,7 @@ extension StrategyRegistry {
             return try BOAStrategy(
                 offering: BOAComponents.makeOffering(ComponentSpec(parsing: parameters.values["bid"] ?? "time(e=0.2)", role: "bid")),
                 acceptance: BOAComponents.makeAcceptance(ComponentSpec(parsing: parameters.values["accept"] ?? "next", role: "accept")),
-                model: model == "none" ? nil : BOAComponents.makeModel(ComponentSpec(parsing: model, role: "model"), radices: context.biddingIndex().space.radices),
+                model: model == "none" ? nil : BOAComponents.makeModel(ComponentSpec(parsing: model, role: "model"), space: context.biddingIndex().space),
                 context: context
             )
         })

@@ -18,14 +18,18 @@ public struct SettlementAnalysis: Sendable, Hashable, Codable {
         /// `utility × δ^t` at the settlement's ``SettlementAnalysis/discountTime``, when the side's profile discounts
         /// time; absent otherwise.
         public var discountedUtility: Double?
+        /// How well the side's opponent model had learned the other side's preferences when the session ended, when
+        /// the side's strategy carries one; absent otherwise.
+        public var modelAccuracy: ModelAccuracy?
 
         /// Computes the advantage.
-        public init(utility: Double, reservation: Double, maximum: Double, discountedUtility: Double? = nil) {
+        public init(utility: Double, reservation: Double, maximum: Double, discountedUtility: Double? = nil, modelAccuracy: ModelAccuracy? = nil) {
             self.utility = utility
             self.reservation = reservation
             self.maximum = maximum
             self.advantage = maximum > reservation ? (utility - reservation) / (maximum - reservation) : 0
             self.discountedUtility = discountedUtility
+            self.modelAccuracy = modelAccuracy
         }
 
         /// What the side's principal got: ``discountedUtility`` when its profile discounts time, ``utility`` otherwise.

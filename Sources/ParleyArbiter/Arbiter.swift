@@ -113,9 +113,13 @@ public struct Arbiter<C: Clock>: Sendable where C.Duration == Duration {
         }
 
         let outcome = rules.outcome!
+        var accuracy: [Role: ModelAccuracy] = [:]
         for role in Role.allCases {
             var strategy = sides.take(role)
             await strategy.sessionEnded(with: outcome)
+            if let landscape = setup.landscape, let model = (strategy as? any ModelCarrying)?.opponentModel {
+                accuracy[role] = Self.accuracy(of: model, against: role == .buyer ? landscape.seller : landscape.buyer, in: landscape.space)
+            }
             sides.put(strategy, for: role)
         }
         elapsed = start.duration(to: clock.now)
@@ -124,11 +128,22 @@ public struct Arbiter<C: Clock>: Sendable where C.Duration == Duration {
             header: .init(sessionID: setup.id, scenario: scenario, buyer: setup.buyer, seller: setup.seller, seed: setup.seed, startedAt: startedAt),
             entries: entries, outcome: outcome, elapsed: elapsed.seconds
         )
-        let settlement = Settlement(
-            outcome: outcome, turns: entries.count, rounds: transcript.rounds, elapsed: elapsed.seconds,
-            analysis: setup.landscape?.analyze(outcome, rounds: transcript.rounds, elapsed: elapsed.seconds)
-        )
+        var analysis = setup.landscape?.analyze(outcome, rounds: transcript.rounds, elapsed: elapsed.seconds)
+        analysis?.buyer.modelAccuracy = accuracy[.buyer]
+        analysis?.seller.modelAccuracy = accuracy[.seller]
+        let settlement = Settlement(outcome: outcome, turns: entries.count, rounds: transcript.rounds, elapsed: elapsed.seconds, analysis: analysis)
         return SessionRecord(transcript: transcript, settlement: settlement)
+    }
+
+    /// How well a model estimates the opponent's true utility, over the space or an even sample of it.
+    static func accuracy(of model: any OpponentModel, against truth: UtilityFunction, in space: OutcomeSpace) -> ModelAccuracy {
+        let ordinals = ModelAccuracy.sample(count: space.count)
+        var digits = [Int](repeating: 0, count: space.radices.count)
+        let actual = ordinals.map { ordinal in
+            for position in digits.indices { digits[position] = space.digit(of: ordinal, at: position) }
+            return truth.utility(digits: digits)
+        }
+        return ModelAccuracy(estimated: ordinals.map { model.estimatedUtility(of: $0, in: space) }, truth: actual)
     }
 
     /// The time a turn may take: the per-turn limit or the time left before the deadline, whichever is shorter.

@@ -29,6 +29,8 @@ extension Settlement {
         guard let analysis else { return true }
         let optionals = [
             analysis.buyer.discountedUtility, analysis.seller.discountedUtility, analysis.discountTime, analysis.distanceToNash,
+            analysis.buyer.modelAccuracy?.pearson, analysis.buyer.modelAccuracy?.kendall, analysis.seller.modelAccuracy?.pearson,
+            analysis.seller.modelAccuracy?.kendall,
             analysis.distanceToKalaiSmorodinsky, analysis.distanceToEgalitarian,
         ]
         let points = [analysis.nash, analysis.kalaiSmorodinsky, analysis.egalitarian].flatMap { [$0?.buyer, $0?.seller] }
@@ -80,12 +82,19 @@ extension SettlementAnalysis {
 }
 
 extension SettlementAnalysis.Side {
-    /// Keys: advantage, discountedUtility, maximum, reservation, utility.
+    /// Keys: advantage, discountedUtility, maximum, modelAccuracy (kendall, pearson), reservation, utility.
     fileprivate func writeCanonical(into output: inout [UInt8]) {
         var object = CanonicalObject(&output)
         object.number("advantage", advantage, &output)
         if let discountedUtility { object.number("discountedUtility", discountedUtility, &output) }
         object.number("maximum", maximum, &output)
+        if let modelAccuracy {
+            object.key("modelAccuracy", &output)
+            var inner = CanonicalObject(&output)
+            inner.number("kendall", modelAccuracy.kendall, &output)
+            inner.number("pearson", modelAccuracy.pearson, &output)
+            inner.close(&output)
+        }
         object.number("reservation", reservation, &output)
         object.number("utility", utility, &output)
         object.close(&output)

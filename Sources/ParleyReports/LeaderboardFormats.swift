@@ -5,21 +5,26 @@ extension Leaderboard {
     /// Whether any agent played under a discounting profile, so that the tables show undiscounted utility beside it.
     var discounts: Bool { rows.contains { $0.meanUndiscountedUtility != nil } }
 
-    /// The columns, in order, with their headers; `undiscounted` only when some profile discounts time.
+    /// Whether any agent carried an opponent model, so that the tables show how well the models learned.
+    var models: Bool { rows.contains { $0.meanModelPearson != nil } }
+
+    /// The columns, in order, with their headers; `undiscounted` only when some profile discounts time, the model
+    /// columns only when some agent carries a model.
     var headers: [String] {
         ["rank", "agent", "sessions", "utility", "±95%"] + (discounts ? ["undiscounted"] : [])
-            + ["advantage", "agreement", "welfare", "d(Nash)", "d(Pareto)", "rounds", "no agreement"]
+            + ["advantage", "agreement", "welfare", "d(Nash)", "d(Pareto)", "rounds"] + (models ? ["model r", "model τ"] : []) + ["no agreement"]
     }
 
     /// The cells of one row as text, for the table and Markdown.
     func cells(_ row: Row) -> [String] {
-        [row.rank ?? "–", row.agent, "\(row.sessions)", Self.number(row.meanUtility), row.utilityInterval.map(Self.number) ?? "–"]
-            + (discounts ? [Self.number(row.meanUndiscountedUtility ?? row.meanUtility)] : [])
-            + [
-                Self.number(row.meanAdvantage), String(format: "%.0f%%", row.agreementRate * 100), Self.number(row.meanWelfare),
-                row.meanDistanceToNash.map(Self.number) ?? "–", Self.number(row.meanDistanceToPareto),
-                row.meanRoundsToAgreement.map { String(format: "%.1f", $0) } ?? "–", Self.failures(row.failures),
-            ]
+        var cells = [row.rank ?? "–", row.agent, "\(row.sessions)", Self.number(row.meanUtility), row.utilityInterval.map(Self.number) ?? "–"]
+        if discounts { cells.append(Self.number(row.meanUndiscountedUtility ?? row.meanUtility)) }
+        cells += [Self.number(row.meanAdvantage), String(format: "%.0f%%", row.agreementRate * 100), Self.number(row.meanWelfare)]
+        cells += [row.meanDistanceToNash.map(Self.number) ?? "–", Self.number(row.meanDistanceToPareto)]
+        cells.append(row.meanRoundsToAgreement.map { String(format: "%.1f", $0) } ?? "–")
+        if models { cells += [row.meanModelPearson.map(Self.number) ?? "–", row.meanModelKendall.map(Self.number) ?? "–"] }
+        cells.append(Self.failures(row.failures))
+        return cells
     }
 
     /// A plain-text table for the terminal.
@@ -58,15 +63,16 @@ extension Leaderboard {
     }
 
     /// One line per agent, every figure at full precision, the rank as its best and worst place; `failures` as `cause=count`
-    /// pairs separated by `;`; `mean_undiscounted_utility` empty when none of the agent's profiles discounts time.
+    /// pairs separated by `;`; `mean_undiscounted_utility` empty when none of the agent's profiles discounts time, the
+    /// model correlations empty when the agent carries no opponent model.
     public var csv: String {
-        let header = "best_rank,worst_rank,agent,sessions,mean_utility,utility_ci95,mean_advantage,agreement_rate,mean_welfare,mean_distance_to_nash,mean_distance_to_pareto,mean_rounds_to_agreement,failures,mean_undiscounted_utility"
+        let header = "best_rank,worst_rank,agent,sessions,mean_utility,utility_ci95,mean_advantage,agreement_rate,mean_welfare,mean_distance_to_nash,mean_distance_to_pareto,mean_rounds_to_agreement,failures,mean_undiscounted_utility,mean_model_pearson,mean_model_kendall"
         let lines = rows.map { row in
             var fields: [String] = [optional(row.bestRank), optional(row.worstRank), row.agent, "\(row.sessions)", "\(row.meanUtility)"]
             fields += [optional(row.utilityInterval), "\(row.meanAdvantage)", "\(row.agreementRate)", "\(row.meanWelfare)"]
             fields += [optional(row.meanDistanceToNash), "\(row.meanDistanceToPareto)", optional(row.meanRoundsToAgreement)]
             fields.append(row.failures.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";"))
-            fields.append(optional(row.meanUndiscountedUtility))
+            fields += [optional(row.meanUndiscountedUtility), optional(row.meanModelPearson), optional(row.meanModelKendall)]
             return fields.map(CSV.field).joined(separator: ",")
         }
         return ([header] + lines).joined(separator: "\n") + "\n"
@@ -83,7 +89,8 @@ extension Leaderboard {
         advantage: mean (u − r)/(max − r), 0 at the reservation value and 1 at the best outcome.
         agreement: share of sessions that ended in agreement. welfare: mean sum of both sides' utilities.
         d(Nash), d(Pareto): mean distance of the outcome to the Nash point and to the Pareto frontier, in utility space (0 is best).
-        rounds: mean rounds to agreement. no agreement: deadlines, and walk-aways, timeouts, violations and failures this agent caused.
+        rounds: mean rounds to agreement. model r, model τ (shown when an agent carries an opponent model): mean Pearson and Kendall correlation between its model's estimates and the opponent's true utilities at the end of each session.
+        no agreement: deadlines, and walk-aways, timeouts, violations and failures this agent caused.
         """
 
     /// Said under a table that has the undiscounted column.

@@ -1,5 +1,6 @@
 public import Foundation
 public import ParleyTournament
+import ParleyAnalysis
 import ParleyProtocol
 public import ParleyLedger
 
@@ -57,11 +58,13 @@ public struct TournamentReport: Sendable {
         public var leaderboard: Leaderboard
     }
 
-    /// The header of `sessions.csv`. The discounted utilities are empty for a side whose profile does not discount time.
+    /// The header of `sessions.csv`. The discounted utilities are empty for a side whose profile does not discount time,
+    /// the model correlations for a side that carries no opponent model.
     public static let sessionColumns = [
         "index", "session", "scenario", "buyer", "seller", "repetition", "seed", "outcome", "caused_by", "turns", "rounds", "agreed",
         "buyer_utility", "seller_utility", "buyer_advantage", "seller_advantage", "welfare", "distance_to_nash", "distance_to_pareto",
-        "buyer_discounted_utility", "seller_discounted_utility",
+        "buyer_discounted_utility", "seller_discounted_utility", "buyer_model_pearson", "buyer_model_kendall", "seller_model_pearson",
+        "seller_model_kendall",
     ]
 
     private func writeSessions(to url: URL, store: some TranscriptStore) throws {
@@ -77,6 +80,8 @@ public struct TournamentReport: Sendable {
                 entry.causedBy?.rawValue ?? "", "\(entry.turns)", "\(entry.rounds)", entry.agreed ? "true" : "false", "\(entry.buyerUtility)", "\(entry.sellerUtility)",
                 "\(entry.buyerAdvantage)", "\(entry.sellerAdvantage)", "\(entry.welfare)", entry.distanceToNash.map { "\($0)" } ?? "", "\(entry.distanceToPareto)",
                 entry.buyerDiscountedUtility.map { "\($0)" } ?? "", entry.sellerDiscountedUtility.map { "\($0)" } ?? "",
+                entry.buyerModelAccuracy.map { "\($0.pearson)" } ?? "", entry.buyerModelAccuracy.map { "\($0.kendall)" } ?? "",
+                entry.sellerModelAccuracy.map { "\($0.pearson)" } ?? "", entry.sellerModelAccuracy.map { "\($0.kendall)" } ?? "",
             ]
             buffer += fields.map(CSV.field).joined(separator: ",") + "\n"
             if buffer.utf8.count > 1 << 16 {

@@ -1,4 +1,5 @@
 import GRDB
+import ParleyAnalysis
 import ParleyLedger
 
 /// A row of `tournament_sessions`, read and written by position through ``columns``: the entry's place in the
@@ -9,7 +10,8 @@ struct EntryRow: FetchableRecord, SummaryColumns {
     static let columns = """
         tournament, idx, session, repetition, session_id, scenario_id, buyer, seller, seed, started_at, outcome, caused_by, turns, rounds, \
         agreed, buyer_utility, seller_utility, buyer_advantage, seller_advantage, welfare, distance_to_nash, distance_to_pareto, \
-        buyer_discounted_utility, seller_discounted_utility
+        buyer_discounted_utility, seller_discounted_utility, buyer_model_pearson, buyer_model_kendall, seller_model_pearson, \
+        seller_model_kendall
         """
 
     var tournament: String
@@ -30,6 +32,8 @@ struct EntryRow: FetchableRecord, SummaryColumns {
     var distanceToPareto: Double
     var buyerDiscountedUtility: Double?
     var sellerDiscountedUtility: Double?
+    var buyerModel: (pearson: Double?, kendall: Double?) = (nil, nil)
+    var sellerModel: (pearson: Double?, kendall: Double?) = (nil, nil)
 
     /// Reads a row selected with ``columns``; a column holding what no entry can (a text where a number belongs, a
     /// null where a value is required) throws, as any unreadable record does.
@@ -58,6 +62,8 @@ struct EntryRow: FetchableRecord, SummaryColumns {
         distanceToPareto = try row.decode(atIndex: 21)
         buyerDiscountedUtility = try row.decode(atIndex: 22)
         sellerDiscountedUtility = try row.decode(atIndex: 23)
+        buyerModel = (try row.decode(atIndex: 24), try row.decode(atIndex: 25))
+        sellerModel = (try row.decode(atIndex: 26), try row.decode(atIndex: 27))
     }
 
     /// The row of an entry, pointing at the stored session `session`.
@@ -77,6 +83,8 @@ struct EntryRow: FetchableRecord, SummaryColumns {
         distanceToPareto = entry.distanceToPareto
         buyerDiscountedUtility = entry.buyerDiscountedUtility
         sellerDiscountedUtility = entry.sellerDiscountedUtility
+        buyerModel = (entry.buyerModelAccuracy?.pearson, entry.buyerModelAccuracy?.kendall)
+        sellerModel = (entry.sellerModelAccuracy?.pearson, entry.sellerModelAccuracy?.kendall)
         write(entry.summary)
     }
 
@@ -86,21 +94,29 @@ struct EntryRow: FetchableRecord, SummaryColumns {
             tournament: tournament, index: index, session: session, repetition: repetition, summary: try summary(session: session),
             rounds: rounds, agreed: agreed, buyerUtility: buyerUtility, sellerUtility: sellerUtility, buyerAdvantage: buyerAdvantage,
             sellerAdvantage: sellerAdvantage, welfare: welfare, distanceToNash: distanceToNash, distanceToPareto: distanceToPareto,
-            buyerDiscountedUtility: buyerDiscountedUtility, sellerDiscountedUtility: sellerDiscountedUtility
+            buyerDiscountedUtility: buyerDiscountedUtility, sellerDiscountedUtility: sellerDiscountedUtility,
+            buyerModelAccuracy: Self.accuracy(buyerModel), sellerModelAccuracy: Self.accuracy(sellerModel)
         )
+    }
+
+    /// A stored pair of correlations as an accuracy; both or neither are stored.
+    private static func accuracy(_ pair: (pearson: Double?, kendall: Double?)) -> ModelAccuracy? {
+        guard let pearson = pair.pearson, let kendall = pair.kendall else { return nil }
+        return ModelAccuracy(pearson: pearson, kendall: kendall)
     }
 }
 
 extension EntryRow {
+    /// The insert statement: one placeholder per column.
+    private static let insert = "INSERT INTO tournament_sessions (\(columns)) VALUES (\(Array(repeating: "?", count: 28).joined(separator: ", ")))"
+
     /// Inserts the row through a statement prepared once per connection (see ``SessionRow/insertPrepared(_:)``).
     func insertPrepared(_ db: Database) throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO tournament_sessions (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let statement = try db.cachedStatement(sql: Self.insert)
         try statement.execute(arguments: [
             tournament, index, session, repetition, sessionID, scenarioID, buyer, seller, seed, startedAt, outcome, causedBy, turns, rounds,
             agreed, buyerUtility, sellerUtility, buyerAdvantage, sellerAdvantage, welfare, distanceToNash, distanceToPareto,
-            buyerDiscountedUtility, sellerDiscountedUtility,
+            buyerDiscountedUtility, sellerDiscountedUtility, buyerModel.pearson, buyerModel.kendall, sellerModel.pearson, sellerModel.kendall,
         ])
     }
 }

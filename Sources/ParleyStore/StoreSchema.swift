@@ -148,12 +148,17 @@ enum StoreSchema {
                 try update.execute(arguments: [previous, row["number"]])
             }
         }
-        migrator.registerMigration("v8-discounted-utilities") { db in
-            // What each side's principal got when its profile discounts time; NULL when it does not (and for every
-            // entry stored before, none of whose profiles could discount).
+        migrator.registerMigration("v8-discounts-and-models") { db in
+            // What each side's principal got when its profile discounts time, and how well each side's opponent
+            // model learned the other's preferences; NULL when a side does not discount or carries no model (as for
+            // every entry stored before, when neither was possible).
             try db.execute(sql: """
                 ALTER TABLE tournament_sessions ADD COLUMN buyer_discounted_utility REAL;
                 ALTER TABLE tournament_sessions ADD COLUMN seller_discounted_utility REAL;
+                ALTER TABLE tournament_sessions ADD COLUMN buyer_model_pearson REAL;
+                ALTER TABLE tournament_sessions ADD COLUMN buyer_model_kendall REAL;
+                ALTER TABLE tournament_sessions ADD COLUMN seller_model_pearson REAL;
+                ALTER TABLE tournament_sessions ADD COLUMN seller_model_kendall REAL;
                 """)
         }
         return migrator

@@ -44,6 +44,11 @@ public struct Leaderboard: Sendable, Hashable, Codable {
         public var meanDistanceToPareto: Double
         /// Mean rounds to agreement, over the agreed sessions.
         public var meanRoundsToAgreement: Double?
+        /// Mean Pearson correlation between this agent's opponent model and the opponent's true utilities at the end of
+        /// a session, over the sessions in which it carried a model (`ParleyAnalysis.ModelAccuracy`); absent otherwise.
+        public var meanModelPearson: Double?
+        /// Mean Kendall τ-b of the same, over the same sessions.
+        public var meanModelKendall: Double?
         /// Sessions without agreement, by cause: `deadline`, and `walkAway`, `turnTimeout`, `violation`, `failure`
         /// when this agent caused them.
         public var failures: [String: Int]

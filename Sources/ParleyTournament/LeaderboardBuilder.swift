@@ -1,3 +1,4 @@
+import ParleyAnalysis
 import ParleyProtocol
 import ParleyLedger
 
@@ -17,6 +18,9 @@ extension Leaderboard {
             var nashCount = 0
             var pareto = 0.0
             var roundsToAgreement = 0
+            var modelPearson = 0.0
+            var modelKendall = 0.0
+            var modelled = 0
             var failures: [String: Int] = [:]
             var against: [String: (sum: Double, count: Int)] = [:]
 
@@ -27,6 +31,11 @@ extension Leaderboard {
                 sessions += 1
                 self.undiscounted += undiscounted
                 if (side == .buyer ? entry.buyerDiscountedUtility : entry.sellerDiscountedUtility) != nil { discountedSessions += 1 }
+                if let accuracy = side == .buyer ? entry.buyerModelAccuracy : entry.sellerModelAccuracy {
+                    modelPearson += accuracy.pearson
+                    modelKendall += accuracy.kendall
+                    modelled += 1
+                }
                 let delta = utility - utilityMean
                 utilityMean += delta / Double(sessions)
                 utilitySquares += delta * (utility - utilityMean)
@@ -86,7 +95,8 @@ extension Leaderboard {
                     meanAdvantage: sum.advantage / count, agreementRate: Double(sum.agreements) / count, meanWelfare: sum.welfare / count,
                     meanDistanceToNash: sum.nashCount > 0 ? sum.nash / Double(sum.nashCount) : nil, meanDistanceToPareto: sum.pareto / count,
                     meanRoundsToAgreement: sum.agreements > 0 ? Double(sum.roundsToAgreement) / Double(sum.agreements) : nil,
-                    failures: sum.failures
+                    meanModelPearson: sum.modelled > 0 ? sum.modelPearson / Double(sum.modelled) : nil,
+                    meanModelKendall: sum.modelled > 0 ? sum.modelKendall / Double(sum.modelled) : nil, failures: sum.failures
                 )
             }
             rows.sort { ($0.meanUtility, $1.agent) > ($1.meanUtility, $0.agent) }

@@ -6,7 +6,7 @@ import Testing
 @Suite("BOA components")
 struct BOATests {
     static let combinations: [String] = ["next", "prev", "const(c=0.6)", "time(t=0.9)", "combi(t=0.95;window=max)", "combi(t=0.9;window=avg)"].flatMap { accept in
-        ["none", "frequency", "frequency(rate=0.5)"].map { "boa:bid=time(e=0.3):accept=\(accept):model=\($0)" }
+        ["none", "frequency", "frequency(rate=0.5)", "bayes"].map { "boa:bid=time(e=0.3):accept=\(accept):model=\($0)" }
     }
 
     /// Every assembly keeps the contract: deterministic, within the rules, never below its reservation value.
@@ -106,12 +106,35 @@ struct BOATests {
             ("boa:accept=combi(window=mid)", "invalid_parameter", "window must be max or avg"),
             ("boa:bid=time(e=0)", "invalid_parameter", "e must be a number from 0.001"),
             ("boa:bid=time(e=0.2", "invalid_parameter", "unbalanced parentheses"),
-            ("boa:model=bayes", "invalid_parameter", "known: frequency"),
-            ("boulware:model=oracle", "invalid_parameter", "known: frequency"),
+            ("boa:model=oracle", "invalid_parameter", "known: frequency, bayes"),
+            ("boulware:model=oracle", "invalid_parameter", "known: frequency, bayes"),
+            ("boa:model=bayes(sigma=0)", "invalid_parameter", "sigma must be a number from 0.01"),
         ] {
             let error = #expect(throws: AgentSpecError.self) { try StrategyRegistry.builtIns.makeStrategy(AgentSpec(parsing: text), context: context) }
             #expect(error?.code.rawValue == code, "\(text)")
             #expect(error?.message.contains(words) == true, "\(text): \(error?.message ?? "")")
         }
+    }
+}
+
+@Suite("AgentK's estimate")
+struct AgentKTests {
+    /// emax = μ + (1 − μ) · √3 · σ over the offers received, worked by hand for three offers.
+    @Test func theEstimatedMaximumFollowsItsFormula() throws {
+        let file = try Support.scenarioFile("reference-supply")
+        let context = try Support.context(file, .buyer)
+        let index = try context.biddingIndex()
+        var agent = try AgentK(context: context)
+        #expect(agent.expectedMaximum == 0)
+        var values: [Double] = []
+        for (position, rank) in [index.count / 10, index.count / 4, index.count / 3].enumerated() {
+            let terms = index.terms(atRank: rank)
+            values.append(context.utility.utility(of: terms)!)
+            _ = agent.respond(to: Support.view(file, .buyer, turn: 2 * position + 3, offer: terms))
+        }
+        let mean = values.reduce(0, +) / 3
+        let deviation = (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 3).squareRoot()
+        #expect(abs(agent.expectedMaximum - (mean + (1 - mean) * 3.0.squareRoot() * deviation)) < 1e-12)
+        #expect(agent.targetUtility(at: 1) >= agent.expectedMaximum - 1e-12 && agent.targetUtility(at: 0) == index.maximum)
     }
 }

@@ -25,4 +25,16 @@ struct BOASessionTests {
         #expect(after.agreed && after.distanceToPareto < before.distanceToPareto)
         #expect(after.distanceToPareto < 0.01)
     }
+
+    /// Both models learn the opponent's preferences from its offers: by the end, their estimates correlate with the
+    /// opponent's true utilities (an uninformed estimate would not), and the settlement says how well.
+    @Test(arguments: [("frequency", 0.1), ("bayes", 0.5)])
+    func aModelsAccuracyIsMeasuredAtTheEnd(model: String, floor: Double) async throws {
+        let file = try Support.file("reference-supply")
+        let record = try await HostileScenarioTests.play(file, buyer: "linear:model=\(model)", seller: "boulware", seed: 2)
+        let analysis = try #require(record.settlement.analysis)
+        let accuracy = try #require(analysis.buyer.modelAccuracy)
+        #expect(accuracy.pearson > floor && accuracy.kendall > floor, "\(accuracy)")
+        #expect(analysis.seller.modelAccuracy == nil, "boulware carries no model")
+    }
 }

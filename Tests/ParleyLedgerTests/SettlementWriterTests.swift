@@ -19,11 +19,11 @@ struct SettlementWriterTests {
     ]
 
     /// An analysis with the Nash point or not, and with the other optional fields (the Kalai–Smorodinsky and
-    /// egalitarian points, one side's discounted utility and the discount time) or not.
+    /// egalitarian points, one side's discounted utility and the discount time, the other's model accuracy) or not.
     static func analysis(nash: Bool, kalai: Bool) -> SettlementAnalysis {
         SettlementAnalysis(
             buyer: .init(utility: 0.904040404040404, reservation: 1e-7, maximum: 1, discountedUtility: kalai ? 0.8123456789012345 : nil),
-            seller: .init(utility: 0.1, reservation: 0.3, maximum: 0.3),
+            seller: .init(utility: 0.1, reservation: 0.3, maximum: 0.3, modelAccuracy: kalai ? ModelAccuracy(pearson: -0.25, kendall: 0.3333333333333333) : nil),
             agreed: nash, individuallyRational: kalai, socialWelfare: 1.004040404040404, nashProduct: 0, paretoOptimal: !nash,
             distanceToPareto: .leastNonzeroMagnitude, distanceToNash: nash ? 0.25 : nil, distanceToKalaiSmorodinsky: kalai ? 1e21 : nil,
             distanceToEgalitarian: kalai ? 3e-9 : nil,
@@ -56,7 +56,7 @@ struct SettlementWriterTests {
     @Test func aSettlementWithANumberThatIsNotFiniteIsLeftToTheGenericEncoder() {
         let changes: [(inout SettlementAnalysis) -> Void] = [
             { $0.distanceToPareto = .infinity }, { $0.buyer.discountedUtility = .nan }, { $0.discountTime = -.infinity },
-            { $0.egalitarian?.seller = .infinity }, { $0.distanceToEgalitarian = .nan },
+            { $0.egalitarian?.seller = .infinity }, { $0.distanceToEgalitarian = .nan }, { $0.seller.modelAccuracy?.kendall = .nan },
         ]
         for change in changes {
             var analysis = Self.analysis(nash: true, kalai: true)

@@ -1,3 +1,4 @@
+import ParleyAnalysis
 import ParleyProtocol
 import ParleyLedger
 import ParleyReports
@@ -83,7 +84,7 @@ struct LeaderboardTests {
         #expect(board.table.split(separator: "\n")[0].hasPrefix("rank  agent"))
         // Nothing discounts: no undiscounted column, and its CSV field is empty.
         #expect(!board.table.contains("undiscounted") && !board.markdown.contains("| undiscounted |"))
-        #expect(csv[0].hasSuffix(",mean_undiscounted_utility") && csv.dropFirst().allSatisfy { $0.hasSuffix(",") })
+        #expect(csv[0].hasSuffix(",mean_undiscounted_utility,mean_model_pearson,mean_model_kendall") && csv.dropFirst().allSatisfy { $0.hasSuffix(",,,") })
     }
 
     /// Under discounting profiles, agents are ranked by what their principals got (utility × δ^t), with the
@@ -110,6 +111,20 @@ struct LeaderboardTests {
         #expect(board.table.contains("Some profiles discount time"))
         #expect(board.markdown.contains("| ±95% | undiscounted |"))
         let csv = board.csv.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(csv[1].hasPrefix("1,1,quick,") && csv[1].hasSuffix(",\(quick.meanUndiscountedUtility!)"))
+        #expect(csv[1].hasPrefix("1,1,quick,") && csv[1].hasSuffix(",\(quick.meanUndiscountedUtility!),,"))
+    }
+
+    /// Model accuracy is averaged over the sessions in which an agent carried a model, and shown only then.
+    @Test func modelAccuracyIsAveragedAndShownWhenPresent() throws {
+        var first = Self.entry("modelled", "plain", buyerUtility: 0.6, sellerUtility: 0.4)
+        first.buyerModelAccuracy = ModelAccuracy(pearson: 0.8, kendall: 0.6)
+        var second = Self.entry("plain", "modelled", buyerUtility: 0.5, sellerUtility: 0.5)
+        second.sellerModelAccuracy = ModelAccuracy(pearson: 0.4, kendall: 0.2)
+        let board = Leaderboard(entries: [first, second], agents: ["modelled", "plain"])
+        let modelled = try #require(board.rows.first { $0.agent == "modelled" })
+        #expect(abs((modelled.meanModelPearson ?? 0) - 0.6) < 1e-12 && abs((modelled.meanModelKendall ?? 0) - 0.4) < 1e-12)
+        #expect(board.rows.first { $0.agent == "plain" }?.meanModelPearson == nil)
+        #expect(board.table.split(separator: "\n")[0].contains("rounds  model r  model τ  no agreement"))
+        #expect(board.csv.split(separator: "\n")[0].hasSuffix(",mean_model_pearson,mean_model_kendall"))
     }
 }

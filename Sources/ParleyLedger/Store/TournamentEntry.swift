@@ -1,4 +1,4 @@
-import ParleyAnalysis
+public import ParleyAnalysis
 public import ParleyRecords
 import ParleyProtocol
 
@@ -41,12 +41,17 @@ public struct TournamentEntry: SessionSummarized, Sendable, Hashable, Codable {
     public var buyerDiscountedUtility: Double?
     /// The seller's utility discounted to the settlement's time, when its profile discounts time.
     public var sellerDiscountedUtility: Double?
+    /// How well the buyer's opponent model had learned the seller's preferences, when the buyer carries one.
+    public var buyerModelAccuracy: ModelAccuracy?
+    /// How well the seller's opponent model had learned the buyer's preferences, when the seller carries one.
+    public var sellerModelAccuracy: ModelAccuracy?
 
     /// Creates an entry.
     public init(
         tournament: String, index: Int, session: Int = 0, repetition: Int, summary: SessionSummary, rounds: Int, agreed: Bool,
         buyerUtility: Double, sellerUtility: Double, buyerAdvantage: Double, sellerAdvantage: Double, welfare: Double, distanceToNash: Double?,
-        distanceToPareto: Double, buyerDiscountedUtility: Double? = nil, sellerDiscountedUtility: Double? = nil
+        distanceToPareto: Double, buyerDiscountedUtility: Double? = nil, sellerDiscountedUtility: Double? = nil,
+        buyerModelAccuracy: ModelAccuracy? = nil, sellerModelAccuracy: ModelAccuracy? = nil
     ) {
         self.tournament = tournament
         self.index = index
@@ -64,6 +69,8 @@ public struct TournamentEntry: SessionSummarized, Sendable, Hashable, Codable {
         self.distanceToPareto = distanceToPareto
         self.buyerDiscountedUtility = buyerDiscountedUtility
         self.sellerDiscountedUtility = sellerDiscountedUtility
+        self.buyerModelAccuracy = buyerModelAccuracy
+        self.sellerModelAccuracy = sellerModelAccuracy
     }
 
     /// What the buyer's principal got: its discounted utility when its profile discounts time, its utility otherwise.
@@ -84,7 +91,8 @@ extension TournamentEntry {
             sellerUtility: analysis?.seller.utility ?? 0, buyerAdvantage: analysis?.buyer.advantage ?? 0,
             sellerAdvantage: analysis?.seller.advantage ?? 0, welfare: analysis?.socialWelfare ?? 0, distanceToNash: analysis?.distanceToNash,
             distanceToPareto: analysis?.distanceToPareto ?? 0, buyerDiscountedUtility: analysis?.buyer.discountedUtility,
-            sellerDiscountedUtility: analysis?.seller.discountedUtility
+            sellerDiscountedUtility: analysis?.seller.discountedUtility, buyerModelAccuracy: analysis?.buyer.modelAccuracy,
+            sellerModelAccuracy: analysis?.seller.modelAccuracy
         )
     }
 
