@@ -22,7 +22,7 @@ public struct BayesianModel: OpponentModel {
     /// What a non-favourite option is worth under an options hypothesis.
     public static let otherOption = 0.3
     /// Above this many values, an issue's expected worth is computed on demand instead of tabulated.
-    public static let largestTabulated = 1024
+    public static let largestTabulated = 128
 
     /// One hypothesis about an issue's value function.
     enum Shape: Hashable {
@@ -51,6 +51,9 @@ public struct BayesianModel: OpponentModel {
     public let sigma: Double
     private let radices: [Int]
     private let shapes: [[Shape]]
+    /// Each tabulated issue's hypotheses' worth at every position, `shapeWorth[issue][hypothesis][position]`,
+    /// computed once (empty for issues beyond ``largestTabulated``).
+    private let shapeWorth: [[[Double]]]
     private var weightBeliefs: [[Double]]
     private var shapeBeliefs: [[Double]]
     /// Each issue's expected worth at every position (empty when the issue has more than ``largestTabulated`` values).
@@ -67,6 +70,9 @@ public struct BayesianModel: OpponentModel {
             let peaks = count <= Self.maximumPeaks ? Array(0..<count) : (0..<Self.maximumPeaks).map { $0 * (count - 1) / (Self.maximumPeaks - 1) }
             if case .options = issue.domain { return peaks.map(Shape.favourite) }
             return [.downhill, .uphill] + peaks.filter { $0 > 0 && $0 < count - 1 }.map(Shape.peak)
+        }
+        shapeWorth = zip(shapes, radices).map { hypotheses, count in
+            count <= Self.largestTabulated ? hypotheses.map { shape in (0..<count).map { shape.worth(at: $0, of: count) } } : []
         }
         weightBeliefs = issues.map { _ in [Double](repeating: 1 / Double(Self.weightLevels.count), count: Self.weightLevels.count) }
         shapeBeliefs = shapes.map { [Double](repeating: 1 / Double($0.count), count: $0.count) }
@@ -98,7 +104,7 @@ public struct BayesianModel: OpponentModel {
             var updatedWeights = Self.weightLevels.indices.map { weightBeliefs[issue][$0] * likelihood(level: Self.weightLevels[$0], worth: worths[issue]) }
             Self.normalize(&updatedWeights, fallback: weightBeliefs[issue])
             var updatedShapes = shapes[issue].indices.map { h in
-                shapeBeliefs[issue][h] * likelihood(level: expectedLevels[issue], worth: shapes[issue][h].worth(at: digits[issue], of: radices[issue]))
+                shapeBeliefs[issue][h] * likelihood(level: expectedLevels[issue], worth: shapeWorth(h, digits[issue], at: issue))
             }
             Self.normalize(&updatedShapes, fallback: shapeBeliefs[issue])
             weightBeliefs[issue] = updatedWeights
@@ -125,20 +131,28 @@ public struct BayesianModel: OpponentModel {
         return total
     }
 
+    /// Hypothesis `h`'s worth of `position`, from the table when the issue has one.
+    private func shapeWorth(_ h: Int, _ position: Int, at issue: Int) -> Double {
+        shapeWorth[issue].isEmpty ? shapes[issue][h].worth(at: position, of: radices[issue]) : shapeWorth[issue][h][position]
+    }
+
+    /// Recomputes the expected levels and, in place, each tabulated issue's expected worth.
     private mutating func refresh() {
-        expectedLevels = weightBeliefs.map { beliefs in
-            var level = 0.0
-            for (belief, candidate) in zip(beliefs, Self.weightLevels) { level += belief * candidate }
-            return level
+        if expectedLevels.count != radices.count { expectedLevels = [Double](repeating: 0, count: radices.count) }
+        if expectedWorth.count != radices.count {
+            expectedWorth = radices.map { $0 <= Self.largestTabulated ? [Double](repeating: 0, count: $0) : [] }
         }
-        expectedWorth = radices.indices.map { issue in
-            let count = radices[issue]
-            guard count <= Self.largestTabulated else { return [] }
-            var table = [Double](repeating: 0, count: count)
-            for (belief, shape) in zip(shapeBeliefs[issue], shapes[issue]) where belief > 0 {
-                for position in 0..<count { table[position] += belief * shape.worth(at: position, of: count) }
+        for issue in radices.indices {
+            var level = 0.0
+            for (belief, candidate) in zip(weightBeliefs[issue], Self.weightLevels) { level += belief * candidate }
+            expectedLevels[issue] = level
+            guard !expectedWorth[issue].isEmpty else { continue }
+            expectedWorth[issue].withUnsafeMutableBufferPointer { table in
+                for position in table.indices { table[position] = 0 }
+                for (belief, worths) in zip(shapeBeliefs[issue], shapeWorth[issue]) where belief > 0 {
+                    for position in table.indices { table[position] += belief * worths[position] }
+                }
             }
-            return table
         }
     }
 

@@ -32,7 +32,7 @@ public struct NiceTitForTat: Strategy, ModelCarrying {
     private var offersSinceEstimate = 0
     private var received: [NegotiationState.Received] = []
     private var lastObservedTurn = 0
-    private let offering = TimeOffering(exponent: 1, band: 0.02, candidates: 256)
+    private let offering = TimeOffering(exponent: 1, band: 0.02, candidates: 64)
     private let acceptance = AcceptanceConditions.Combined(time: 0.98, window: .max)
     /// The exponent e of the Boulware curve the concession never falls behind.
     public let patience = 0.2

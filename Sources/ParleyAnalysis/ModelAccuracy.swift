@@ -10,7 +10,7 @@
 /// Either is 0 when one side of the comparison is constant (nothing to correlate).
 public struct ModelAccuracy: Sendable, Hashable, Codable {
     /// The most outcomes compared; larger spaces are sampled evenly.
-    public static let sampleSize = 500
+    public static let sampleSize = 200
 
     /// Pearson's correlation coefficient, in [−1, 1].
     public var pearson: Double

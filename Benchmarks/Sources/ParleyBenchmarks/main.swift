@@ -113,6 +113,11 @@ if CommandLine.arguments.count >= 2, CommandLine.arguments[1] == "scenarios" {
     exit(0)
 }
 
+if CommandLine.arguments.count >= 2, CommandLine.arguments[1] == "agents" {
+    try await AgentBenchmark.run(runs: 3)
+    exit(0)
+}
+
 if CommandLine.arguments.count >= 2, CommandLine.arguments[1] == "in-process" {
     _ = try await sessions(count: 50, buyer: "boulware", seller: "conceder")
     try await inProcess()
