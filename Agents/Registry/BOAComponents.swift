@@ -1,4 +1,4 @@
-public import ParleyProtocol
+import ParleyProtocol
 
 /// The components a `boa:` spec can name, each with its parameters, and the factories that build them.
 public enum BOAComponents {
@@ -52,6 +52,7 @@ public enum BOAComponents {
             .init(name: "concession", summary: "the assumed rate of the opponent's concession from 1", defaultValue: "0.2"),
             .init(name: "sigma", summary: "the spread of the likelihood", defaultValue: "0.3"),
         ]),
+        Component(name: "oracle", summary: "knows the opponent's true profile: an upper bound, only with --reveal-profiles", parameters: []),
     ]
 
     /// The offering policy a spec names.
@@ -80,9 +81,19 @@ public enum BOAComponents {
         }
     }
 
-    /// The opponent model a spec names, for an outcome space.
-    public static func makeModel(_ spec: ComponentSpec, space: OutcomeSpace) throws(AgentSpecError) -> any OpponentModel {
+    /// The opponent model a spec names, for an agent.
+    public static func makeModel(_ spec: ComponentSpec, context: AgentContext) throws -> any OpponentModel {
         let parameters = try checked(spec, in: models, role: "model")
+        let space = try context.biddingIndex().space
+        if spec.name == "oracle" {
+            guard let truth = context.opponentUtility else {
+                throw AgentSpecError(
+                    .invalidParameter,
+                    "model=oracle knows the opponent's profile, which only an experiment reveals: run parley run or parley tournament with --reveal-profiles"
+                )
+            }
+            return OracleModel(truth: truth)
+        }
         if spec.name == "bayes" {
             return BayesianModel(
                 issues: space.issues, concession: try parameters.double("concession", default: 0.2, in: 0...1),

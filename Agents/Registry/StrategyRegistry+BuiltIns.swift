@@ -15,14 +15,14 @@ extension StrategyRegistry {
                 name: name, summary: summary,
                 parameters: [
                     Parameter(name: "e", summary: "concession exponent (< 1 firm, 1 linear, > 1 yielding)", defaultValue: "\(exponent)"),
-                    Parameter(name: "model", summary: "an opponent model (frequency or bayes): offer the opponent's best near the target", defaultValue: "none"),
+                    Parameter(name: "model", summary: "an opponent model (frequency, bayes or oracle): offer the opponent's best near the target", defaultValue: "none"),
                 ]
             ) { parameters, context in
                 let e = try parameters.double("e", default: exponent, in: 0.001...100)
                 guard let model = parameters.values["model"], model != "none" else { return try TimeDependent(exponent: e, context: context) }
                 return try BOAStrategy(
                     offering: TimeOffering(exponent: e), acceptance: AcceptanceConditions.Relative(.next),
-                    model: BOAComponents.makeModel(try ComponentSpec(parsing: model, role: "model"), space: context.biddingIndex().space), context: context
+                    model: BOAComponents.makeModel(try ComponentSpec(parsing: model, role: "model"), context: context), context: context
                 )
             })
         }
@@ -71,7 +71,7 @@ extension StrategyRegistry {
             parameters: [
                 Parameter(name: "bid", summary: "the offering policy: time(e=…)", defaultValue: "time(e=0.2)"),
                 Parameter(name: "accept", summary: "the acceptance condition: next, prev, const, time, combi", defaultValue: "next"),
-                Parameter(name: "model", summary: "the opponent model: frequency, bayes, or none", defaultValue: "none"),
+                Parameter(name: "model", summary: "the opponent model: frequency, bayes, oracle, or none", defaultValue: "none"),
             ],
             inDefaultField: false
         ) { parameters, context in
@@ -79,7 +79,7 @@ extension StrategyRegistry {
             return try BOAStrategy(
                 offering: BOAComponents.makeOffering(ComponentSpec(parsing: parameters.values["bid"] ?? "time(e=0.2)", role: "bid")),
                 acceptance: BOAComponents.makeAcceptance(ComponentSpec(parsing: parameters.values["accept"] ?? "next", role: "accept")),
-                model: model == "none" ? nil : BOAComponents.makeModel(ComponentSpec(parsing: model, role: "model"), space: context.biddingIndex().space),
+                model: model == "none" ? nil : BOAComponents.makeModel(ComponentSpec(parsing: model, role: "model"), context: context),
                 context: context
             )
         })

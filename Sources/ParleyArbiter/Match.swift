@@ -26,11 +26,16 @@ public struct Match: Sendable {
     public var landscape: OutcomeLandscape?
     /// The session's id: by default fixed by the seed, the scenario and the agents, so a replay gets the same one.
     public var id: SessionID
+    /// Whether each side's seat also holds the other side's profile, for oracle opponent models in experiments. Off
+    /// by default: an agent never sees its opponent's profile otherwise.
+    public var revealsProfiles: Bool
 
     /// A match; the id derives from the seed, the scenario and the agents' names unless given.
     public init(
-        file: ScenarioFile, buyer: any AgentSource, seller: any AgentSource, seed: UInt64, landscape: OutcomeLandscape? = nil, id: SessionID? = nil
+        file: ScenarioFile, buyer: any AgentSource, seller: any AgentSource, seed: UInt64, landscape: OutcomeLandscape? = nil, id: SessionID? = nil,
+        revealsProfiles: Bool = false
     ) {
+        self.revealsProfiles = revealsProfiles
         self.file = file
         self.buyer = buyer
         self.seller = seller
@@ -46,7 +51,7 @@ public struct Match: Sendable {
 
     /// The seat of one side.
     public func seat(_ role: Role) -> Seat {
-        Seat(file: file, role: role, sessionSeed: seed, session: id)
+        Seat(file: file, role: role, sessionSeed: seed, session: id, revealingOpponent: revealsProfiles)
     }
 }
 

@@ -44,6 +44,9 @@ struct Run: AsyncParsableCommand {
     @Flag(help: "Do not write the session to a store.")
     var noStore = false
 
+    @Flag(help: "An experiment: give each agent its opponent's profile, so that model=oracle can use it as an upper bound. Never use it to judge agents on fair terms.")
+    var revealProfiles = false
+
     @Option(help: "Sign the stored settlement with this Ed25519 private key file (see `parley keys generate`).")
     var signingKey: String?
 
@@ -75,7 +78,7 @@ struct Run: AsyncParsableCommand {
         let arbiter = Arbiter(clock: ContinuousClock(), logger: logger)
         // Seeds wrap past UInt64.max: `--seed 18446744073709551615 --repeat 2` plays seeds …615 and 0.
         for sessionSeed in (0..<UInt64(repetitions)).lazy.map({ seed &+ $0 }) {
-            let record = try await arbiter.play(Match(file: file, buyer: agents[0], seller: agents[1], seed: sessionSeed, landscape: landscape))
+            let record = try await arbiter.play(Match(file: file, buyer: agents[0], seller: agents[1], seed: sessionSeed, landscape: landscape, revealsProfiles: revealProfiles))
             let stored = try transcripts?.save(record, profiles: file.profiles, signer: signer)
             let storedNote = stored.map {
                 "Stored as session \($0.number) in \(store) (final hash \($0.finalHash.prefix(16))…" + ($0.signature == nil ? ")." : ", signed).")

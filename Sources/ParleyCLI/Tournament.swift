@@ -43,6 +43,9 @@ struct TournamentRun: AsyncParsableCommand {
     @Flag(help: "Also let every agent meet itself.")
     var selfPlay = false
 
+    @Flag(help: "An experiment: give each agent its opponent's profile, so that model=oracle can use it as an upper bound. Never use it to judge agents on fair terms.")
+    var revealProfiles = false
+
     @Option(help: "Sessions run in parallel (default: the number of cores).")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
@@ -72,7 +75,9 @@ struct TournamentRun: AsyncParsableCommand {
     func run() async throws {
         let files = try scenarios.map { try ScenarioArguments.load($0) }
         let references = try agents.map(AgentReference.loadList) ?? StrategyRegistry.builtIns.defaultField.map { try AgentReference(parsing: $0) }
-        let plan = try TournamentPlan(scenarios: files, agents: references, repetitions: repetitions, selfPlay: selfPlay, seed: seed)
+        let plan = try TournamentPlan(
+            scenarios: files, agents: references, repetitions: repetitions, selfPlay: selfPlay, seed: seed, revealsProfiles: revealProfiles
+        )
         let factory = remote.factory()
         _ = try await RemoteOptions.sources(references, factory: factory)  // fails before the store is touched
         let transcripts = try SQLiteStore(path: store)

@@ -33,7 +33,9 @@ struct SessionPlayer<C: Clock>: Sendable where C.Duration == Duration {
             for (reference, agent) in zip(plan.agents, agents) {
                 for role in Role.allCases {
                     do {
-                        _ = try agent.makeStrategy(for: Seat(file: file, role: role, sessionSeed: 0, session: SessionID(rawValue: "check")))
+                        _ = try agent.makeStrategy(
+                            for: Seat(file: file, role: role, sessionSeed: 0, session: SessionID(rawValue: "check"), revealingOpponent: plan.revealsProfiles)
+                        )
                     } catch {
                         throw TournamentError(.invalidAgent, "agent '\(reference)' cannot play the \(role) in '\(file.scenario.id)': \(error)")
                     }
@@ -53,7 +55,7 @@ struct SessionPlayer<C: Clock>: Sendable where C.Duration == Duration {
             let session = plan.session(at: index)
             let match = Match(
                 file: plan.scenarios[session.scenario], buyer: agents[session.buyer], seller: agents[session.seller], seed: session.seed,
-                landscape: landscapes[session.scenario]
+                landscape: landscapes[session.scenario], revealsProfiles: plan.revealsProfiles
             )
             let record = try await arbiter.play(match)
             let chain = try chainers[session.scenario].chain(record)

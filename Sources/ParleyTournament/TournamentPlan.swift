@@ -24,13 +24,17 @@ public struct TournamentPlan: Sendable {
     public let seed: UInt64
     /// The ordered (buyer, seller) pairs, as indexes into ``agents``.
     public let pairings: [(buyer: Int, seller: Int)]
+    /// Whether each side's seat also holds the other side's profile, for oracle opponent models (an experiment).
+    public let revealsProfiles: Bool
 
     /// The most sessions a plan may have (10⁹): session indexes, progress and the completed-session bitmap
     /// (125 MB at this size) stay well inside their types.
     public static let maximumSessions = 1_000_000_000
 
     /// A plan; throws when it has no sessions or more than ``maximumSessions``, or names an agent twice.
-    public init(scenarios: [ScenarioFile], agents: [AgentReference], repetitions: Int = 1, selfPlay: Bool = false, seed: UInt64 = 1) throws(TournamentError) {
+    public init(
+        scenarios: [ScenarioFile], agents: [AgentReference], repetitions: Int = 1, selfPlay: Bool = false, seed: UInt64 = 1, revealsProfiles: Bool = false
+    ) throws(TournamentError) {
         guard !scenarios.isEmpty else { throw TournamentError(.emptyPlan, "a tournament needs at least one scenario") }
         guard repetitions >= 1 else { throw TournamentError(.emptyPlan, "repetitions must be at least 1") }
         let pairingCount = agents.count * (selfPlay ? agents.count : agents.count - 1)
@@ -54,6 +58,7 @@ public struct TournamentPlan: Sendable {
         self.repetitions = repetitions
         self.selfPlay = selfPlay
         self.seed = seed
+        self.revealsProfiles = revealsProfiles
         pairings = agents.indices.flatMap { buyer in
             agents.indices.compactMap { seller in buyer != seller || selfPlay ? (buyer, seller) : nil }
         }
@@ -95,7 +100,8 @@ public struct TournamentPlan: Sendable {
     public var description: Description {
         Description(
             scenarios: scenarios.map { Description.Scenario(id: $0.scenario.id, digest: Self.digest(of: $0)) },
-            agents: agents.map(\.description), repetitions: repetitions, selfPlay: selfPlay, seed: String(seed), total: total
+            agents: agents.map(\.description), repetitions: repetitions, selfPlay: selfPlay, seed: String(seed), total: total,
+            revealsProfiles: revealsProfiles ? true : nil
         )
     }
 
@@ -131,6 +137,9 @@ public struct TournamentPlan: Sendable {
         public var seed: String
         /// The number of sessions.
         public var total: Int
+        /// `true` when seats reveal the opponent's profile (oracle experiments); absent otherwise, so a plan without
+        /// it keeps the identifier it had before the option existed.
+        public var revealsProfiles: Bool?
     }
 }
 

@@ -106,8 +106,9 @@ struct BOATests {
             ("boa:accept=combi(window=mid)", "invalid_parameter", "window must be max or avg"),
             ("boa:bid=time(e=0)", "invalid_parameter", "e must be a number from 0.001"),
             ("boa:bid=time(e=0.2", "invalid_parameter", "unbalanced parentheses"),
-            ("boa:model=oracle", "invalid_parameter", "known: frequency, bayes"),
-            ("boulware:model=oracle", "invalid_parameter", "known: frequency, bayes"),
+            ("boa:model=psychic", "invalid_parameter", "known: frequency, bayes, oracle"),
+            ("boulware:model=psychic", "invalid_parameter", "known: frequency, bayes, oracle"),
+            ("boa:model=oracle", "invalid_parameter", "only an experiment reveals: run parley run or parley tournament with --reveal-profiles"),
             ("boa:model=bayes(sigma=0)", "invalid_parameter", "sigma must be a number from 0.01"),
         ] {
             let error = #expect(throws: AgentSpecError.self) { try StrategyRegistry.builtIns.makeStrategy(AgentSpec(parsing: text), context: context) }

@@ -2,6 +2,8 @@ import ParleyAgents
 import ParleyAnalysis
 import ParleyProtocol
 import ParleyRecords
+import ParleyTesting
+import ParleyArbiter
 import Testing
 
 @Suite("BOA strategies in sessions")
@@ -36,5 +38,22 @@ struct BOASessionTests {
         let accuracy = try #require(analysis.buyer.modelAccuracy)
         #expect(accuracy.pearson > floor && accuracy.kendall > floor, "\(accuracy)")
         #expect(analysis.seller.modelAccuracy == nil, "boulware carries no model")
+    }
+
+    /// The oracle knows the opponent's profile, so its accuracy is perfect; it exists only where a match reveals the
+    /// profiles, and a seat reveals nothing by default.
+    @Test func theOracleIsPerfectAndOnlyWhereProfilesAreRevealed() async throws {
+        let file = try Support.file("reference-supply")
+        let buyer = try StrategySource(AgentSpec(parsing: "linear:model=oracle"))
+        let seller = try StrategySource(AgentSpec(parsing: "boulware"))
+        let hidden = Match(file: file, buyer: buyer, seller: seller, seed: 3, landscape: try OutcomeLandscape(file: file))
+        #expect(hidden.seat(.buyer).opponentProfile == nil && hidden.seat(.seller).opponentProfile == nil)
+        await #expect(throws: (any Error).self) { try await Support.arbiter(ManualClock()).play(hidden) }
+        var revealed = hidden
+        revealed.revealsProfiles = true
+        #expect(revealed.seat(.buyer).opponentProfile == file.profile(for: .seller))
+        let record = try await Support.arbiter(ManualClock()).play(revealed)
+        let accuracy = try #require(record.settlement.analysis?.buyer.modelAccuracy)
+        #expect(accuracy == ModelAccuracy(pearson: 1, kendall: 1))
     }
 }

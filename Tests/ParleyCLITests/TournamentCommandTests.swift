@@ -90,6 +90,18 @@ struct TournamentCommandTests {
         #expect(verified.status == 0, "\(verified.output)\(verified.errors)")
     }
 
+    /// An oracle experiment: refused unless profiles are revealed; with them, the oracle's accuracy is perfect.
+    @Test func anOracleNeedsRevealedProfilesAndIsThenPerfect() throws {
+        let store = try CLI.temporaryPath("oracle.sqlite")
+        let arguments = ["tournament", "--scenario", Self.scenarios[1], "--agents", "linear:model=oracle,boulware:model=bayes", "--store", store]
+        let refused = try CLI.run(arguments)
+        #expect(refused.status != 0 && refused.errors.contains("--reveal-profiles"))
+        let run = try CLI.run(arguments + ["--reveal-profiles"])
+        #expect(run.status == 0, "\(run.errors)")
+        let line = try #require(run.output.split(separator: "\n").first { $0.contains("linear:model=oracle") })
+        #expect(line.contains("1.000    1.000"), "\(line)")
+    }
+
     @Test func badArgumentsGetClearErrors() throws {
         let store = try CLI.temporaryPath("bad.sqlite")
         let duplicate = try CLI.run("tournament", "--scenario", Self.scenarios[1], "--agents", "boulware,boulware", "--store", store)

@@ -51,6 +51,11 @@ struct TournamentPlanTests {
         edited.profiles[.buyer]?.reservation = 0.1
         let editedPlan = try TournamentPlan(scenarios: [edited, plan.scenarios[1]], agents: plan.agents, repetitions: 2, seed: 7)
         #expect(plan.id != editedPlan.id, "an edited scenario file makes a new tournament")
+        // Revealing profiles (an oracle experiment) makes another tournament; not revealing them leaves the stored
+        // plan as it was before the option existed.
+        #expect(!plan.planJSON.contains("revealsProfiles"))
+        let revealing = try TournamentPlan(scenarios: plan.scenarios, agents: plan.agents, repetitions: plan.repetitions, seed: plan.seed, revealsProfiles: true)
+        #expect(revealing.planJSON.contains("\"revealsProfiles\":true") && revealing.id != plan.id)
     }
 
     @Test func badPlansAreRefusedWithCodes() throws {
