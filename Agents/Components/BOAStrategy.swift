@@ -34,10 +34,9 @@ public struct BOAStrategy: Strategy, ModelCarrying {
     public mutating func respond(to view: TurnView) -> Action {
         guard max(utility.reservation, index.minimum) <= index.maximum else { return .walkAway(reason: "no terms are acceptable") }
         let standing = view.standingOffer
-        if let standing, let last = view.history.last, last.turn > lastObservedTurn {
-            lastObservedTurn = last.turn
-            received.append(.init(progress: view.progress, utility: utility.utility(of: standing) ?? 0))
-            if var model = opponentModel, let ordinal = index.space.ordinal(of: standing) {
+        if let new = view.newStandingOffer(since: &lastObservedTurn) {
+            received.append(.init(progress: view.progress, utility: utility.utility(of: new) ?? 0))
+            if var model = opponentModel, let ordinal = index.space.ordinal(of: new) {
                 opponentModel = nil  // so that the model's storage is not shared while it learns
                 model.observe(offer: ordinal, in: index.space, at: view.progress)
                 opponentModel = model

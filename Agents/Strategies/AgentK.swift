@@ -47,18 +47,13 @@ public struct AgentK: Strategy {
     /// Learns from the offer, then accepts it (surely above the target, perhaps near it) or offers.
     public mutating func respond(to view: TurnView) -> Action {
         guard utility.reservation <= index.maximum else { return .walkAway(reason: "no terms are acceptable") }
-        let standing = view.standingOffer
-        var offered: Double?
-        if let standing, let value = utility.utility(of: standing) {
-            offered = value
-            if let last = view.history.last, last.turn > lastObservedTurn {
-                lastObservedTurn = last.turn
-                statistics.count += 1
-                let delta = value - statistics.mean
-                statistics.mean += delta / Double(statistics.count)
-                statistics.squares += delta * (value - statistics.mean)
-            }
+        if let new = view.newStandingOffer(since: &lastObservedTurn), let value = utility.utility(of: new) {
+            statistics.count += 1
+            let delta = value - statistics.mean
+            statistics.mean += delta / Double(statistics.count)
+            statistics.squares += delta * (value - statistics.mean)
         }
+        let offered = view.standingOffer.flatMap(utility.utility(of:))
         let t = view.progress
         let target = targetUtility(at: t)
         if let offered, offered >= utility.reservation {

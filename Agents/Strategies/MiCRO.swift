@@ -32,10 +32,7 @@ public struct MiCRO: Strategy {
     /// Counts a new offer, then accepts it or proposes: a new outcome if the opponent has kept pace, an old one if not.
     public mutating func respond(to view: TurnView) -> Action {
         let standing = view.standingOffer
-        if let standing, let last = view.history.last, last.turn > lastObservedTurn {
-            lastObservedTurn = last.turn
-            if let ordinal = index.space.ordinal(of: standing) { received.insert(ordinal) }
-        }
+        if let new = view.newStandingOffer(since: &lastObservedTurn), let ordinal = index.space.ordinal(of: new) { received.insert(ordinal) }
         let next = index.count - 1 - proposals
         let concedes = proposals <= received.count && next >= 0 && index.utilities[next] >= utility.reservation
         guard concedes || proposals > 0 else { return .walkAway(reason: "no terms are acceptable") }

@@ -59,9 +59,8 @@ public struct NiceTitForTat: Strategy, ModelCarrying {
     public mutating func respond(to view: TurnView) -> Action {
         guard utility.reservation <= index.maximum else { return .walkAway(reason: "no terms are acceptable") }
         let standing = view.standingOffer
-        if let standing, let last = view.history.last, last.turn > lastObservedTurn, let ordinal = index.space.ordinal(of: standing) {
-            lastObservedTurn = last.turn
-            received.append(.init(progress: view.progress, utility: utility.utility(of: standing) ?? 0))
+        if let new = view.newStandingOffer(since: &lastObservedTurn), let ordinal = index.space.ordinal(of: new) {
+            received.append(.init(progress: view.progress, utility: utility.utility(of: new) ?? 0))
             model.observe(offer: ordinal, in: index.space, at: view.progress)
             if firstBid == nil { firstBid = ordinal }
             offersSinceEstimate += 1

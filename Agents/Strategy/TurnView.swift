@@ -49,6 +49,16 @@ public struct TurnView: Sendable {
         return history[last].action.offeredTerms
     }
 
+    /// The standing offer if it was made after turn `seen`, with `seen` moved to its turn: a strategy that learns
+    /// from offers keeps one counter, passes it each turn, and so sees each offer once.
+    public func newStandingOffer(since seen: inout Int) -> Terms? {
+        guard let last = history.indices.last, history[last].by == role.opponent, history[last].turn > seen,
+            let terms = history[last].action.offeredTerms
+        else { return nil }
+        seen = history[last].turn
+        return terms
+    }
+
     /// The opponent's last action, if it has acted.
     public var lastOpponentAction: Action? {
         history.lastIndex { $0.by == role.opponent }.map { history[$0].action }

@@ -24,16 +24,23 @@ final class CurlLoop: TaskExecutor {
         var jobs: [UnownedJob] = []
         /// Set while the thread runs, so that other threads can wake it.
         var multi: MultiHandle?
+        /// The transfer thread, once it runs.
+        var thread: pthread_t?
 
         var isIdle: Bool { arrivals.isEmpty && cancellations.isEmpty && jobs.isEmpty && !stopping }
     }
 
     private let inbox = Mutex(Inbox())
     private let configuration: HTTPClient.Configuration
+    /// Signalled once when the thread has ended, for ``stop()`` to wait on.
+    private let threadEnded = DispatchSemaphore(value: 0)
 
     init(configuration: HTTPClient.Configuration) {
         self.configuration = configuration
     }
+
+    /// Whether the thread has ended (after ``stop()``).
+    var hasEnded: Bool { inbox.withLock { $0.ended } }
 
     /// A new transfer identifier.
     func nextID() -> UInt64 {
@@ -80,12 +87,17 @@ final class CurlLoop: TaskExecutor {
         }
     }
 
-    /// Fails every transfer as cancelled and ends the thread.
+    /// Fails every transfer as cancelled and ends the thread, and waits (up to 5 seconds) until it has ended, unless
+    /// called on the thread itself: a process that exits right after its client is gone must not tear libcurl and
+    /// OpenSSL down while the thread still cleans up its handles.
     func stop() {
-        inbox.withLock { inbox in
+        let wait = inbox.withLock { inbox in
             inbox.stopping = true
             if inbox.waiting { inbox.multi?.wakeUp() }
+            let onThread = inbox.thread.map { pthread_equal($0, pthread_self()) != 0 } ?? false
+            return inbox.started && !inbox.ended && !onThread
         }
+        if wait { _ = threadEnded.wait(timeout: .now() + .seconds(5)) }
     }
 
     /// Starts the thread on first use, or wakes it if it is waiting; a working thread finds the inbox anyway.
@@ -109,7 +121,10 @@ final class CurlLoop: TaskExecutor {
             fatalError("libcurl could not create a multi handle (out of memory)")
         }
         _ = parley_curl_multi_set_long(multi, CURLMOPT_MAXCONNECTS, configuration.maximumIdleConnections)
-        inbox.withLock { $0.multi = MultiHandle(pointer: multi) }
+        inbox.withLock { inbox in
+            inbox.multi = MultiHandle(pointer: multi)
+            inbox.thread = pthread_self()
+        }
 
         var active: [UInt64: Transfer] = [:]
         var spareHandles: [UnsafeMutableRawPointer] = []
@@ -186,6 +201,7 @@ final class CurlLoop: TaskExecutor {
             defer { inbox.jobs.removeAll() }
             return inbox.jobs
         }
+        threadEnded.signal()
         for job in orphans { runOnDispatch(job) }
     }
 }

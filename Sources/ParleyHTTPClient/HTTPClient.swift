@@ -43,7 +43,8 @@ public final class HTTPClient: Sendable {
 
     /// The limits.
     public let configuration: Configuration
-    private let loop: CurlLoop
+    /// The transfer thread (internal, for tests).
+    let loop: CurlLoop
 
     /// Creates a client. Its thread starts with the first request.
     public init(configuration: Configuration = Configuration()) {

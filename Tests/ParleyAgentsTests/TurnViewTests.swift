@@ -29,4 +29,18 @@ struct TurnViewTests {
         #expect(view.discountTime == 0.6 && view.nextRoundDiscountTime == 0.7)
         #expect(Self.view(rounds: nil, seconds: 10, turn: 3, elapsed: .seconds(4)).discountTime == 0.4)
     }
+
+    /// A strategy that keeps one counter sees each standing offer once, and never its own offers or an accept.
+    @Test func aNewStandingOfferIsSeenOnce() {
+        let scenario = ReferenceScenarios.reference.scenario
+        let terms: Terms = ["price": .integer(10_000), "quantity": .integer(100), "delivery_days": .integer(1)]
+        let offer = TranscriptEntry(turn: 2, round: 1, by: .seller, action: .offer(terms), elapsed: 0)
+        var seen = 0
+        let view = TurnView(scenario: scenario, role: .buyer, turn: 3, history: [offer], elapsed: .zero)
+        #expect(view.newStandingOffer(since: &seen) == terms && seen == 2)
+        #expect(view.newStandingOffer(since: &seen) == nil, "the same offer again is not new")
+        let own = TurnView(scenario: scenario, role: .seller, turn: 3, history: [offer], elapsed: .zero)
+        var fresh = 0
+        #expect(own.newStandingOffer(since: &fresh) == nil && fresh == 0, "its own offer is not the opponent's")
+    }
 }

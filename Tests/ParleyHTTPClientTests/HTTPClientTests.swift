@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
-import ParleyHTTPClient
+@testable import ParleyHTTPClient
 import ParleyServer
 import Testing
 
@@ -31,6 +31,22 @@ struct HTTPClientTests {
             let deleted = try await client.send(HTTPRequest(method: .delete, url: server.url + "/thing"))
             #expect(deleted.status == 204)
             #expect(deleted.body.isEmpty)
+        }
+    }
+
+    /// A process that exits right after its client is gone must not race the transfer thread's clean-up (libcurl and
+    /// OpenSSL torn down by exit handlers while the thread frees its handles crashed one `parley conformance` run in
+    /// about a hundred): by the time the client's deinit returns, its thread has ended.
+    @Test("A client's transfer thread has ended when the client is gone")
+    func theThreadEndsWithTheClient() async throws {
+        try await TestServer.with { server in
+            var client: HTTPClient? = HTTPClient()
+            let hello = try await client?.send(HTTPRequest(method: .get, url: server.url + "/hello"))
+            #expect(hello?.status == 200)
+            let loop = try #require(client?.loop)
+            #expect(!loop.hasEnded)
+            client = nil
+            #expect(loop.hasEnded)
         }
     }
 
