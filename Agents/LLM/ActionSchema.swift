@@ -12,6 +12,13 @@ enum ActionSchema {
     /// The name sent with the schema in `response_format`.
     static let name = "parley_action"
 
+    /// The descriptions the schema gives its fields: a small model may copy one into its note, which must then not
+    /// reach the opponent (``NoteRedactor``).
+    static let descriptions = (
+        reasoning: "Your private reasoning; never shown to the opponent.", terms: "Every issue's value for an offer; null otherwise.",
+        note: "A short message to the opponent, or null."
+    )
+
     /// The schema for a scenario.
     static func schema(for scenario: Scenario) -> JSONValue {
         var terms: [String: JSONValue] = [:]
@@ -23,12 +30,12 @@ enum ActionSchema {
         return [
             "type": "object",
             "properties": [
-                "reasoning": ["type": "string", "description": "Your private reasoning; never shown to the opponent."],
+                "reasoning": ["type": "string", "description": .string(descriptions.reasoning)],
                 "action": ["type": "string", "enum": ["offer", "accept", "walkAway"]],
-                "terms": ["anyOf": [termsObject, ["type": "null"]], "description": "Every issue's value for an offer; null otherwise."],
+                "terms": ["anyOf": [termsObject, ["type": "null"]], "description": .string(descriptions.terms)],
                 "note": [
                     "anyOf": [["type": "string", "maxLength": .integer(Int64(Action.maximumNoteLength))], ["type": "null"]],
-                    "description": "A short message to the opponent, or null.",
+                    "description": .string(descriptions.note),
                 ],
             ],
             "required": ["reasoning", "action", "terms", "note"],

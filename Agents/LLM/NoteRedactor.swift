@@ -3,7 +3,11 @@ import ParleyAgents
 import ParleyProtocol
 
 /// Withholds a note that would reveal the principal's limits: the reservation value, a weight, the worst value
-/// of an issue the principal could still accept, or talk of utilities and reservation values.
+/// of an issue the principal could still accept, or talk of utilities and reservation values; and a note that only
+/// echoes the reply schema's own descriptions (a small model copies them into its fields).
+///
+/// Numbers are read however they are written: digits with or without separators, scientific notation (`5e-1`), a
+/// `k` for thousands (`15k`), and words (`fifty percent`, `one hundred fifty`, `zero point five`).
 ///
 /// A limit is a number the opponent could not know: an issue's extreme acceptable value counts only when it is
 /// not an end of the domain (which is public), and money is recognised in minor and in major units (`15000`,
@@ -43,26 +47,45 @@ struct NoteRedactor: Sendable {
         self.percentages = percentages
     }
 
-    /// Whether a note gives away a limit.
+    /// Whether a note gives away a limit, or only echoes the schema.
     func reveals(_ note: String) -> Bool {
         let lowered = note.lowercased()
-        if Self.phrases.contains(where: lowered.contains) { return true }
-        for (number, isPercentage) in Self.numbers(in: lowered) {
+        if Self.phrases.contains(where: lowered.contains) || Self.echoesSchema(lowered) { return true }
+        for (number, isPercentage) in Self.numbers(in: lowered) + NumberWords.numbers(in: lowered) {
             if secrets.contains(number) { return true }
             if isPercentage, percentages.contains(number) { return true }
         }
         return false
     }
 
-    /// Every number in a text, without thousands separators, and whether a percent sign or word follows it.
+    /// Whether a note, letters and digits only, is a piece of one of the schema's descriptions or holds one: a
+    /// copied placeholder, possibly cut short ("a short message to the opponent …").
+    static func echoesSchema(_ lowered: String) -> Bool {
+        let note = letters(lowered)
+        guard note.count >= 12 else { return false }
+        let descriptions = ActionSchema.descriptions
+        return [descriptions.reasoning, descriptions.terms, descriptions.note].map { letters($0.lowercased()) }.contains { description in
+            description.contains(note) || note.contains(description)
+        }
+    }
+
+    private static func letters(_ text: String) -> String { String(text.filter { $0.isLetter || $0.isNumber }) }
+
+    /// Every number written in digits, without thousands separators, and whether a percent sign or word follows it:
+    /// `150`, `15,000`, `.5`, `5e-1`, `1.5E+4`, `15k`.
     private static func numbers(in text: String) -> [(Decimal, Bool)] {
-        guard let pattern = try? NSRegularExpression(pattern: #"(\d[\d,]*(?:\.\d+)?|\.\d+)\s*(%|percent)?"#) else { return [] }
+        guard let pattern = try? NSRegularExpression(pattern: #"(\d[\d,]*(?:\.\d+)?|\.\d+)(?:e([+-]?\d{1,3}))?(k\b)?\s*(%|percent)?"#) else { return [] }
         let range = NSRange(text.startIndex..., in: text)
         return pattern.matches(in: text, range: range).compactMap { match in
             guard let numberRange = Range(match.range(at: 1), in: text) else { return nil }
             let digits = text[numberRange].replacingOccurrences(of: ",", with: "")
-            guard let value = Decimal(string: digits.hasPrefix(".") ? "0" + digits : digits, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
-            return (value, match.range(at: 2).location != NSNotFound)
+            guard var value = Decimal(string: digits.hasPrefix(".") ? "0" + digits : digits, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+            if let exponentRange = Range(match.range(at: 2), in: text), let exponent = Int(text[exponentRange]) {
+                value *= pow(Decimal(10), abs(exponent))
+                if exponent < 0 { value /= pow(Decimal(10), 2 * abs(exponent)) }
+            }
+            if match.range(at: 3).location != NSNotFound { value *= 1000 }
+            return (value, match.range(at: 4).location != NSNotFound)
         }
     }
 

@@ -118,7 +118,7 @@ struct LLMAgentTests {
         let offer = try LLMSupport.terms(worth: 0.9)
         let notes = [
             "My reservation value is 0.5, so meet me halfway.", "Honestly, my walk-away value is low.", "Anything under 50% of my utility is a no.",
-            "We are flexible on delivery.",
+            "A short message to the opponent, or null.", "Below fifty percent I stop.", "We are flexible on delivery.",
         ]
         let server = ScriptedChatServer(replies: notes.map { .content(LLMSupport.reply("offer", terms: offer, note: $0)) })
         try await LLMSupport.withServer(server) { url in
@@ -131,8 +131,8 @@ struct LLMAgentTests {
                 redacted.append(agent.lastDecision?.noteRedacted ?? false)
                 #expect(action.offeredTerms == offer, "the move stands; only the note goes")
             }
-            #expect(kept == [nil, nil, nil, "We are flexible on delivery."])
-            #expect(redacted == [true, true, true, false])
+            #expect(kept == [nil, nil, nil, nil, nil, "We are flexible on delivery."])
+            #expect(redacted == [true, true, true, true, true, false])
         }
     }
 
