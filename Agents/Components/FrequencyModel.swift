@@ -16,7 +16,9 @@ public struct FrequencyModel: OpponentModel, Hashable {
     /// How often each value of each issue was offered, `counts[issue][position]`.
     public private(set) var counts: [[Int]]
     private var highest: [Int]
-    private var previous: [Int]?
+    /// The opponent's previous offer, position by position (meaningful once `observed`).
+    private var previous: [Int]
+    private var observed = false
 
     /// A model of an opponent in a space with these issue sizes (``OutcomeSpace/radices``).
     public init(radices: [Int], learningRate: Double = 0.2) {
@@ -24,26 +26,24 @@ public struct FrequencyModel: OpponentModel, Hashable {
         weights = [Double](repeating: 1 / Double(max(1, radices.count)), count: radices.count)
         counts = radices.map { [Int](repeating: 0, count: $0) }
         highest = [Int](repeating: 0, count: radices.count)
+        previous = [Int](repeating: 0, count: radices.count)
     }
 
     /// Counts the offer's values; issues left unchanged since the last offer gain weight.
     public mutating func observe(offer ordinal: Int, in space: OutcomeSpace, at progress: Double) {
-        var digits = [Int](repeating: 0, count: counts.count)
+        var total = 0.0
         for position in counts.indices {
             let digit = space.digit(of: ordinal, at: position)
-            digits[position] = digit
             counts[position][digit] += 1
             highest[position] = max(highest[position], counts[position][digit])
+            if observed, digit == previous[position] { weights[position] += learningRate }
+            total += weights[position]
+            previous[position] = digit
         }
-        if let previous {
-            var total = 0.0
-            for position in weights.indices {
-                if digits[position] == previous[position] { weights[position] += learningRate }
-                total += weights[position]
-            }
+        if observed {
             for position in weights.indices { weights[position] /= total }
         }
-        previous = digits
+        observed = true
     }
 
     /// `Σ weight × count / highest count`, each issue's values all worth 1 before any offer.

@@ -32,6 +32,7 @@ public struct NiceTitForTat: Strategy, ModelCarrying {
     private var offersSinceEstimate = 0
     private var received: [NegotiationState.Received] = []
     private var lastObservedTurn = 0
+    private var lastBid: (rank: Int, terms: Terms)?
     private let offering = TimeOffering(exponent: 1, band: 0.02, candidates: 64)
     private let acceptance = AcceptanceConditions.Combined(time: 0.98, window: .max)
     /// The exponent e of the Boulware curve the concession never falls behind.
@@ -86,7 +87,10 @@ public struct NiceTitForTat: Strategy, ModelCarrying {
         {
             return .accept
         }
-        return .offer(index.terms(atRank: rank))
+        if let lastBid, lastBid.rank == rank { return .offer(lastBid.terms) }
+        let terms = index.terms(atRank: rank)
+        lastBid = (rank, terms)
+        return .offer(terms)
     }
 
     /// The acceptable sampled outcome maximizing `(u − reservation) · û`.

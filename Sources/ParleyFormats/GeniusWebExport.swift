@@ -35,7 +35,11 @@ public enum GeniusWebExport {
         var domain: [String: GeniusWebJSON.ValueSet] = [:]
         var utilities: [[String: GeniusWebJSON.Utility]] = [[:], [:]]
         for (position, issue) in scenario.issues.enumerated() {
-            let preferences = [buyer, seller].map { $0.issues[issue.name]! }
+            // Validation saw both profiles name every issue; a gap is refused, never trapped on.
+            let preferences = [buyer, seller].compactMap { $0.issues[issue.name] }
+            guard preferences.count == 2 else {
+                throw failure("$.profiles", "missing_issue", "a profile has no preference for the issue '\(issue.name)'")
+            }
             switch issue.domain {
             case .options(let names):
                 domain[issue.name] = .values(names)

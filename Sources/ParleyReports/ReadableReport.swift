@@ -68,13 +68,15 @@ public struct ReadableReport: Sendable {
             "Pareto-optimal: \(analysis.paretoOptimal ? "yes" : "no") · distance to frontier \(Self.number(analysis.distanceToPareto)) "
                 + "(\(analysis.frontierSize) frontier points of \(analysis.outcomeCount) outcomes)",
         ]
-        let points = [
+        var points = [
             ("Nash point             ", analysis.nash, analysis.distanceToNash),
             ("Kalai–Smorodinsky point", analysis.kalaiSmorodinsky, analysis.distanceToKalaiSmorodinsky),
-            ("egalitarian point      ", analysis.egalitarian, analysis.distanceToEgalitarian),
         ]
-        // A record stored before the egalitarian point was reported has no such line.
-        for (name, point, distance) in points where !(point == nil && name.hasPrefix("egalitarian") && analysis.nash != nil) {
+        // A record stored before the egalitarian point was reported has none even when the others exist: no line then.
+        if analysis.egalitarian != nil || analysis.nash == nil {
+            points.append(("egalitarian point      ", analysis.egalitarian, analysis.distanceToEgalitarian))
+        }
+        for (name, point, distance) in points {
             guard let point, let distance else {
                 lines.append("\(name): none (no outcome is acceptable to both)")
                 continue
