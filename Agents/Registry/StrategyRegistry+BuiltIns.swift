@@ -2,7 +2,7 @@ import ParleyProtocol
 
 extension StrategyRegistry {
     /// Parley's built-in strategies: `boulware`, `linear`, `conceder`, `hardliner`, `random`, `tit-for-tat`; the
-    /// reference agents from the literature `micro`, `hardheaded`, `agentk`, `nice-tit-for-tat`; and `boa`, assembled from components
+    /// reference agents from the literature `micro`, `hardheaded`, `agentk`, `nice-tit-for-tat`, `cuhkagent`; and `boa`, assembled from components
     /// (``BOAComponents``).
     public static var builtIns: StrategyRegistry {
         var registry = StrategyRegistry()
@@ -65,6 +65,26 @@ extension StrategyRegistry {
             name: "nice-tit-for-tat", summary: "Nice Tit-for-Tat: mirrors concession toward the Nash point, Bayesian model (Baarslag et al. 2013)"
         ) { _, context in
             try NiceTitForTat(context: context)
+        })
+        registry.register(Entry(
+            name: "cuhkagent", summary: "CUHKAgent, ANAC 2012 winner: concedes until a non-exploitation point set by the opponent's concession (Hao and Leung 2014)",
+            parameters: [
+                Parameter(name: "alpha", summary: "shape of the concession before the non-exploitation point", defaultValue: "2"),
+                Parameter(name: "lambda", summary: "the earliest non-exploitation point", defaultValue: "0.5"),
+                Parameter(name: "beta", summary: "how strongly the discount factor postpones the point", defaultValue: "1.5"),
+                Parameter(name: "w", summary: "how far the opponent's concession postpones the point", defaultValue: "0.5"),
+                Parameter(name: "epsilon", summary: "share of offers drawn at random above the threshold", defaultValue: "0.1"),
+                Parameter(name: "d", summary: "the discount factor assumed for a profile without one", defaultValue: "0.2"),
+            ]
+        ) { parameters, context in
+            var values = CUHKAgent.Parameters()
+            values.alpha = try parameters.double("alpha", default: values.alpha, in: 0.01...100)
+            values.earliest = try parameters.double("lambda", default: values.earliest, in: 0.01...1)
+            values.beta = try parameters.double("beta", default: values.beta, in: 0...100)
+            values.weight = try parameters.double("w", default: values.weight, in: 0...1)
+            values.exploration = try parameters.double("epsilon", default: values.exploration, in: 0...1)
+            values.assumedDiscount = try parameters.double("d", default: values.assumedDiscount, in: 0.01...1)
+            return try CUHKAgent(context: context, parameters: values)
         })
         registry.register(Entry(
             name: "boa", summary: "assembled from an offering policy, an acceptance condition and an opponent model (Baarslag et al. 2014)",

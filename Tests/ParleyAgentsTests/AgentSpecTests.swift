@@ -38,7 +38,7 @@ struct AgentSpecTests {
     }
 
     @Test func builtInsAreRegistered() {
-        let field = ["agentk", "boulware", "conceder", "hardheaded", "hardliner", "linear", "micro", "nice-tit-for-tat", "random", "tit-for-tat"]
+        let field = ["agentk", "boulware", "conceder", "cuhkagent", "hardheaded", "hardliner", "linear", "micro", "nice-tit-for-tat", "random", "tit-for-tat"]
         #expect(StrategyRegistry.builtIns.defaultField == field)
         #expect(StrategyRegistry.builtIns.names == (field + ["boa"]).sorted())
     }

@@ -1,3 +1,4 @@
+import Foundation
 import ParleyAgents
 import ParleyAnalysis
 import ParleyProtocol
@@ -66,5 +67,24 @@ struct ReferenceAgentTests {
         let reservation = try #require(file.profile(for: .buyer)).reservation
         #expect(offers.allSatisfy { $0 >= reservation })
         #expect(record.settlement.outcome.agreement != nil)
+    }
+
+    /// CUHKAgent concedes until its non-exploitation point and no further: its offers never fall below the resting
+    /// level `max · δ^(1−λ₀)` of the earliest point λ can take, and against a hardliner they come down to it.
+    @Test func cuhkAgentStopsConcedingAtItsNonExploitationPoint() async throws {
+        let file = try Support.file("reference-supply")
+        let utility = try UtilityFunction(profile: try #require(file.profile(for: .buyer)), scenario: file.scenario)
+        let maximum = try BiddingIndex(utility: utility).maximum
+        let d = CUHKAgent.Parameters().assumedDiscount
+        let lambda0 = 0.5 + 0.5 * pow(d, 1.5)
+        let rest = maximum * pow(d, 1 - lambda0)
+        for opponent in ["hardliner", "boulware", "conceder"] {
+            let record = try await HostileScenarioTests.play(file, buyer: "cuhkagent", seller: opponent, seed: 8)
+            let offers = try Self.offers(of: .buyer, in: record, file: file)
+            #expect(!offers.isEmpty && offers.allSatisfy { $0 >= rest - 1e-9 }, "against \(opponent): \(offers.min() ?? 0) < \(rest)")
+            if opponent == "hardliner" { #expect((offers.last ?? 1) < rest + 0.1, "it conceded toward \(rest): \(offers.last ?? 1)") }
+            if opponent == "conceder" { #expect(record.settlement.outcome.agreement != nil) }
+            if opponent == "conceder" { #expect(record.settlement.outcome.agreement != nil) }
+        }
     }
 }

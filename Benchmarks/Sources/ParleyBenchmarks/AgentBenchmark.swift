@@ -8,7 +8,7 @@ import ParleyTesting
 /// ratio to `boulware` against `conceder` measured in the same run; then each opponent model's cost per update and
 /// per estimate at both sizes.
 enum AgentBenchmark {
-    static let agents = ["boulware", "micro", "hardheaded", "agentk", "nice-tit-for-tat", "boulware:model=frequency", "boulware:model=bayes"]
+    static let agents = ["boulware", "micro", "hardheaded", "agentk", "nice-tit-for-tat", "cuhkagent", "boulware:model=frequency", "boulware:model=bayes"]
 
     static func run(runs: Int) async throws {
         let spaces = [("10^4", file), ("10^6", ReferenceScenarios.supply(prices: 1000))]
