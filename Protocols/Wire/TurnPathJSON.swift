@@ -10,15 +10,19 @@ import Foundation
 /// the message (an escape, an unknown or repeated field, an unusual number, a value out of range), and
 /// `JSONDecoder` then decodes the message, with its usual errors. Tests compare both forms with Foundation's
 /// on generated messages.
-protocol TurnPathJSON {
+protocol TurnPathJSON: HandReadJSON {
     /// Writes the message as `JSONEncoder` would; false (and anything written is to be discarded) when only
     /// Foundation can.
     func writeJSON(into output: inout [UInt8]) -> Bool
-    /// Reads the message, or `nil` when Foundation must.
+}
+
+/// A value ``WireCodec`` reads by hand when its JSON is plain, and otherwise leaves to `JSONDecoder`.
+protocol HandReadJSON {
+    /// Reads the value, or `nil` when Foundation must.
     static func readJSON(_ bytes: UnsafeRawBufferPointer) -> Self?
 }
 
-extension WireMessage: TurnPathJSON where Body: TurnPathBody {
+extension WireMessage: HandReadJSON, TurnPathJSON where Body: TurnPathBody {
     func writeJSON(into output: inout [UInt8]) -> Bool {
         body.writeJSON(version: version, into: &output)
     }
@@ -149,7 +153,7 @@ extension Action {
     }
 
     /// An action with only the fields its type has.
-    fileprivate static func readJSON(_ reader: inout StrictJSONReader) -> Action? {
+    static func readJSON(_ reader: inout StrictJSONReader) -> Action? {
         var type: String?, terms: Terms?, reason: String??, note: String??
         let complete = reader.object { key, reader in
             if key.equals("type") { return reader.readOnce(&type) { $0.string() } }
@@ -191,7 +195,7 @@ extension Terms {
 
 extension StrictJSONReader {
     /// Reads a field's value into `slot` unless the field was already read (a repeated field is left to Foundation).
-    fileprivate mutating func readOnce<Value>(_ slot: inout Value?, _ read: (inout StrictJSONReader) -> Value?) -> Bool {
+    mutating func readOnce<Value>(_ slot: inout Value?, _ read: (inout StrictJSONReader) -> Value?) -> Bool {
         guard slot == nil, let value = read(&self) else { return false }
         slot = value
         return true

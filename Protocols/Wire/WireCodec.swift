@@ -34,7 +34,7 @@ public struct WireCodec: Sendable {
 
     /// Decodes a value, turning every failure into a ``WireError``.
     public func decode<Value: Decodable>(_ type: Value.Type, from data: Data) throws(WireError) -> Value {
-        if let fast = type as? any TurnPathJSON.Type, let value = data.withUnsafeBytes({ fast.readJSON($0) }) as? Value {
+        if let fast = type as? any HandReadJSON.Type, let value = data.withUnsafeBytes({ fast.readJSON($0) }) as? Value {
             return value
         }
         if let duplicate = DuplicateKeys.firstDuplicate(in: data) {

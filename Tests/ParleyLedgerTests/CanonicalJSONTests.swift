@@ -90,6 +90,7 @@ struct EventWriterTests {
                 let reference = try CanonicalJSON.encodeThroughWireFormat(entry)
                 #expect(Data(entry.canonicalBytes()) == reference)
                 #expect(Data(entry.canonicalBytes(issueOrder: order)) == reference, "the per-session issue order gives the same bytes")
+                #expect(try WireCodec().decode(TranscriptEntry.self, from: reference) == entry, "read back as it was written")
             }
         }
     }
@@ -125,6 +126,7 @@ struct EventWriterTests {
         for entry in entries {
             #expect(Data(entry.canonicalBytes()) == (try CanonicalJSON.encodeThroughWireFormat(entry)))
             #expect(Data(entry.canonicalBytes(issueOrder: ["price"])) == (try CanonicalJSON.encodeThroughWireFormat(entry)), "other issues are sorted")
+            #expect(try WireCodec().decode(TranscriptEntry.self, from: Data(entry.canonicalBytes())) == entry, "read back as it was written")
         }
     }
 }

@@ -181,4 +181,48 @@ struct TurnPathJSONTests {
         #expect(bytes.withUnsafeBytes { WireMessage<TurnRequest>.readJSON($0) } == nil)
         #expect(Self.codecDecode(WireMessage<TurnRequest>.self, bytes) == Self.foundationDecode(WireMessage<TurnRequest>.self, bytes))
     }
+
+    static func entry(_ seed: UInt64) -> TranscriptEntry {
+        var generator = SeededGenerator(seed: seed)
+        let turn = Int.random(in: 1...(2 * Limits.maximumRounds), using: &generator)
+        return TranscriptEntry(
+            turn: turn, round: (turn + 1) / 2, by: Bool.random(using: &generator) ? .buyer : .seller, action: action(&generator), elapsed: number(&generator)
+        )
+    }
+
+    /// Stored events are read back as Foundation reads them: the same value, and without escapes by hand.
+    @Test func transcriptEntriesAreReadAsFoundationDoes() async throws {
+        await propertyCheck(count: 1_500, input: Gen.uint64(in: .min ... .max)) { seed in
+            let entry = Self.entry(seed)
+            let bytes = try Self.foundationBytes(entry)
+            #expect(Self.codecDecode(TranscriptEntry.self, bytes) == Self.foundationDecode(TranscriptEntry.self, bytes))
+            #expect(Self.codecDecode(TranscriptEntry.self, bytes) == .value(entry))
+            if !bytes.contains(UInt8(ascii: "\\")) { #expect(bytes.withUnsafeBytes { TranscriptEntry.readJSON($0) } == entry) }
+        }
+    }
+
+    /// An entry with a violation or a trace, or anything unusual, gets Foundation's answer.
+    @Test(arguments: [
+        #"{"action":{"type":"accept"},"by":"buyer","elapsed":0,"round":1,"turn":1,"violation":{"code":"out_of_turn","message":"m","role":"buyer"}}"#,
+        #"{"action":{"type":"accept"},"by":"buyer","elapsed":0,"round":1,"turn":1,"trace":null}"#,
+        #"{"action":{"type":"accept"},"by":"buyer","elapsed":0,"round":1,"turn":1,"extra":1}"#,
+        #"{"action":{"type":"accept"},"by":"buyer","elapsed":0,"round":1,"turn":1,"turn":2}"#,
+        #"{"action":{"type":"accept"},"by":"judge","elapsed":0,"round":1,"turn":1}"#,
+        #"{"action":{"type":"accept"},"by":"buyer","elapsed":0,"round":1.5,"turn":1}"#,
+        #"{"action":{"type":"accept"},"by":"buyer","elapsed":0,"round":1,"turn":99999999999999999999}"#,
+        #"{"action":{"type":"accept"},"by":"buyer","elapsed":1e400,"round":1,"turn":1}"#,
+        #"{"action":{"type":"accept"},"by":"buyer","elapsed":"0","round":1,"turn":1}"#,
+        #"{"action":{"type":"accept"},"by":"buyer","round":1,"turn":1}"#,
+        #"{"action":{"type":"offer"},"by":"buyer","elapsed":0,"round":1,"turn":1}"#,
+        #"{"action":{"type":"offer","terms":{"p":1,"p":2}},"by":"buyer","elapsed":0,"round":1,"turn":1}"#,
+        #"{"action":{"type":"accept"},"by":"buyer","elapsed":0,"round":1,"turn":1} 1"#,
+        #"{"action":{"type":"accept"},"by":"b\u0075yer","elapsed":0,"round":1,"turn":1}"#,
+        #"{"action":{"type":"accept"},"by":"buyer","elapsed":1e-7,"round":1,"turn":1}"#,
+        #"{"action":{"type":"accept"},"by":"buyer","elapsed":0,"round":-1,"turn":0}"#,
+        #"[]"#, #"{}"#, #""#,
+    ])
+    func unusualEntriesGetFoundationsAnswer(_ json: String) {
+        let bytes = Array(json.utf8)
+        #expect(Self.codecDecode(TranscriptEntry.self, bytes) == Self.foundationDecode(TranscriptEntry.self, bytes))
+    }
 }
