@@ -55,6 +55,9 @@ struct TournamentRun: AsyncParsableCommand {
     @Option(help: "The SQLite store sessions are written to, and resumed from.")
     var store = "parley.sqlite"
 
+    @Option(help: "Run only shard K of N (K/N): the sessions at positions K−1, K−1+N, …, each shard into its own store; `parley store merge` combines them.")
+    var shard: String?
+
     @Option(help: TournamentReport.outHelp)
     var out: String?
 
@@ -70,6 +73,9 @@ struct TournamentRun: AsyncParsableCommand {
         try OptionRange.count(repetitions, in: OptionRange.repetitions, option: "--repetitions")
         try OptionRange.count(jobs, in: OptionRange.jobs, option: "--jobs")
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown log level '\(logLevel)'") }
+        if let shard, TournamentShard(shard) == nil {
+            throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N ≤ \(TournamentShard.maximumCount), such as 2/4; got '\(shard)'")
+        }
     }
 
     func run() async throws {
@@ -86,13 +92,19 @@ struct TournamentRun: AsyncParsableCommand {
         var runner = TournamentRunner(plan: plan, jobs: jobs, logger: logger)
         runner.factory = factory
         runner.signer = try signingKey.map { try Keys.signingKey(at: $0) }
+        runner.shard = shard.flatMap(TournamentShard.init)
 
         let display = ProgressDisplay(interactive: isatty(STDERR_FILENO) == 1)
         let progress = try await runner.run(store: transcripts, report: display.update)
         display.finish()
 
-        try TournamentReport(store: transcripts, tournament: plan.id)
-            .present(footer: ProgressDisplay.summary(progress, store: store), out: out, store: transcripts)
+        var footer = ProgressDisplay.summary(progress, store: store)
+        if let shard = runner.shard {
+            let stored = try transcripts.tournament(plan.id).completed
+            footer += "\nShard \(shard) of tournament \(plan.id): this store holds \(stored) of its \(plan.total) sessions, and the leaderboard ranks those;"
+                + " `parley store merge --into ALL.sqlite` with every shard's store gives the whole tournament's."
+        }
+        try TournamentReport(store: transcripts, tournament: plan.id).present(footer: footer, out: out, store: transcripts)
     }
 }
 

@@ -26,6 +26,8 @@ public struct TournamentRunner: Sendable {
     public var logger: Logger
     /// Builds the agents: its registry names the strategies, its HTTP client and token reach remote agents.
     public var factory = AgentFactory()
+    /// Plays only this slice of the plan, when set; the progress counts the slice's sessions.
+    public var shard: TournamentShard?
 
     /// A runner; `jobs` defaults to the number of active cores.
     public init(plan: TournamentPlan, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, signer: SigningKey? = nil, logger: Logger) {
@@ -49,11 +51,15 @@ public struct TournamentRunner: Sendable {
         try store.register(tournament: id, total: plan.total, plan: plan.planJSON, at: now)
         let completed = try store.completedSessions(of: id, total: plan.total)
         let start = clock.now
-        var progress = TournamentProgress(total: plan.total, resumed: completed.members, played: 0, stored: 0, failures: 0, elapsed: 0)
+        // The plan's positions, or the shard's: every count-th from number − 1.
+        let positions = stride(from: (shard?.number ?? 1) - 1, to: plan.total, by: shard?.count ?? 1)
+        let planned = shard?.size(of: plan.total) ?? plan.total
+        let resumed = shard == nil ? completed.members : positions.count { completed.contains($0) }
+        var progress = TournamentProgress(total: planned, resumed: resumed, played: 0, stored: 0, failures: 0, elapsed: 0)
 
         // Positions still to play, handed out in chunks so that task overhead stays small.
-        var pending = (0..<plan.total).lazy.filter { !completed.contains($0) }.makeIterator()
-        let batchSize = max(1, min(self.batchSize, (plan.total - completed.members) / 8))
+        var pending = positions.lazy.filter { !completed.contains($0) }.makeIterator()
+        let batchSize = max(1, min(self.batchSize, (planned - resumed) / 8))
         let chunkSize = max(1, min(32, batchSize / jobs))
         func nextChunk() -> [Int] {
             var chunk: [Int] = []

@@ -29,13 +29,13 @@ public struct StoredSession: SessionSummarized, Sendable, Hashable, Codable {
     }
 
     /// A chained session as a store inserts it under `number`, after the session whose link is `previous` and
-    /// with the tournament entry that will point at it: its final hash, signed when there is a signer, and its
-    /// sequence link. Throws when the session has no chain records.
+    /// with the tournament entry that will point at it: its final hash, signed when there is a signer (otherwise
+    /// with the signature it carries, if any), and its sequence link. Throws when the session has no chain records.
     public init(number: Int, session: ChainedSession, signer: SigningKey?, after previous: String, entry: TournamentEntry? = nil) throws(StoreError) {
         guard let finalHash = session.chain.finalHash else { throw StoreError(.database, "cannot store a session without records") }
         self.init(
-            number: number, summary: session.summary, finalHash: finalHash, signature: signer?.sign(finalHash: finalHash),
-            publicKey: signer?.publicKey.rawValue, link: SequenceLink.next(after: previous, finalHash: finalHash, entry: entry)
+            number: number, summary: session.summary, finalHash: finalHash, signature: signer?.sign(finalHash: finalHash) ?? session.signature?.signature,
+            publicKey: signer?.publicKey.rawValue ?? session.signature?.publicKey, link: SequenceLink.next(after: previous, finalHash: finalHash, entry: entry)
         )
     }
 
