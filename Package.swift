@@ -14,6 +14,7 @@ import PackageDescription
 //   ParleyLLM, ParleyRemote     agents that consult a model or another agent server over HTTP
 //   ParleyAssembly      agent references and files, the agent factory (above every transport)
 //   ParleyStore         the SQLite store
+//   ParleyPostgres      the PostgreSQL store, shared by tournament workers on many machines
 //   ParleyTournament    plan, runner, leaderboard
 //   ParleyReports       readable accounts, pictures, report files, exports
 //   ParleyServer        the agent API on Hummingbird
@@ -39,6 +40,7 @@ let package = Package(
         .library(name: "ParleyRemote", targets: ["ParleyRemote"]),
         .library(name: "ParleyAssembly", targets: ["ParleyAssembly"]),
         .library(name: "ParleyStore", targets: ["ParleyStore"]),
+        .library(name: "ParleyPostgres", targets: ["ParleyPostgres"]),
         .library(name: "ParleyTournament", targets: ["ParleyTournament"]),
         .library(name: "ParleyReports", targets: ["ParleyReports"]),
         .library(name: "ParleyServer", targets: ["ParleyServer"]),
@@ -56,6 +58,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", exact: "1.35.2"),
         .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // The protocol: scenarios, profiles, terms, actions, the alternating-offers rules, the wire format.
@@ -93,6 +96,14 @@ let package = Package(
         .target(
             name: "ParleyStore",
             dependencies: ["ParleyProtocol", "ParleyAnalysis", "ParleyRecords", "ParleyLedger", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The shared store: the store protocol on PostgreSQL through postgres-nio, for tournament workers on many machines.
+        .target(
+            name: "ParleyPostgres",
+            dependencies: [
+                "ParleyProtocol", "ParleyAnalysis", "ParleyLedger", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // Tournaments: the plan, the parallel resumable runner, the leaderboard, reports and SVG pictures.
         .target(
@@ -137,8 +148,8 @@ let package = Package(
             name: "ParleyCLI",
             dependencies: [
                 "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyRecords", "ParleyArbiter", "ParleyLedger", "ParleyStore",
-                "ParleyTournament", "ParleyReports", "ParleyHTTPClient", "ParleyRemote", "ParleyAssembly", "ParleyServer", "ParleyConformance",
-                "ParleyFormats",
+                "ParleyPostgres", "ParleyTournament", "ParleyReports", "ParleyHTTPClient", "ParleyRemote", "ParleyAssembly", "ParleyServer",
+                "ParleyConformance", "ParleyFormats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -222,8 +233,9 @@ let package = Package(
         .testTarget(
             name: "ParleyStoreTests",
             dependencies: [
-                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyRecords", "ParleyArbiter", "ParleyLedger", "ParleyStore", "ParleyTesting",
-                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyRecords", "ParleyArbiter", "ParleyLedger", "ParleyStore", "ParleyPostgres",
+                "ParleyTesting", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .testTarget(

@@ -14,14 +14,14 @@ struct Plot: AsyncParsableCommand {
     @Argument(help: "The session: its number in the store, or its session id.")
     var session: String
 
-    @Option(help: "The store.")
+    @Option(help: ArgumentHelp(stringLiteral: StoreLocation.help))
     var store = "parley.sqlite"
 
     @Option(help: "The SVG file to write.")
     var out: String
 
     func run() async throws {
-        let transcripts = try SQLiteStore(path: store, options: .init(readOnly: true))
+        let transcripts = try StoreLocation.open(store, readOnly: true)
         let stored = try transcripts.session(session)
         let (record, profiles) = try transcripts.record(of: stored)
         try Data(SessionPlot(record: record, profiles: profiles).svg().utf8).write(to: URL(fileURLWithPath: out))

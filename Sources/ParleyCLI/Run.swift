@@ -38,7 +38,7 @@ struct Run: AsyncParsableCommand {
     @Flag(help: "Print the transcript and settlement as JSON.")
     var json = false
 
-    @Option(help: "The SQLite store the session is written to.")
+    @Option(help: ArgumentHelp(stringLiteral: StoreLocation.help))
     var store = "parley.sqlite"
 
     @Flag(help: "Do not write the session to a store.")
@@ -69,7 +69,7 @@ struct Run: AsyncParsableCommand {
 
     func run() async throws {
         let file = try ScenarioArguments.load(scenario)
-        let transcripts = noStore ? nil : try SQLiteStore(path: store)
+        let transcripts = noStore ? nil : try StoreLocation.open(store)
         let signer = try signingKey.map { try Keys.signingKey(at: $0) }
         let agents = try await RemoteOptions.sources([try AgentReference.load(buyer), try AgentReference.load(seller)], factory: remote.factory())
         let landscape = try OutcomeLandscape(file: file)
@@ -81,7 +81,7 @@ struct Run: AsyncParsableCommand {
             let record = try await arbiter.play(Match(file: file, buyer: agents[0], seller: agents[1], seed: sessionSeed, landscape: landscape, revealsProfiles: revealProfiles))
             let stored = try transcripts?.save(record, profiles: file.profiles, signer: signer)
             let storedNote = stored.map {
-                "Stored as session \($0.number) in \(store) (final hash \($0.finalHash.prefix(16))…" + ($0.signature == nil ? ")." : ", signed).")
+                "Stored as session \($0.number) in \(StoreLocation.display(store)) (final hash \($0.finalHash.prefix(16))…" + ($0.signature == nil ? ")." : ", signed).")
             }
             if repetitions > 1 {
                 let analysis = record.settlement.analysis

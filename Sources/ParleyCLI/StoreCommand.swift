@@ -1,6 +1,5 @@
 import ArgumentParser
 import ParleyLedger
-import ParleyStore
 
 /// `parley store`: whole stores.
 struct StoreCommand: AsyncParsableCommand {
@@ -23,10 +22,10 @@ struct StoreCommand: AsyncParsableCommand {
                 """
         )
 
-        @Option(help: "The SQLite store to merge into (created if missing).")
+        @Option(help: "The store to merge into: an SQLite file (created if missing) or a PostgreSQL URL.")
         var into: String
 
-        @Argument(help: "The SQLite stores to copy from.")
+        @Argument(help: "The stores to copy from: SQLite files or PostgreSQL URLs.")
         var sources: [String]
 
         func validate() throws {
@@ -35,10 +34,10 @@ struct StoreCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let stores = try sources.map { try SQLiteStore(path: $0, options: .init(readOnly: true)) }  // before the target is created
-            let target = try SQLiteStore(path: into)
+            let stores = try sources.map { try StoreLocation.open($0, readOnly: true) }  // before the target is created
+            let target = try StoreLocation.open(into)
             let merge = try await target.merge(stores)
-            print("merged \(sources.count) store\(sources.count == 1 ? "" : "s") into \(into): \(merge.copied) sessions copied, \(merge.alreadyStored) already there")
+            print("merged \(sources.count) store\(sources.count == 1 ? "" : "s") into \(StoreLocation.display(into)): \(merge.copied) sessions copied, \(merge.alreadyStored) already there")
             for tournament in merge.tournaments {
                 print("tournament \(tournament.id): \(tournament.completed) of \(tournament.total) sessions" + (tournament.completed == tournament.total ? ", complete" : ""))
             }

@@ -52,7 +52,7 @@ struct TournamentRun: AsyncParsableCommand {
     @Option(help: "The tournament seed every session seed derives from.")
     var seed: UInt64 = 1
 
-    @Option(help: "The SQLite store sessions are written to, and resumed from.")
+    @Option(help: "The store sessions are written to and resumed from: an SQLite file, or a PostgreSQL URL (postgres://USER@HOST/DATABASE) that many processes share.")
     var store = "parley.sqlite"
 
     @Option(help: "Run only shard K of N (K/N): the sessions at positions K−1, K−1+N, …, each shard into its own store; `parley store merge` combines them.")
@@ -86,7 +86,7 @@ struct TournamentRun: AsyncParsableCommand {
         )
         let factory = remote.factory()
         _ = try await RemoteOptions.sources(references, factory: factory)  // fails before the store is touched
-        let transcripts = try SQLiteStore(path: store)
+        let transcripts = try StoreLocation.open(store)
         var logger = Logger(label: "parley") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .warning
         var runner = TournamentRunner(plan: plan, jobs: jobs, logger: logger)
@@ -98,7 +98,7 @@ struct TournamentRun: AsyncParsableCommand {
         let progress = try await runner.run(store: transcripts, report: display.update)
         display.finish()
 
-        var footer = ProgressDisplay.summary(progress, store: store)
+        var footer = ProgressDisplay.summary(progress, store: StoreLocation.display(store))
         if let shard = runner.shard {
             let stored = try transcripts.tournament(plan.id).completed
             footer += "\nShard \(shard) of tournament \(plan.id): this store holds \(stored) of its \(plan.total) sessions, and the leaderboard ranks those;"
@@ -115,7 +115,7 @@ struct TournamentReportCommand: AsyncParsableCommand {
         abstract: "Rebuild a stored tournament's leaderboard and report files from the store alone."
     )
 
-    @Option(help: "The store.")
+    @Option(help: ArgumentHelp(stringLiteral: StoreLocation.help))
     var store = "parley.sqlite"
 
     @Option(help: "The tournament's id (default: the most recently started one).")
@@ -125,9 +125,9 @@ struct TournamentReportCommand: AsyncParsableCommand {
     var out: String?
 
     func run() async throws {
-        let transcripts = try SQLiteStore(path: store, options: .init(readOnly: true))
+        let transcripts = try StoreLocation.open(store, readOnly: true)
         guard let id = try id ?? transcripts.tournaments().first?.id else {
-            throw ValidationError("\(store) holds no tournament; run one with `parley tournament`")
+            throw ValidationError("\(StoreLocation.display(store)) holds no tournament; run one with `parley tournament`")
         }
         try TournamentReport(store: transcripts, tournament: id).present(footer: nil, out: out, store: transcripts)
     }

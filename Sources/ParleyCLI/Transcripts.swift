@@ -16,11 +16,11 @@ struct Transcripts: AsyncParsableCommand {
 
     /// The store to read, shared by every subcommand.
     struct StoreOption: ParsableArguments {
-        @Option(help: "The SQLite store to read.")
+        @Option(help: ArgumentHelp(stringLiteral: StoreLocation.help))
         var store = "parley.sqlite"
 
-        func open() throws -> SQLiteStore {
-            try SQLiteStore(path: store, options: .init(readOnly: true))
+        func open() throws -> any TranscriptStore {
+            try StoreLocation.open(store, readOnly: true)
         }
     }
 
@@ -156,11 +156,11 @@ struct Transcripts: AsyncParsableCommand {
             }
             guard failures.isEmpty else {
                 for failure in failures { print("BROKEN \(failure)") }
-                print("\(failures.count) of \(checked) session\(checked == 1 ? "" : "s") failed verification in \(options.store)")
+                print("\(failures.count) of \(checked) session\(checked == 1 ? "" : "s") failed verification in \(StoreLocation.display(options.store))")
                 throw ExitCode(1)
             }
             let signatures = trusted.map { " and signed by \($0)" } ?? ""
-            print("verified \(checked) session\(checked == 1 ? "" : "s") in \(options.store): every hash chain is intact\(signatures)")
+            print("verified \(checked) session\(checked == 1 ? "" : "s") in \(StoreLocation.display(options.store)): every hash chain is intact\(signatures)")
             if let head { print("the sequence and every tournament are intact; head \(head)") }
         }
     }

@@ -56,6 +56,23 @@ enum CLI {
         return process
     }
 
+    /// The URL of a new, empty database on the test PostgreSQL server `scripts/test` starts, made with PostgreSQL's
+    /// own `createdb`; throws (so the test fails, never skips) when there is no such server.
+    static func postgresDatabase() throws -> String {
+        guard let server = ProcessInfo.processInfo.environment["PARLEY_POSTGRES_URL"], var components = URLComponents(string: server) else {
+            throw CocoaError(.featureUnsupported, userInfo: [NSLocalizedDescriptionKey: "PARLEY_POSTGRES_URL is not set: run the tests with scripts/test"])
+        }
+        let name = "parley_cli_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["createdb", "-h", components.host ?? "127.0.0.1", "-p", String(components.port ?? 5432), "-U", components.user ?? "parley", name]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "createdb \(name) failed"]) }
+        components.path = "/" + name
+        return components.string ?? server
+    }
+
     /// A path in a new temporary folder.
     static func temporaryPath(_ name: String) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parley-cli-\(UUID().uuidString)")

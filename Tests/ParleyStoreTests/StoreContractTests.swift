@@ -1,6 +1,7 @@
 import Foundation
 import ParleyAgents
 import ParleyLedger
+import ParleyPostgres
 import ParleyProtocol
 import ParleyRecords
 import ParleyStore
@@ -9,7 +10,7 @@ import Testing
 
 /// The backends a store test runs on.
 enum StoreBackend: String, CaseIterable, CustomTestStringConvertible {
-    case sqlite, memory
+    case sqlite, memory, postgres
 
     var testDescription: String { rawValue }
 
@@ -17,6 +18,7 @@ enum StoreBackend: String, CaseIterable, CustomTestStringConvertible {
         switch self {
         case .sqlite: try SQLiteStore(path: Support.storePath())
         case .memory: InMemoryStore()
+        case .postgres: try PostgresStore(url: PostgresTestDatabase.create())
         }
     }
 }

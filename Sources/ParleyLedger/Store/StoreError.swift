@@ -29,6 +29,8 @@ public struct StoreError: CodedError, Sendable, Hashable, CustomStringConvertibl
         public static let positionTaken = Code(rawValue: "position_taken")
         /// A stored record cannot be read back.
         public static let unreadableRecord = Code(rawValue: "unreadable_record")
+        /// The database server refused the user or password.
+        public static let authenticationFailed = Code(rawValue: "authentication_failed")
         /// A store to be merged fails verification, so nothing of it was copied.
         public static let failsVerification = Code(rawValue: "fails_verification")
         /// Any other database failure.
