@@ -256,7 +256,8 @@ let package = Package(
             name: "ParleyCLITests",
             dependencies: [
                 "ParleyCLI", "CustomStrategyExample", "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyRecords", "ParleyArbiter",
-                "ParleyAssembly", "ParleyLedger", "ParleyStore", "ParleyTournament", "ParleyTesting", "ScriptedChatServer", .product(name: "GRDB", package: "GRDB.swift"),
+                "ParleyAssembly", "ParleyLedger", "ParleyStore", "ParleyPostgres", "ParleyTournament", "ParleyTesting", "ScriptedChatServer",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
     ]

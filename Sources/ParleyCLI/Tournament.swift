@@ -5,6 +5,7 @@ import ParleyAgents
 import ParleyArbiter
 import ParleyAssembly
 import ParleyLedger
+import ParleyPostgres
 import ParleyProtocol
 import ParleyReports
 import ParleyStore
@@ -58,6 +59,15 @@ struct TournamentRun: AsyncParsableCommand {
     @Option(help: "Run only shard K of N (K/N): the sessions at positions K−1, K−1+N, …, each shard into its own store; `parley store merge` combines them.")
     var shard: String?
 
+    @Flag(help: "Play as one of many workers sharing a PostgreSQL store (--store postgres://…), on this machine or others: start the same command as often as you like; each claims blocks of sessions under a lease, and a worker that dies loses only its lease.")
+    var worker = false
+
+    @Option(help: "With --worker: seconds a claimed block stays this worker's without news from it (every stored batch renews it).")
+    var lease: Double = 300
+
+    @Option(help: "With --worker: the worker's name in its claims (default: host name and process id).")
+    var workerName: String?
+
     @Option(help: TournamentReport.outHelp)
     var out: String?
 
@@ -73,6 +83,9 @@ struct TournamentRun: AsyncParsableCommand {
         try OptionRange.count(repetitions, in: OptionRange.repetitions, option: "--repetitions")
         try OptionRange.count(jobs, in: OptionRange.jobs, option: "--jobs")
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown log level '\(logLevel)'") }
+        if worker, shard != nil { throw ValidationError("--worker and --shard cannot be combined: workers share one store, shards have one each") }
+        if worker, !PostgresLocation.isURL(store) { throw ValidationError("--worker needs a store that workers share: --store postgres://USER@HOST/DATABASE") }
+        guard lease.isFinite, (1...86_400).contains(lease) else { throw ValidationError("--lease must be between 1 and 86400 seconds") }
         if let shard, TournamentShard(shard) == nil {
             throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N ≤ \(TournamentShard.maximumCount), such as 2/4; got '\(shard)'")
         }
@@ -95,7 +108,13 @@ struct TournamentRun: AsyncParsableCommand {
         runner.shard = shard.flatMap(TournamentShard.init)
 
         let display = ProgressDisplay(interactive: isatty(STDERR_FILENO) == 1)
-        let progress = try await runner.run(store: transcripts, report: display.update)
+        let progress: TournamentProgress
+        if worker, let shared = transcripts as? any TournamentClaims {
+            let identity = TournamentRunner.Worker(name: workerName ?? TournamentRunner.Worker.defaultName, leaseSeconds: lease)
+            progress = try await runner.run(asWorker: identity, store: shared, report: display.update)
+        } else {
+            progress = try await runner.run(store: transcripts, report: display.update)
+        }
         display.finish()
 
         var footer = ProgressDisplay.summary(progress, store: StoreLocation.display(store))

@@ -75,7 +75,16 @@ enum PostgresSchema {
             seller_model_kendall DOUBLE PRECISION,
             PRIMARY KEY (tournament, idx)
         );
-        CREATE INDEX IF NOT EXISTS tournament_sessions_by_session ON tournament_sessions(session)
+        CREATE INDEX IF NOT EXISTS tournament_sessions_by_session ON tournament_sessions(session);
+        CREATE TABLE IF NOT EXISTS tournament_blocks (
+            tournament TEXT NOT NULL REFERENCES tournaments(id) ON DELETE CASCADE,
+            start BIGINT NOT NULL,
+            stop BIGINT NOT NULL,
+            worker TEXT,
+            expires_at TIMESTAMPTZ,
+            done BOOLEAN NOT NULL DEFAULT false,
+            PRIMARY KEY (tournament, start)
+        )
         """)
 
     private static func statements(_ script: String) -> [String] {

@@ -50,33 +50,51 @@ public struct TournamentRunner: Sendable {
         let player = try SessionPlayer(plan: plan, tournament: id, factory: factory, clock: clock, logger: logger)
         try store.register(tournament: id, total: plan.total, plan: plan.planJSON, at: now)
         let completed = try store.completedSessions(of: id, total: plan.total)
-        let start = clock.now
         // The plan's positions, or the shard's: every count-th from number − 1.
         let positions = stride(from: (shard?.number ?? 1) - 1, to: plan.total, by: shard?.count ?? 1)
         let planned = shard?.size(of: plan.total) ?? plan.total
         let resumed = shard == nil ? completed.members : positions.count { completed.contains($0) }
         var progress = TournamentProgress(total: planned, resumed: resumed, played: 0, stored: 0, failures: 0, elapsed: 0)
-
-        // Positions still to play, handed out in chunks so that task overhead stays small.
         var pending = positions.lazy.filter { !completed.contains($0) }.makeIterator()
-        let batchSize = max(1, min(self.batchSize, (planned - resumed) / 8))
+        try await play(
+            player: player, clock: clock, progress: &progress, remaining: planned - resumed, next: { pending.next() },
+            save: { batch, signer in
+                try await store.save(batch.map { ($0.session, $0.entry) }, signer: signer)
+                return batch.count
+            },
+            report: report
+        )
+        return progress
+    }
+
+    /// Plays positions from `next` on `jobs` workers and writes them in batches with `save`, which returns how many
+    /// it stored; `remaining` (an estimate) sizes the batches. Memory is bounded by the sessions in flight and two
+    /// batches, never by the tournament's size.
+    func play<C: Clock<Duration>>(
+        player: SessionPlayer<C>, clock: C, progress: inout TournamentProgress, remaining: Int, next: () throws -> Int?,
+        save: @escaping @Sendable ([PlayedSession], SigningKey?) async throws -> Int,
+        afterSave: ([PlayedSession], inout TournamentProgress) throws -> Void = { _, _ in },
+        report: @escaping @Sendable (TournamentProgress) -> Void
+    ) async throws {
+        let start = clock.now
+        let batchSize = max(1, min(self.batchSize, remaining / 8))
+        // Positions handed out in chunks so that task overhead stays small.
         let chunkSize = max(1, min(32, batchSize / jobs))
-        func nextChunk() -> [Int] {
+        func nextChunk() throws -> [Int] {
             var chunk: [Int] = []
-            while chunk.count < chunkSize, let index = pending.next() { chunk.append(index) }
+            while chunk.count < chunkSize, let index = try next() { chunk.append(index) }
             return chunk
         }
-
         let signer = self.signer
         let jobs = self.jobs
         try await withThrowingTaskGroup(of: FinishedWork.self) { group in
             var working = 0
             var writing = false
             var buffer: [PlayedSession] = []
-            func startWork() {
+            func startWork() throws {
                 // Played sessions wait for the writer in a buffer of at most two batches (plus those in flight).
                 while working < jobs, buffer.count < 2 * batchSize {
-                    let chunk = nextChunk()
+                    let chunk = try nextChunk()
                     if chunk.isEmpty { return }
                     working += 1
                     group.addTask { .played(try await player.play(chunk)) }
@@ -84,15 +102,12 @@ public struct TournamentRunner: Sendable {
             }
             func startWrite(force: Bool) {
                 guard !writing, !buffer.isEmpty, force || buffer.count >= batchSize else { return }
-                let batch = buffer.prefix(batchSize).map { ($0.session, $0.entry) }
+                let batch = Array(buffer.prefix(batchSize))
                 buffer.removeFirst(batch.count)
                 writing = true
-                group.addTask {
-                    try await store.save(batch, signer: signer)
-                    return .stored(batch.count)
-                }
+                group.addTask { .stored(batch, try await save(batch, signer)) }
             }
-            startWork()
+            try startWork()
             while let finished = try await group.next() {
                 switch finished {
                 case .played(let sessions):
@@ -100,17 +115,17 @@ public struct TournamentRunner: Sendable {
                     buffer += sessions
                     progress.played += sessions.count
                     progress.failures += sessions.count { $0.isFault }
-                case .stored(let count):
+                case .stored(let batch, let count):
                     writing = false
                     progress.stored += count
+                    try afterSave(batch, &progress)
                 }
-                startWork()
+                try startWork()
                 startWrite(force: working == 0)
                 progress.elapsed = Self.seconds(start.duration(to: clock.now))
                 report(progress)
             }
         }
-        return progress
     }
 
     static func seconds(_ duration: Duration) -> Double {
@@ -118,10 +133,10 @@ public struct TournamentRunner: Sendable {
     }
 }
 
-/// What a tournament task hands back: sessions played, or a batch stored.
+/// What a tournament task hands back: sessions played, or a batch stored (and how many of it the store kept).
 enum FinishedWork: Sendable {
     case played([PlayedSession])
-    case stored(Int)
+    case stored([PlayedSession], Int)
 }
 
 /// One played tournament session, ready to store.

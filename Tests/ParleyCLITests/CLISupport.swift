@@ -1,5 +1,6 @@
 import Foundation
 import ParleyLedger
+import ParleyPostgres
 import ParleyStore
 
 /// Runs the built `parley` executable as a user would and captures what it prints.
@@ -51,7 +52,7 @@ enum CLI {
         var stored = 0
         while stored < count, process.isRunning, ContinuousClock.now < deadline {
             usleep(5_000)
-            stored = (try? SQLiteStore(path: store, options: .init(readOnly: true)).count()) ?? 0
+            stored = (try? storedCount(in: store)) ?? 0
         }
         return process
     }
@@ -71,6 +72,12 @@ enum CLI {
         guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "createdb \(name) failed"]) }
         components.path = "/" + name
         return components.string ?? server
+    }
+
+    /// How many sessions the store holds: an SQLite file or a PostgreSQL URL.
+    static func storedCount(in store: String) throws -> Int {
+        if PostgresLocation.isURL(store) { return try PostgresStore(url: store).count() }
+        return try SQLiteStore(path: store, options: .init(readOnly: true)).count()
     }
 
     /// A path in a new temporary folder.
