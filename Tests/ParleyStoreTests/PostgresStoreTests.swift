@@ -34,6 +34,22 @@ struct PostgresStoreTests {
         #expect(absent?.code == .cannotOpen && absent?.message.contains("does not exist") == true, "\(absent?.message ?? "")")
     }
 
+    /// `scripts/with-postgres` makes the role `parley_password` give a password: a wrong one is refused with its own
+    /// code, and the right one opens the store.
+    @Test func aWrongPasswordIsRefusedWithItsOwnCode() throws {
+        let url = try PostgresTestDatabase.create()
+        try Self.execute("DO $$ BEGIN CREATE ROLE parley_password LOGIN PASSWORD 'right'; EXCEPTION WHEN duplicate_object THEN NULL; END $$", in: url)
+        try Self.execute("GRANT ALL ON SCHEMA public TO parley_password", in: url)
+        var components = try #require(URLComponents(string: url))
+        components.user = "parley_password"
+        components.password = "wrong"
+        let refused = #expect(throws: StoreError.self) { try PostgresStore(url: components.string ?? "") }
+        #expect(refused?.code == .authenticationFailed, "\(refused?.message ?? "")")
+        #expect(refused?.message.contains("wrong") == false)
+        components.password = "right"
+        #expect(try PostgresStore(url: components.string ?? "").count() == 0)
+    }
+
     @Test func aNewerSchemaAndForeignTablesAreRefused() throws {
         let newer = try PostgresTestDatabase.create()
         _ = try PostgresStore(url: newer)
