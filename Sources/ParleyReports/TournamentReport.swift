@@ -5,8 +5,8 @@ import ParleyProtocol
 public import ParleyLedger
 
 /// Everything a tournament reports, rebuilt from the store alone: the leaderboard, and with an output folder
-/// `leaderboard.md`, `leaderboard.csv`, `sessions.csv` (one row per session), `tournament.json` and
-/// `summary.svg`. The store is read as a stream, so reports of any size fit in memory.
+/// `leaderboard.md`, `leaderboard.csv`, `sessions.csv` (one row per session), `tournament.json`, `summary.svg`
+/// and `index.html` (``HTMLReport``). The store is read as a stream, so reports of any size fit in memory.
 public struct TournamentReport: Sendable {
     /// The tournament as stored.
     public let tournament: StoredTournament
@@ -29,7 +29,7 @@ public struct TournamentReport: Sendable {
     }
 
     /// The files written by ``write(to:store:)``.
-    public static let files = ["leaderboard.md", "leaderboard.csv", "sessions.csv", "tournament.json", "summary.svg"]
+    public static let files = ["leaderboard.md", "leaderboard.csv", "sessions.csv", "tournament.json", "summary.svg", "index.html"]
 
     /// Writes every report file into `folder`, creating it if needed.
     public func write(to folder: URL, store: some TranscriptStore) throws {
@@ -40,6 +40,7 @@ public struct TournamentReport: Sendable {
         let summary = Summary(id: tournament.id, createdAt: tournament.createdAt, total: tournament.total, completed: tournament.completed, plan: plan, leaderboard: leaderboard)
         try (WireCodec().encode(summary, pretty: true) + Data("\n".utf8)).write(to: folder.appendingPathComponent("tournament.json"))
         try Data(TournamentChart(leaderboard: leaderboard, title: title).svg().utf8).write(to: folder.appendingPathComponent("summary.svg"))
+        try Data(HTMLReport(report: self).html(store: store).utf8).write(to: folder.appendingPathComponent("index.html"))
     }
 
     /// `tournament.json`.

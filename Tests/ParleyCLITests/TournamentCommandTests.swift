@@ -26,7 +26,7 @@ struct TournamentCommandTests {
         #expect(run.output.split(separator: "\n").contains { $0.hasPrefix("rank ") && $0.contains(" agent ") }, "the leaderboard's header")
         #expect(run.output.contains("Played \(total) sessions"))
         #expect(run.errors.isEmpty, "no progress lines when standard error is not a terminal")
-        for file in ["leaderboard.md", "leaderboard.csv", "sessions.csv", "tournament.json", "summary.svg"] {
+        for file in ["leaderboard.md", "leaderboard.csv", "sessions.csv", "tournament.json", "summary.svg", "index.html"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "\(file) written")
         }
         let sessions = try String(contentsOf: out.appendingPathComponent("sessions.csv"), encoding: .utf8).split(separator: "\n")
@@ -39,7 +39,7 @@ struct TournamentCommandTests {
         let rebuilt = out.deletingLastPathComponent().appendingPathComponent("rebuilt")
         let report = try CLI.run("tournament", "report", "--store", store, "--out", rebuilt.path)
         #expect(report.status == 0)
-        for file in ["leaderboard.md", "leaderboard.csv", "sessions.csv", "tournament.json"] {
+        for file in ["leaderboard.md", "leaderboard.csv", "sessions.csv", "tournament.json", "index.html"] {
             #expect(try Data(contentsOf: rebuilt.appendingPathComponent(file)) == Data(contentsOf: out.appendingPathComponent(file)), "\(file) rebuilt identically")
         }
 
