@@ -246,27 +246,8 @@ struct HTMLPage {
         cause == "agreement" ? "0" : cause == "deadline" ? "1" : "2" + cause
     }
 
-    /// Text for HTML content and attribute values.
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default:
-                if character.value < 0x20, character != "\n", character != "\t" {
-                    escaped += "&#xFFFD;"
-                } else {
-                    escaped.unicodeScalars.append(character)
-                }
-            }
-        }
-        return escaped
-    }
+    /// Text for HTML content and attribute values: the SVG pictures' escaping, which HTML reads alike.
+    static func escape(_ text: String) -> String { SVGCanvas.escape(text) }
 
     /// The data as JSON that cannot end its script element early.
     static func json(_ data: HTMLReportData) -> String {
