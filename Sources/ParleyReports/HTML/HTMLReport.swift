@@ -24,6 +24,10 @@ public struct HTMLReport: Sendable {
 
     /// The tournament's report.
     public let report: TournamentReport
+    /// The most sessions this page lists (``maximumSessions`` unless a test sets fewer).
+    public var sessionLimit = Self.maximumSessions
+    /// The most sessions this page replays, about (``maximumReplays`` unless a test sets fewer).
+    public var replayLimit = Self.maximumReplays
 
     /// The page of a tournament's report.
     public init(report: TournamentReport) {
@@ -38,10 +42,10 @@ public struct HTMLReport: Sendable {
         let pairings = plan.agents.count * (plan.selfPlay ? plan.agents.count : plan.agents.count - 1)
         let cells = max(1, plan.scenarios.count * pairings)
         let total = report.tournament.completed
-        let sessionsPerCell = total > Self.maximumSessions ? max(1, Self.maximumSessions / cells) : Int.max
-        let replaysPerCell = total > Self.maximumReplays ? max(1, Self.maximumReplays / cells) : Int.max
+        let sessionsPerCell = total > sessionLimit ? max(1, sessionLimit / cells) : Int.max
+        let replaysPerCell = total > replayLimit ? max(1, replayLimit / cells) : Int.max
         // With more scenario-pairing cells than replays, one replay from every few cells, spread evenly.
-        let replayCellStride = total > Self.maximumReplays ? max(1, (cells + Self.maximumReplays - 1) / Self.maximumReplays) : 1
+        let replayCellStride = total > replayLimit ? max(1, (cells + replayLimit - 1) / replayLimit) : 1
         let repetitions = max(1, plan.repetitions)
 
         var data = HTMLReportData(agents: plan.agents, scenarios: plan.scenarios.map { HTMLReportData.ScenarioData(id: $0.id) })
