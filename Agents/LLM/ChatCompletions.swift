@@ -9,10 +9,53 @@ enum ChatCompletions {
         var role: String
         /// The text. Some servers send `null` for an assistant message without text.
         var content: String?
+        /// The tool calls of an assistant's reply, when it called a tool (never sent).
+        var toolCalls: [ToolCall]?
+
+        private enum CodingKeys: String, CodingKey {
+            case role, content
+            case toolCalls = "tool_calls"
+        }
+
+        init(role: String, content: String?) {
+            self.role = role
+            self.content = content
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(role, forKey: .role)
+            try container.encode(content, forKey: .content)
+        }
+
+        /// The reply's text: its content, or else the arguments of its call of the tool named `tool`; `nil` when it
+        /// has neither. A call of another tool is the second value.
+        func reply(tool: String) -> (text: String?, otherTool: String?) {
+            if let content, !content.isEmpty { return (content, nil) }
+            guard let call = toolCalls?.first else { return (nil, nil) }
+            return call.function.name == tool ? (call.function.arguments, nil) : (call.function.arguments, call.function.name)
+        }
 
         static func system(_ text: String) -> Message { Message(role: "system", content: text) }
         static func user(_ text: String) -> Message { Message(role: "user", content: text) }
         static func assistant(_ text: String) -> Message { Message(role: "assistant", content: text) }
+    }
+
+    /// A tool call in a reply: `{"type": "function", "function": {"name": …, "arguments": "<JSON text>"}}`.
+    struct ToolCall: Codable, Sendable, Hashable {
+        struct Function: Codable, Sendable, Hashable {
+            var name: String
+            var arguments: String
+        }
+
+        var function: Function
+    }
+
+    /// The one tool offered when the action is asked for as a tool call.
+    struct Tool: Sendable, Hashable {
+        var name: String
+        var description: String
+        var parameters: JSONValue
     }
 
     /// How the reply's shape is requested.
@@ -31,11 +74,14 @@ enum ChatCompletions {
         var maxTokens: Int
         var seed: Int?
         var responseFormat: ResponseFormat?
+        /// The tool the reply must call, if the action is asked for as a tool call.
+        var tool: Tool?
 
         private enum CodingKeys: String, CodingKey {
-            case model, messages, temperature, seed, stream
+            case model, messages, temperature, seed, stream, tools
             case maxTokens = "max_tokens"
             case responseFormat = "response_format"
+            case toolChoice = "tool_choice"
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -56,6 +102,11 @@ enum ChatCompletions {
                 try container.encode(["type": "json_object"] as JSONValue, forKey: .responseFormat)
             case nil:
                 break
+            }
+            if let tool {
+                let function: JSONValue = ["name": .string(tool.name), "description": .string(tool.description), "parameters": tool.parameters]
+                try container.encode([["type": "function", "function": function]] as JSONValue, forKey: .tools)
+                try container.encode(["type": "function", "function": ["name": .string(tool.name)]] as JSONValue, forKey: .toolChoice)
             }
         }
     }

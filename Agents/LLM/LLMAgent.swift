@@ -68,7 +68,7 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
         let schema = ActionSchema.schema(for: context.scenario)
         self.format = format
         self.schema = schema
-        self.systemPrompt = prompt.system(schemaInPrompt: format == .jsonSchema ? nil : schema)
+        self.systemPrompt = prompt.system(schemaInPrompt: format.carriesSchema ? nil : schema)
     }
 
     /// Asks the model for the turn's action, and falls back when it cannot give an acceptable one.
@@ -91,7 +91,7 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
                 try? await clock.sleep(for: wait)
             case .simplify(let simpler):
                 format = simpler
-                systemPrompt = prompt.system(schemaInPrompt: simpler == .jsonSchema ? nil : schema)
+                systemPrompt = prompt.system(schemaInPrompt: simpler.carriesSchema ? nil : schema)
                 conversation[0] = .system(systemPrompt)
             case .fallBack(let reason):
                 return try await fallBack(view, attempts: attempts, reason: reason)
@@ -112,7 +112,7 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
                 attempt.completionTokens = completion.usage?.completionTokens
                 // Each count is at most 2⁴⁰, so the sum stays far from overflow however long the session.
                 tokensSpent = min(tokensSpent + (completion.usage?.spent ?? 0), Int.max / 2)
-                let content = completion.choices.first?.message?.content ?? ""
+                let content = completion.choices.first?.message?.reply(tool: ActionSchema.name).text ?? ""
                 attempt.reply = content.isEmpty ? nil : record(content)
                 do {
                     let (action, redacted) = try judge(completion, view: view, rules: rules)
@@ -162,8 +162,11 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
     private func judge(
         _ completion: ChatCompletions.Response, view: TurnView, rules: AlternatingOffers
     ) throws(DecisionAttempt.Rejection) -> (Action, Bool) {
-        guard let choice = completion.choices.first, let content = choice.message?.content, !content.isEmpty else {
+        guard let choice = completion.choices.first, let reply = choice.message?.reply(tool: ActionSchema.name), let content = reply.text, !content.isEmpty else {
             throw .init(code: LLMRejection.emptyChoices, message: "the response has no reply")
+        }
+        if let other = reply.otherTool {
+            throw .init(code: LLMRejection.notAnAction, message: "the reply called the tool '\(other.prefix(40))'; call \(ActionSchema.name) with the action")
         }
         if choice.finishReason == "length" {
             throw .init(code: LLMRejection.truncated, message: "the reply was cut off at the token limit; keep the reasoning to one short sentence")
@@ -199,11 +202,14 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
         let responseFormat: ChatCompletions.ResponseFormat? = switch format {
         case .jsonSchema, .auto: .jsonSchema(name: ActionSchema.name, schema: schema)
         case .jsonObject: .jsonObject
-        case .prompt: nil
+        case .toolCall, .prompt: nil
         }
+        let tool = format == .toolCall
+            ? ChatCompletions.Tool(name: ActionSchema.name, description: "Make your move in the negotiation: offer terms, accept the standing offer, or walk away.", parameters: schema)
+            : nil
         return ChatCompletions.Request(
             model: configuration.model, messages: conversation, temperature: configuration.temperature, maxTokens: configuration.maxTokens,
-            seed: Int(SeededGenerator.derive(seed, UInt64(turn)) >> 33), responseFormat: responseFormat
+            seed: Int(SeededGenerator.derive(seed, UInt64(turn)) >> 33), responseFormat: responseFormat, tool: tool
         )
     }
 

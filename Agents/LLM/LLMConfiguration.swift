@@ -11,10 +11,14 @@
 public struct LLMConfiguration: Sendable, Hashable, Codable {
     /// How the reply's JSON shape is requested.
     public enum ResponseFormat: String, Sendable, Hashable, Codable, CaseIterable {
-        /// `json_schema` first; on a server that refuses it, `json_object`; then the schema in the prompt only.
+        /// `json_schema` first; on a server that refuses it, a tool call, then `json_object`, then the schema in the
+        /// prompt only.
         case auto
         /// `response_format: {"type": "json_schema", …}` with the action's schema (OpenAI, vLLM, Ollama, llama.cpp).
         case jsonSchema = "json_schema"
+        /// The action as an OpenAI tool call: `tools` with one function whose parameters are the action's schema, and
+        /// `tool_choice` naming it (servers that support function calling better than structured outputs).
+        case toolCall = "tool_call"
         /// `response_format: {"type": "json_object"}` (JSON mode), with the schema in the prompt.
         case jsonObject = "json_object"
         /// No `response_format`; the schema is in the prompt only.

@@ -88,10 +88,15 @@ struct LLMTurnPolicy: Sendable {
 }
 
 extension LLMConfiguration.ResponseFormat {
+    /// Whether the request itself carries the action's schema (as a response format or a tool's parameters), so the
+    /// prompt need not.
+    var carriesSchema: Bool { self == .auto || self == .jsonSchema || self == .toolCall }
+
     /// The next simpler format to try after a server refuses this one.
     var simpler: Self? {
         switch self {
-        case .auto, .jsonSchema: .jsonObject
+        case .auto, .jsonSchema: .toolCall
+        case .toolCall: .jsonObject
         case .jsonObject: .prompt
         case .prompt: nil
         }

@@ -15,6 +15,8 @@ public final class ScriptedChatServer: Sendable {
     public enum Reply: Sendable {
         /// 200 with one choice whose message has this content.
         case content(String, finishReason: String = "stop", promptTokens: Int = 120, completionTokens: Int = 30)
+        /// 200 with one choice whose message calls the tool `name` with these arguments (JSON text).
+        case toolCall(name: String, arguments: String, promptTokens: Int = 120, completionTokens: Int = 30)
         /// 200 with an empty `choices` array.
         case noChoices
         /// An OpenAI error body with a status, and optionally `Retry-After`.
@@ -41,6 +43,15 @@ public final class ScriptedChatServer: Sendable {
         }
         /// `response_format.type`, if present.
         public var responseFormatType: String? { (json["response_format"] as? [String: Any])?["type"] as? String }
+        /// The name of the function `tool_choice` requires, if any.
+        public var toolChoice: String? { ((json["tool_choice"] as? [String: Any])?["function"] as? [String: Any])?["name"] as? String }
+        /// The offered tools' functions: name and parameters.
+        public var tools: [(name: String, parameters: [String: Any])] {
+            ((json["tools"] as? [[String: Any]]) ?? []).compactMap { tool in
+                guard let function = tool["function"] as? [String: Any], let name = function["name"] as? String else { return nil }
+                return (name, function["parameters"] as? [String: Any] ?? [:])
+            }
+        }
         /// `response_format.json_schema.schema`, if present.
         public var schema: [String: Any]? {
             (((json["response_format"] as? [String: Any])?["json_schema"] as? [String: Any])?["schema"]) as? [String: Any]
@@ -58,6 +69,7 @@ public final class ScriptedChatServer: Sendable {
     private let responder: (@Sendable (Received, Int) -> Reply)?
     private let apiKey: String?
     private let responseFormats: Set<String>
+    private let toolCalls: Bool
     private let server: Mutex<RunningServer?> = Mutex(nil)
 
     /// A server that answers the n-th request (from 0) with `responder(request, n)`.
@@ -66,19 +78,26 @@ public final class ScriptedChatServer: Sendable {
     ///   - apiKey: when set, a request without `Authorization: Bearer apiKey` gets 401 `invalid_api_key`.
     ///   - responseFormats: the `response_format` types accepted; any other gets 400, as on servers without
     ///     structured outputs.
-    public init(apiKey: String? = nil, responseFormats: Set<String> = ["json_schema", "json_object"], responder: @escaping @Sendable (Received, Int) -> Reply) {
+    ///   - toolCalls: whether `tools` and `tool_choice` are accepted; without, a request with them gets 400, as on
+    ///     servers without function calling.
+    public init(
+        apiKey: String? = nil, responseFormats: Set<String> = ["json_schema", "json_object"], toolCalls: Bool = false,
+        responder: @escaping @Sendable (Received, Int) -> Reply
+    ) {
         self.state = Mutex(State(script: []))
         self.responder = responder
         self.apiKey = apiKey
         self.responseFormats = responseFormats
+        self.toolCalls = toolCalls
     }
 
     /// A server that gives these replies in order, then 500s saying the script ran out.
-    public init(apiKey: String? = nil, responseFormats: Set<String> = ["json_schema", "json_object"], replies: [Reply]) {
+    public init(apiKey: String? = nil, responseFormats: Set<String> = ["json_schema", "json_object"], toolCalls: Bool = false, replies: [Reply]) {
         self.state = Mutex(State(script: replies))
         self.responder = nil
         self.apiKey = apiKey
         self.responseFormats = responseFormats
+        self.toolCalls = toolCalls
     }
 
     /// Every request received, in order.
@@ -116,6 +135,12 @@ public final class ScriptedChatServer: Sendable {
         if let format = received.responseFormatType, !responseFormats.contains(format) {
             return Self.error(400, type: "invalid_request_error", code: nil, message: "response_format \(format) is not supported by this server")
         }
+        if received.json["tools"] != nil || received.json["tool_choice"] != nil {
+            guard toolCalls else { return Self.error(400, type: "invalid_request_error", code: nil, message: "tools are not supported by this server") }
+            if let choice = received.toolChoice, !received.tools.contains(where: { $0.name == choice }) {
+                return Self.error(400, type: "invalid_request_error", code: nil, message: "tool_choice names '\(choice)', which is not among the tools")
+            }
+        }
         let (index, scripted) = state.withLock { state -> (Int, Reply?) in
             state.received.append(received)
             return (state.received.count - 1, state.script.isEmpty ? nil : state.script.removeFirst())
@@ -127,6 +152,15 @@ public final class ScriptedChatServer: Sendable {
                 "id": "chatcmpl-\(index)", "object": "chat.completion", "created": 1_763_700_000 + index, "model": received.model ?? "",
                 "system_fingerprint": NSNull(),
                 "choices": [["index": 0, "message": ["role": "assistant", "content": content, "refusal": NSNull()], "logprobs": NSNull(), "finish_reason": finishReason]],
+                "usage": ["prompt_tokens": promptTokens, "completion_tokens": completionTokens, "total_tokens": promptTokens + completionTokens],
+            ]
+            return Self.json(200, completion)
+        case .toolCall(let name, let arguments, let promptTokens, let completionTokens):
+            let call: [String: Any] = ["id": "call_\(index)", "type": "function", "function": ["name": name, "arguments": arguments]]
+            let completion: [String: Any] = [
+                "id": "chatcmpl-\(index)", "object": "chat.completion", "created": 1_763_700_000 + index, "model": received.model ?? "",
+                "system_fingerprint": NSNull(),
+                "choices": [["index": 0, "message": ["role": "assistant", "content": NSNull(), "tool_calls": [call], "refusal": NSNull()], "logprobs": NSNull(), "finish_reason": "tool_calls"]],
                 "usage": ["prompt_tokens": promptTokens, "completion_tokens": completionTokens, "total_tokens": promptTokens + completionTokens],
             ]
             return Self.json(200, completion)

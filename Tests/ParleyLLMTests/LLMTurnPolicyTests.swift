@@ -42,7 +42,8 @@ struct LLMTurnPolicyTests {
     @Test("In auto mode a 400 or 422 steps down the response formats; otherwise it is a refusal")
     func formats() {
         var auto = Self.policy(format: .auto)
-        #expect(auto.afterStatus(400, retryAfter: nil, format: .auto, timeLeft: .seconds(30)) == .simplify(to: .jsonObject))
+        #expect(auto.afterStatus(400, retryAfter: nil, format: .auto, timeLeft: .seconds(30)) == .simplify(to: .toolCall))
+        #expect(auto.afterStatus(400, retryAfter: nil, format: .toolCall, timeLeft: .seconds(30)) == .simplify(to: .jsonObject))
         #expect(auto.afterStatus(422, retryAfter: nil, format: .jsonObject, timeLeft: .seconds(30)) == .simplify(to: .prompt))
         #expect(auto.afterStatus(400, retryAfter: nil, format: .prompt, timeLeft: .seconds(30)) == .fallBack("the endpoint refused the request with HTTP 400"))
         var fixed = Self.policy(format: .jsonSchema)

@@ -97,7 +97,9 @@ struct ResilienceTests {
             var agent = try LLMSupport.agent(url, clock: ImmediateClock())
             #expect(try await agent.respond(to: LLMSupport.view()) == .offer(Self.offer))
             let trace = try #require(agent.lastDecision)
-            #expect(trace.attempts.map { $0.rejection?.code } == [LLMRejection.unsupportedResponseFormat, LLMRejection.unsupportedResponseFormat, nil])
+            #expect(trace.attempts.map { $0.rejection?.code } == [
+                LLMRejection.unsupportedResponseFormat, LLMRejection.unsupportedResponseFormat, LLMRejection.unsupportedResponseFormat, nil,
+            ], "json_schema, then a tool call, then json_object refused; the schema in the prompt")
             #expect(server.received.count == 1, "the refused requests never reached the script")
             let request = try #require(server.received.first)
             #expect(request.responseFormatType == nil)
@@ -175,6 +177,61 @@ extension ResilienceTests {
             let recorded = try #require(agent.lastDecision?.attempts.first?.reply)
             #expect(!recorded.contains(String(key.prefix(8))), "no part of the key: \(recorded)")
             #expect(recorded.contains("[API key]") || !recorded.contains("sk-"))
+        }
+    }
+}
+
+@Suite("LLM agent: the action as a tool call")
+struct ToolCallTests {
+    static let offer = ResilienceTests.offer
+    static let arguments = LLMSupport.reply("offer", terms: offer)
+
+    /// With `tool_call`, the request offers one function whose parameters are the action's schema and requires it;
+    /// the model's call is read as its move.
+    @Test func theActionIsAskedForAndReadAsAToolCall() async throws {
+        let server = ScriptedChatServer(toolCalls: true, replies: [.toolCall(name: "parley_action", arguments: Self.arguments)])
+        try await LLMSupport.withServer(server) { url in
+            var agent = try LLMSupport.agent(url) { $0.responseFormat = .toolCall }
+            #expect(try await agent.respond(to: LLMSupport.view()) == .offer(Self.offer))
+            #expect(agent.lastDecision?.decidedBy == .model)
+            let request = try #require(server.received.first)
+            #expect(request.responseFormatType == nil)
+            #expect(request.toolChoice == "parley_action")
+            let tool = try #require(request.tools.first)
+            #expect(request.tools.count == 1 && tool.name == "parley_action")
+            #expect(tool.parameters["type"] as? String == "object" && (tool.parameters["required"] as? [String])?.contains("action") == true)
+            #expect(!request.messages[0].content.contains("must match this JSON Schema"), "the schema travels with the tool, not in the prompt")
+        }
+    }
+
+    /// In auto mode a server without structured outputs but with function calling gets the tool call next.
+    @Test func autoModeTriesAToolCallBeforeJSONMode() async throws {
+        let server = ScriptedChatServer(responseFormats: ["json_object"], toolCalls: true, replies: [.toolCall(name: "parley_action", arguments: Self.arguments)])
+        try await LLMSupport.withServer(server) { url in
+            var agent = try LLMSupport.agent(url)
+            #expect(try await agent.respond(to: LLMSupport.view()) == .offer(Self.offer))
+            #expect(agent.lastDecision?.attempts.map { $0.rejection?.code } == [LLMRejection.unsupportedResponseFormat, nil])
+            #expect(server.received.count == 1 && server.received[0].toolChoice == "parley_action")
+        }
+    }
+
+    /// A call of another tool, or arguments that are no action, are refused with the reason and asked again.
+    @Test func aCallOfAnotherToolOrNoActionIsRefused() async throws {
+        let server = ScriptedChatServer(toolCalls: true, replies: [
+            .toolCall(name: "get_weather", arguments: #"{"city": "Rotterdam"}"#),
+            .toolCall(name: "parley_action", arguments: #"{"action": "haggle"}"#),
+            .toolCall(name: "parley_action", arguments: Self.arguments),
+        ])
+        try await LLMSupport.withServer(server) { url in
+            var agent = try LLMSupport.agent(url) {
+                $0.responseFormat = .toolCall
+                $0.maxAttempts = 3
+            }
+            #expect(try await agent.respond(to: LLMSupport.view()) == .offer(Self.offer))
+            let trace = try #require(agent.lastDecision)
+            #expect(trace.attempts.map { $0.rejection?.code } == [LLMRejection.notAnAction, LLMRejection.invalidAction, nil])
+            #expect(trace.attempts[0].rejection?.message.contains("get_weather") == true)
+            #expect(server.received[1].messages.last?.content.contains("parley_action") == true, "the correction names the tool to call")
         }
     }
 }
