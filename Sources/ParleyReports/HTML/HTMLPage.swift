@@ -160,6 +160,7 @@ struct HTMLPage {
         for (position, scenario) in report.plan.scenarios.enumerated() {
             let points = data.scenarios[position]
             html += "<figure class=\"scenario\"><figcaption><strong>\(Self.escape(scenario.id))</strong>"
+            html += " · \(points.outcomes) outcomes, \(Self.percent(points.acceptableShare)) acceptable to both, opposition \(String(format: "%.2f", points.opposition))"
             html += " · frontier of \(points.frontier.count) points drawn"
             if let nash = points.nash { html += " · Nash (\(String(format: "%.3f", nash[0])), \(String(format: "%.3f", nash[1])))" }
             if let kalai = points.kalaiSmorodinsky { html += " · Kalai–Smorodinsky (\(String(format: "%.3f", kalai[0])), \(String(format: "%.3f", kalai[1])))" }

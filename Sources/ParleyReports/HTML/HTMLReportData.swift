@@ -25,6 +25,12 @@ struct HTMLReportData: Encodable {
         var egalitarian: [Double]?
         /// Both reservation values, `[buyer, seller]`.
         var reservations: [Double] = []
+        /// How many outcomes the scenario has.
+        var outcomes: Int = 0
+        /// The share of outcomes acceptable to both sides.
+        var acceptableShare: Double = 0
+        /// The opposition of the two profiles (Baarslag et al. 2013).
+        var opposition: Double = 0
     }
 
     /// Sessions, column by column.

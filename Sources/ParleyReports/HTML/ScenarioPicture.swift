@@ -24,7 +24,8 @@ struct ScenarioPicture {
         data = HTMLReportData.ScenarioData(
             id: id, frontier: stride(from: 0, to: frontier.count, by: step).map { [frontier[$0].buyer, frontier[$0].seller] },
             nash: pair(statistics.nash), kalaiSmorodinsky: pair(statistics.kalaiSmorodinsky), egalitarian: pair(statistics.egalitarian),
-            reservations: [statistics.buyer.reservation, statistics.seller.reservation]
+            reservations: [statistics.buyer.reservation, statistics.seller.reservation], outcomes: statistics.outcomeCount,
+            acceptableShare: statistics.acceptableShare, opposition: statistics.opposition
         )
     }
 }
