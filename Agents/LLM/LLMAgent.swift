@@ -39,6 +39,8 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
     private var format: LLMConfiguration.ResponseFormat
     /// The system message for the current format, rebuilt only when the format changes.
     private var systemPrompt: String
+    /// The system prompt last recorded in a decision trace, so that each distinct prompt is recorded once.
+    private var recordedSystemPrompt: String?
 
     /// The longest text kept of a prompt or a reply in an attempt.
     public static var recordedLength: Int { 2000 }
@@ -103,7 +105,8 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
             let started = clock.now
             let answer = await endpoint.send(request(conversation, turn: view.turn), timeout: remaining)
             var attempt = DecisionAttempt(
-                number: attempts.count + 1, asked: record(conversation.last?.content ?? ""), latency: started.duration(to: clock.now) / .seconds(1)
+                number: attempts.count + 1, system: newSystemPrompt(), asked: record(conversation.last?.content ?? ""),
+                latency: started.duration(to: clock.now) / .seconds(1)
             )
             switch answer {
             case .completion(let completion):
@@ -220,6 +223,15 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
         if let turn = view.scenario.turnDuration { limit = min(limit, turn * 0.8) }
         if let left = view.timeLeft { limit = min(limit, left * 0.8) }
         return limit
+    }
+
+    /// The system prompt, whole (the API key removed), when it was not sent before in this session; then `nil`
+    /// until it changes.
+    private mutating func newSystemPrompt() -> String? {
+        guard systemPrompt != recordedSystemPrompt else { return nil }
+        recordedSystemPrompt = systemPrompt
+        guard let key = endpoint.apiKey, key.count >= 4 else { return systemPrompt }
+        return systemPrompt.replacingOccurrences(of: key, with: "[API key]")
     }
 
     /// Text as recorded: the API key removed, at most ``recordedLength`` characters.

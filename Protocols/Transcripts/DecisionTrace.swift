@@ -60,6 +60,10 @@ public struct DecisionAttempt: Sendable, Hashable, Codable {
 
     /// The attempt's position in the turn, from 1.
     public var number: Int
+    /// The system prompt sent with this request, whole (an API key removed), when it is the session's first request
+    /// or the prompt changed since the last one recorded; otherwise the last recorded one applies. With ``asked`` and
+    /// ``reply`` of the attempts before it in the turn, it gives the whole conversation the model saw.
+    public var system: String?
     /// What was asked: the last message sent, truncated.
     public var asked: String
     /// The reply's raw content or the response body, truncated; `nil` when nothing came back.
@@ -77,10 +81,11 @@ public struct DecisionAttempt: Sendable, Hashable, Codable {
 
     /// Creates an attempt.
     public init(
-        number: Int, asked: String, reply: String? = nil, status: Int? = nil, latency: Double, promptTokens: Int? = nil,
+        number: Int, system: String? = nil, asked: String, reply: String? = nil, status: Int? = nil, latency: Double, promptTokens: Int? = nil,
         completionTokens: Int? = nil, rejection: Rejection? = nil
     ) {
         self.number = number
+        self.system = system
         self.asked = asked
         self.reply = reply
         self.status = status

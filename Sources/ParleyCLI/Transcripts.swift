@@ -75,6 +75,8 @@ struct Transcripts: AsyncParsableCommand {
 
         @OptionGroup var options: StoreOption
         @Argument(help: "The session's number in the store, or its session id.") var session: String
+        @Flag(help: "Also print what each consulted model was sent and answered: the system prompt when it changed, then every question and reply.")
+        var prompts = false
 
         func run() async throws {
             let store = try options.open()
@@ -85,6 +87,26 @@ struct Transcripts: AsyncParsableCommand {
             }
             print("Stored session \(stored.number) · final hash \(stored.finalHash)" + (stored.publicKey.map { " · signed by \($0)" } ?? ""))
             print(ReadableReport(record: record, landscape: landscape).text)
+            if prompts { print(Self.conversations(record.transcript.entries)) }
+        }
+
+        /// Every consulted model's conversation, move by move, with control characters escaped.
+        static func conversations(_ entries: [TranscriptEntry]) -> String {
+            var lines: [String] = []
+            for entry in entries {
+                guard let trace = entry.trace else { continue }
+                lines.append("\nTurn \(entry.turn), \(entry.by.rawValue), decided by the \(trace.decidedBy.rawValue):")
+                for attempt in trace.attempts {
+                    if let system = attempt.system { lines.append("  [\(attempt.number)] system:\n" + Self.indented(system)) }
+                    lines.append("  [\(attempt.number)] asked:\n" + Self.indented(attempt.asked))
+                    lines.append("  [\(attempt.number)] reply" + (attempt.rejection.map { " (refused: \($0.code.rawValue))" } ?? "") + ":\n" + Self.indented(attempt.reply ?? "(none)"))
+                }
+            }
+            return lines.isEmpty ? "\nNo move of this session consulted a model." : lines.joined(separator: "\n")
+        }
+
+        private static func indented(_ text: String) -> String {
+            text.split(separator: "\n", omittingEmptySubsequences: false).map { "      " + String($0).escapingControlCharacters }.joined(separator: "\n")
         }
     }
 

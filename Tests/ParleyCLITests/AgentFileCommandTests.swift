@@ -59,6 +59,16 @@ struct AgentFileCommandTests {
             "run", "--scenario", Self.scenario, "--buyer", try Self.agentFile(url), "--seller", "conceder", "--seed", "3", "--no-store",
         ])
         #expect(readable.output.contains("[model, 1 request]"), "the readable account shows how each LLM move was decided: \(readable.output)")
+
+        // The whole prompt is on record: the system prompt once, whole, as the server received it.
+        let systems = buyerEntries.compactMap(\.trace).flatMap(\.attempts).compactMap(\.system)
+        #expect(systems.count == 1 && systems.first == server.received.first?.messages.first?.content, "the system prompt, recorded once and whole")
+        let stored = try CLI.temporaryPath("llm.sqlite")
+        #expect(try await CLI.runDetached(["run", "--scenario", Self.scenario, "--buyer", try Self.agentFile(url), "--seller", "conceder", "--seed", "3", "--store", stored]).status == 0)
+        let shown = try CLI.run("transcripts", "show", "1", "--store", stored, "--prompts")
+        #expect(shown.status == 0 && shown.output.contains("[1] system:") && shown.output.contains("[1] asked:") && shown.output.contains("decided by the model"), "\(shown.output)")
+        let firstLine = try #require(server.received.first?.messages.first?.content.split(separator: "\n").first)
+        #expect(shown.output.contains(String(firstLine)), "the system prompt is printed")
         #expect(record.settlement.outcome.agreement != nil)
         #expect(record.transcript.entries.last?.action == .accept(note: "Agreed."), "the model's acceptance closed the deal")
     }

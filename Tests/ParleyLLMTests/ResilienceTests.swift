@@ -235,3 +235,24 @@ struct ToolCallTests {
         }
     }
 }
+
+@Suite("LLM agent: the whole prompt on record")
+struct RecordedPromptTests {
+    /// The first request of a session records the system prompt whole; later ones do not repeat it, until the
+    /// prompt changes (here: the server refuses structured outputs, and the schema moves into the prompt).
+    @Test func theSystemPromptIsRecordedOnceAndAgainWhenItChanges() async throws {
+        let server = ScriptedChatServer(responseFormats: ["json_object"], replies: [ResilienceTests.valid, ResilienceTests.valid])
+        try await LLMSupport.withServer(server) { url in
+            var agent = try LLMSupport.agent(url)
+            _ = try await agent.respond(to: LLMSupport.view())
+            let first = try #require(agent.lastDecision).attempts
+            // json_schema refused (recorded with the first prompt), the tool call refused, then JSON mode with the schema in the prompt.
+            #expect(first.count == 3)
+            #expect(first[0].system != nil && first[1].system == nil)
+            let changed = try #require(first[2].system)
+            #expect(changed.contains("must match this JSON Schema") && changed == server.received.last?.messages.first?.content)
+            _ = try await agent.respond(to: LLMSupport.view())
+            #expect(agent.lastDecision?.attempts.allSatisfy { $0.system == nil } == true, "the next turn's prompt is the same: not repeated")
+        }
+    }
+}
