@@ -17,6 +17,8 @@ public struct LLMSource: AgentSource {
     public let client: HTTPClient
     /// The clock turns are measured and retries waited on.
     public let clock: any Clock<Duration>
+    /// A model's turns wait on its endpoint.
+    public var waitsOnNetwork: Bool { true }
 
     /// An LLM agent named `name`; `fallback` must be built from the configuration's fallback spec.
     public init(

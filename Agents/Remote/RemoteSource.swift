@@ -11,6 +11,9 @@ public struct RemoteSource: AgentSource {
         self.transport = transport
     }
 
+    /// Its turns wait on its server.
+    public var waitsOnNetwork: Bool { true }
+
     /// How the agent is named in transcripts: strategy `remote` and its address.
     public var descriptor: AgentDescriptor { AgentDescriptor(strategy: "remote", spec: transport.address) }
 

@@ -9,6 +9,9 @@ public protocol AgentSource: Sendable {
     var descriptor: AgentDescriptor { get }
     /// Whether the agent needs its side's private profile to play (an agent on another server may keep its own).
     var needsProfile: Bool { get }
+    /// Whether its turns mostly wait on the network (an agent on another server, a model behind an endpoint): a
+    /// tournament keeps many such sessions in flight (`--in-flight`) instead of one per core. The default is `false`.
+    var waitsOnNetwork: Bool { get }
     /// Builds the strategy that plays one seat. Nothing is sent anywhere until the strategy's first turn.
     func makeStrategy(for seat: Seat) throws -> any Strategy
     /// Checks, before any session, that the agent can play at all (its server answers, its keys are set), so a
@@ -17,6 +20,9 @@ public protocol AgentSource: Sendable {
 }
 
 extension AgentSource {
+    /// An in-process agent computes its turns.
+    public var waitsOnNetwork: Bool { false }
+
     /// Checks nothing: an in-process agent was checked when it was made.
     public func preflight() async throws {}
 }

@@ -8,6 +8,8 @@ enum OptionRange {
     static let repetitions = 1...1_000_000
     /// The most parallel sessions `--jobs` may ask for.
     static let jobs = 1...1_024
+    /// Network-bound sessions in flight at once.
+    static let inFlight = 1...4_096
 
     /// Checks a time in seconds: above 0 and at most ``Limits/maximumSeconds`` (30 days).
     static func seconds(_ value: Double, option: String) throws {

@@ -50,6 +50,9 @@ struct TournamentRun: AsyncParsableCommand {
     @Option(help: "Sessions run in parallel (default: the number of cores).")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: "Sessions in flight at once that seat a remote or LLM agent, which mostly wait on the network (default 32).")
+    var inFlight = 32
+
     @Option(help: "The tournament seed every session seed derives from.")
     var seed: UInt64 = 1
 
@@ -82,6 +85,7 @@ struct TournamentRun: AsyncParsableCommand {
     func validate() throws {
         try OptionRange.count(repetitions, in: OptionRange.repetitions, option: "--repetitions")
         try OptionRange.count(jobs, in: OptionRange.jobs, option: "--jobs")
+        try OptionRange.count(inFlight, in: OptionRange.inFlight, option: "--in-flight")
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown log level '\(logLevel)'") }
         if worker, shard != nil { throw ValidationError("--worker and --shard cannot be combined: workers share one store, shards have one each") }
         if worker, !PostgresLocation.isURL(store) { throw ValidationError("--worker needs a store that workers share: --store postgres://USER@HOST/DATABASE") }
@@ -106,6 +110,7 @@ struct TournamentRun: AsyncParsableCommand {
         runner.factory = factory
         runner.signer = try signingKey.map { try Keys.signingKey(at: $0) }
         runner.shard = shard.flatMap(TournamentShard.init)
+        runner.inFlight = inFlight
 
         let display = ProgressDisplay(interactive: isatty(STDERR_FILENO) == 1)
         let progress: TournamentProgress

@@ -47,6 +47,12 @@ struct SessionPlayer<C: Clock>: Sendable where C.Duration == Duration {
         arbiter = Arbiter(clock: clock, logger: logger)
     }
 
+    /// Whether the session at a position seats an agent whose turns wait on the network.
+    func waitsOnNetwork(_ index: Int) -> Bool {
+        let session = plan.session(at: index)
+        return agents[session.buyer].waitsOnNetwork || agents[session.seller].waitsOnNetwork
+    }
+
     /// Plays the sessions at these positions, one after another, and chains each.
     func play(_ indexes: [Int]) async throws -> [PlayedSession] {
         var played: [PlayedSession] = []

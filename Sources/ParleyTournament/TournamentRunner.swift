@@ -8,15 +8,19 @@ import ParleyProtocol
 
 /// Runs a tournament's sessions in parallel and streams them into the store.
 ///
-/// Up to `jobs` workers play sessions (and compute their hash chains) at once; finished sessions are written in
+/// Up to `jobs` workers play sessions of in-process agents (and compute their hash chains) at once, and up to
+/// `inFlight` sessions that seat a remote or LLM agent, which mostly wait on the network; finished sessions are written in
 /// batches, each batch in one transaction on the store's own thread while the workers go on. Memory is bounded by
 /// the sessions in flight and one batch, never by the tournament's size. Sessions already in the store for this
 /// plan are skipped, so rerunning a killed tournament resumes it: nothing is played twice, nothing is lost.
 public struct TournamentRunner: Sendable {
     /// The plan.
     public let plan: TournamentPlan
-    /// How many sessions run at once.
+    /// How many sessions run at once whose agents all compute in this process.
     public var jobs: Int
+    /// How many sessions run at once that seat an agent waiting on the network (a remote or LLM agent): such
+    /// sessions spend nearly all their time waiting, so many can be in flight on few cores.
+    public var inFlight = 32
     /// The most finished sessions written per transaction. Small tournaments use smaller batches, so that
     /// writing overlaps playing from the start.
     public var batchSize = 128
@@ -67,7 +71,7 @@ public struct TournamentRunner: Sendable {
         return progress
     }
 
-    /// Plays positions from `next` on `jobs` workers and writes them in batches with `save`, which returns how many
+    /// Plays positions from `next` on `jobs` workers (and `inFlight` for sessions waiting on the network) and writes them in batches with `save`, which returns how many
     /// it stored; `remaining` (an estimate) sizes the batches. Memory is bounded by the sessions in flight and two
     /// batches, never by the tournament's size.
     func play<C: Clock<Duration>>(
@@ -78,26 +82,43 @@ public struct TournamentRunner: Sendable {
     ) async throws {
         let start = clock.now
         let batchSize = max(1, min(self.batchSize, remaining / 8))
-        // Positions handed out in chunks so that task overhead stays small.
+        // Positions handed out in chunks so that task overhead stays small; a session that waits on the network is a
+        // chunk of its own, so that many can wait at once.
         let chunkSize = max(1, min(32, batchSize / jobs))
-        func nextChunk() throws -> [Int] {
-            var chunk: [Int] = []
-            while chunk.count < chunkSize, let index = try next() { chunk.append(index) }
-            return chunk
+        var peeked: Int?
+        func nextPosition() throws -> Int? {
+            if let position = peeked {
+                peeked = nil
+                return position
+            }
+            return try next()
         }
         let signer = self.signer
         let jobs = self.jobs
+        let inFlight = max(1, self.inFlight)
         try await withThrowingTaskGroup(of: FinishedWork.self) { group in
-            var working = 0
+            var working = (computing: 0, waiting: 0)
             var writing = false
             var buffer: [PlayedSession] = []
             func startWork() throws {
-                // Played sessions wait for the writer in a buffer of at most two batches (plus those in flight).
-                while working < jobs, buffer.count < 2 * batchSize {
-                    let chunk = try nextChunk()
-                    if chunk.isEmpty { return }
-                    working += 1
-                    group.addTask { .played(try await player.play(chunk)) }
+                // Played sessions wait for the writer in a buffer of at most two batches (plus those in flight). A
+                // position whose kind of slot is full waits for one to free (the positions behind it wait too).
+                while buffer.count < 2 * batchSize, let position = try nextPosition() {
+                    let network = player.waitsOnNetwork(position)
+                    guard network ? working.waiting < inFlight : working.computing < jobs else {
+                        peeked = position
+                        return
+                    }
+                    var chunk = [position]
+                    while !network, chunk.count < chunkSize, let next = try nextPosition() {
+                        guard !player.waitsOnNetwork(next) else {
+                            peeked = next
+                            break
+                        }
+                        chunk.append(next)
+                    }
+                    if network { working.waiting += 1 } else { working.computing += 1 }
+                    group.addTask { .played(try await player.play(chunk), waitedOnNetwork: network) }
                 }
             }
             func startWrite(force: Bool) {
@@ -110,8 +131,8 @@ public struct TournamentRunner: Sendable {
             try startWork()
             while let finished = try await group.next() {
                 switch finished {
-                case .played(let sessions):
-                    working -= 1
+                case .played(let sessions, let network):
+                    if network { working.waiting -= 1 } else { working.computing -= 1 }
                     buffer += sessions
                     progress.played += sessions.count
                     progress.failures += sessions.count { $0.isFault }
@@ -121,7 +142,7 @@ public struct TournamentRunner: Sendable {
                     try afterSave(batch, &progress)
                 }
                 try startWork()
-                startWrite(force: working == 0)
+                startWrite(force: working.computing + working.waiting == 0)
                 progress.elapsed = Self.seconds(start.duration(to: clock.now))
                 report(progress)
             }
@@ -135,7 +156,7 @@ public struct TournamentRunner: Sendable {
 
 /// What a tournament task hands back: sessions played, or a batch stored (and how many of it the store kept).
 enum FinishedWork: Sendable {
-    case played([PlayedSession])
+    case played([PlayedSession], waitedOnNetwork: Bool)
     case stored([PlayedSession], Int)
 }
 

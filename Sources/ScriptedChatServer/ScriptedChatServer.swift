@@ -61,6 +61,8 @@ public final class ScriptedChatServer: Sendable {
     private struct State {
         var script: [Reply]
         var received: [Received] = []
+        var answering = 0
+        var mostAtOnce = 0
         var hanging: [CheckedContinuation<Void, Never>] = []
         var stopped = false
     }
@@ -70,6 +72,8 @@ public final class ScriptedChatServer: Sendable {
     private let apiKey: String?
     private let responseFormats: Set<String>
     private let toolCalls: Bool
+    /// How long each answer takes, as a model's would.
+    public let delay: Duration
     private let server: Mutex<RunningServer?> = Mutex(nil)
 
     /// A server that answers the n-th request (from 0) with `responder(request, n)`.
@@ -80,10 +84,12 @@ public final class ScriptedChatServer: Sendable {
     ///     structured outputs.
     ///   - toolCalls: whether `tools` and `tool_choice` are accepted; without, a request with them gets 400, as on
     ///     servers without function calling.
+    ///   - delay: how long each answer takes, as a model's would.
     public init(
-        apiKey: String? = nil, responseFormats: Set<String> = ["json_schema", "json_object"], toolCalls: Bool = false,
+        apiKey: String? = nil, responseFormats: Set<String> = ["json_schema", "json_object"], toolCalls: Bool = false, delay: Duration = .zero,
         responder: @escaping @Sendable (Received, Int) -> Reply
     ) {
+        self.delay = delay
         self.state = Mutex(State(script: []))
         self.responder = responder
         self.apiKey = apiKey
@@ -93,6 +99,7 @@ public final class ScriptedChatServer: Sendable {
 
     /// A server that gives these replies in order, then 500s saying the script ran out.
     public init(apiKey: String? = nil, responseFormats: Set<String> = ["json_schema", "json_object"], toolCalls: Bool = false, replies: [Reply]) {
+        self.delay = .zero
         self.state = Mutex(State(script: replies))
         self.responder = nil
         self.apiKey = apiKey
@@ -102,6 +109,8 @@ public final class ScriptedChatServer: Sendable {
 
     /// Every request received, in order.
     public var received: [Received] { state.withLock { $0.received } }
+    /// The most requests it was answering at the same moment.
+    public var mostAtOnce: Int { state.withLock { $0.mostAtOnce } }
 
     /// Starts on a free loopback port; returns the base URL, `http://127.0.0.1:PORT`.
     public func start() async throws -> String {
@@ -143,8 +152,12 @@ public final class ScriptedChatServer: Sendable {
         }
         let (index, scripted) = state.withLock { state -> (Int, Reply?) in
             state.received.append(received)
+            state.answering += 1
+            state.mostAtOnce = max(state.mostAtOnce, state.answering)
             return (state.received.count - 1, state.script.isEmpty ? nil : state.script.removeFirst())
         }
+        defer { state.withLock { $0.answering -= 1 } }
+        if delay > .zero { try await Task.sleep(for: delay) }
         let reply = responder?(received, index) ?? scripted ?? .error(status: 500, type: "server_error", message: "the script ran out")
         switch reply {
         case .content(let content, let finishReason, let promptTokens, let completionTokens):

@@ -18,13 +18,13 @@ struct AgentFileCommandTests {
     static let scenario = "Examples/Scenarios/reference-supply.json"
 
     /// A model that always offers the terms a side likes best, with a note, and accepts from turn 9 on.
-    static func model() throws -> ScriptedChatServer {
+    static func model(delay: Duration = .zero) throws -> ScriptedChatServer {
         let file = try WireCodec().decode(ScenarioFile.self, from: Data(contentsOf: CLI.repository.appendingPathComponent(scenario)))
         let best = try Dictionary(uniqueKeysWithValues: Role.allCases.map { role in
             let context = try AgentContext(scenario: file.scenario, role: role, profile: file.profile(for: role)!, seed: 1, indexes: BiddingIndexCache())
             return (role, try context.biddingIndex().terms(atRank: context.biddingIndex().count - 1))
         })
-        return ScriptedChatServer { request, _ in
+        return ScriptedChatServer(delay: delay) { request, _ in
             let role: Role = request.messages.first?.content.contains("the seller, in") == true ? .seller : .buyer
             let turn = request.messages.last.flatMap { $0.content.split(separator: " ").dropFirst().first }.flatMap { Int($0.trimmingCharacters(in: .punctuationCharacters)) } ?? 1
             if turn >= 9, request.messages.last?.content.contains("You may accept it") == true {
@@ -71,6 +71,29 @@ struct AgentFileCommandTests {
         #expect(shown.output.contains(String(firstLine)), "the system prompt is printed")
         #expect(record.settlement.outcome.agreement != nil)
         #expect(record.transcript.entries.last?.action == .accept(note: "Agreed."), "the model's acceptance closed the deal")
+    }
+
+    /// Sessions with an LLM agent wait on its endpoint, so `--in-flight` of them run at once however few `--jobs`:
+    /// the model's server sees one request at a time with `--in-flight 1`, several with `--in-flight 8`.
+    @Test func llmSessionsAreKeptInFlightUpToTheirOwnLimit() async throws {
+        var most: [Int] = []
+        for inFlight in [1, 8] {
+            let server = try Self.model(delay: .milliseconds(30))
+            let url = try await server.start()
+            let store = try CLI.temporaryPath("in-flight.sqlite")
+            let result = try await CLI.runDetached([
+                "tournament", "--scenario", Self.scenario, "--agents", "\(try Self.agentFile(url)),boulware,conceder", "--jobs", "1",
+                "--in-flight", String(inFlight), "--store", store,
+            ])
+            await server.stop()
+            #expect(result.status == 0, "\(result.errors)")
+            #expect(result.output.contains("6 of 6 stored"), "\(result.output)")
+            most.append(server.mostAtOnce)
+        }
+        #expect(most[0] == 1, "one LLM session at a time")
+        #expect(most[1] >= 2, "several LLM sessions at once with one job: \(most[1])")
+        let refused = try CLI.run("tournament", "--scenario", Self.scenario, "--in-flight", "0")
+        #expect(refused.status != 0 && refused.errors.contains("--in-flight"))
     }
 
     @Test func aTournamentWithAnLLMAgentStoresEverySession() async throws {
