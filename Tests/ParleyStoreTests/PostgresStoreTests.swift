@@ -1,9 +1,6 @@
 import Foundation
-import Logging
-import NIOPosix
 import ParleyLedger
 import ParleyPostgres
-import PostgresNIO
 import Testing
 
 /// What only the PostgreSQL store meets: URLs, an unreachable or refusing server, a database that is not a store or
@@ -38,8 +35,8 @@ struct PostgresStoreTests {
     /// code, and the right one opens the store.
     @Test func aWrongPasswordIsRefusedWithItsOwnCode() throws {
         let url = try PostgresTestDatabase.create()
-        try Self.execute("DO $$ BEGIN CREATE ROLE parley_password LOGIN PASSWORD 'right'; EXCEPTION WHEN duplicate_object THEN NULL; END $$", in: url)
-        try Self.execute("GRANT ALL ON SCHEMA public TO parley_password", in: url)
+        try PostgresTestDatabase.execute("DO $$ BEGIN CREATE ROLE parley_password LOGIN PASSWORD 'right'; EXCEPTION WHEN duplicate_object THEN NULL; END $$", in: url)
+        try PostgresTestDatabase.execute("GRANT ALL ON SCHEMA public TO parley_password", in: url)
         var components = try #require(URLComponents(string: url))
         components.user = "parley_password"
         components.password = "wrong"
@@ -53,11 +50,11 @@ struct PostgresStoreTests {
     @Test func aNewerSchemaAndForeignTablesAreRefused() throws {
         let newer = try PostgresTestDatabase.create()
         _ = try PostgresStore(url: newer)
-        try Self.execute("UPDATE parley_schema SET version = 99", in: newer)
+        try PostgresTestDatabase.execute("UPDATE parley_schema SET version = 99", in: newer)
         let error = #expect(throws: StoreError.self) { try PostgresStore(url: newer) }
         #expect(error?.code == .newerSchema)
         let foreign = try PostgresTestDatabase.create()
-        try Self.execute("CREATE TABLE sessions (id integer)", in: foreign)
+        try PostgresTestDatabase.execute("CREATE TABLE sessions (id integer)", in: foreign)
         let refused = #expect(throws: StoreError.self) { try PostgresStore(url: foreign) }
         #expect(refused?.code == .notAStore)
     }
@@ -83,18 +80,5 @@ struct PostgresStoreTests {
         #expect(try store.sessions(after: 0, limit: 1_000).map(\.number) == Array(1...120))
         let verification = try store.verifyAll()
         #expect(verification.failures.isEmpty && verification.checked == 120)
-    }
-
-    /// Runs one statement in a database, as an administrator with `psql` would.
-    static func execute(_ sql: String, in url: String) throws {
-        let components = try #require(URLComponents(string: url))
-        let configuration = PostgresConnection.Configuration(
-            host: components.host ?? "", port: components.port ?? 5432, username: components.user ?? "", password: nil,
-            database: String(components.path.dropFirst()), tls: .disable
-        )
-        let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
-        let connection = try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration, id: 1, logger: logger).wait()
-        defer { try? (connection.close() as EventLoopFuture<Void>).wait() }
-        _ = try connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).wait()
     }
 }

@@ -42,6 +42,21 @@ struct TamperTests {
         #expect(failures.first?.code == .brokenChain)
     }
 
+    /// Reading a session back with its verification gives the record and verify's own finding, intact or not.
+    @Test func aRecordReadWithItsVerificationCarriesVerifysFinding() async throws {
+        let path = try Support.storePath()
+        let store = try SQLiteStore(path: path)
+        let (record, profiles) = try await Support.session()
+        let stored = try store.save(record, profiles: profiles)
+        let intact = try store.verifiedRecord(of: stored)
+        #expect(intact.record == record && intact.profiles == profiles && intact.failure == nil)
+        try await DatabaseQueue(path: path).write { db in try db.execute(sql: "UPDATE sessions SET turns = turns + 1 WHERE number = 1") }
+        let edited = try store.session("1")
+        let found = try store.verifiedRecord(of: edited)
+        #expect(found.record == record, "the chain itself is intact")
+        #expect(found.failure == (try store.verify(edited)) && found.failure?.code == .summaryMismatch)
+    }
+
     @Test func anEditedProfileInTheHeaderIsDetected() async throws {
         let failures = try await tampered(#"UPDATE chains SET records = replace(records, '"reservation":0', '"reservation":0.5') WHERE session = 2"#)
         #expect(failures.map(\.session) == [2])
