@@ -33,7 +33,6 @@ public struct BOAStrategy: Strategy, ModelCarrying {
     /// Learns from the standing offer, then accepts it or makes the offering policy's offer.
     public mutating func respond(to view: TurnView) -> Action {
         guard max(utility.reservation, index.minimum) <= index.maximum else { return .walkAway(reason: "no terms are acceptable") }
-        let standing = view.standingOffer
         if let new = view.newStandingOffer(since: &lastObservedTurn) {
             received.append(.init(progress: view.progress, utility: utility.utility(of: new) ?? 0))
             if var model = opponentModel, let ordinal = index.space.ordinal(of: new) {
@@ -47,14 +46,6 @@ public struct BOAStrategy: Strategy, ModelCarrying {
             model: opponentModel
         )
         let rank = offering.rank(in: state)
-        if standing != nil, let offered = received.last?.utility, offered >= utility.reservation,
-            acceptance.accepts(offered, next: index.utilities[rank], in: state)
-        {
-            return .accept
-        }
-        if let lastBid, lastBid.rank == rank { return .offer(lastBid.terms) }
-        let terms = index.terms(atRank: rank)
-        lastBid = (rank, terms)
-        return .offer(terms)
+        return state.acceptOrOffer(rank: rank, acceptance: acceptance, lastBid: &lastBid)
     }
 }

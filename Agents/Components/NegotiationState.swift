@@ -51,4 +51,19 @@ public struct NegotiationState: Sendable {
         guard utility.discount != nil else { return offered >= next }
         return utility.discounted(offered, at: view.discountTime) >= utility.discounted(next, at: view.nextRoundDiscountTime)
     }
+
+    /// The turn's action once the offering policy chose `rank`: accept the standing offer when it is worth at least
+    /// the reservation value and `acceptance` agrees, else offer the terms at `rank`, reusing `lastBid`'s terms when
+    /// the rank is the one offered last (and remembering the new one otherwise).
+    public func acceptOrOffer(rank: Int, acceptance: any AcceptanceCondition, lastBid: inout (rank: Int, terms: Terms)?) -> Action {
+        if view.standingOffer != nil, let offered = received.last?.utility, offered >= utility.reservation,
+            acceptance.accepts(offered, next: index.utilities[rank], in: self)
+        {
+            return .accept
+        }
+        if let lastBid, lastBid.rank == rank { return .offer(lastBid.terms) }
+        let terms = index.terms(atRank: rank)
+        lastBid = (rank, terms)
+        return .offer(terms)
+    }
 }

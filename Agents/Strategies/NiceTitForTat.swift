@@ -59,7 +59,6 @@ public struct NiceTitForTat: Strategy, ModelCarrying {
     /// Learns from the offer, mirrors the opponent's concession, and accepts or offers.
     public mutating func respond(to view: TurnView) -> Action {
         guard utility.reservation <= index.maximum else { return .walkAway(reason: "no terms are acceptable") }
-        let standing = view.standingOffer
         if let new = view.newStandingOffer(since: &lastObservedTurn), let ordinal = index.space.ordinal(of: new) {
             received.append(.init(progress: view.progress, utility: utility.utility(of: new) ?? 0))
             model.observe(offer: ordinal, in: index.space, at: view.progress)
@@ -82,15 +81,7 @@ public struct NiceTitForTat: Strategy, ModelCarrying {
             view: view, utility: utility, index: index, received: received, lastOwnOffer: nil, model: model
         )
         let rank = offering.rank(in: state, target: target)
-        if standing != nil, let offered = received.last?.utility, offered >= utility.reservation,
-            acceptance.accepts(offered, next: index.utilities[rank], in: state)
-        {
-            return .accept
-        }
-        if let lastBid, lastBid.rank == rank { return .offer(lastBid.terms) }
-        let terms = index.terms(atRank: rank)
-        lastBid = (rank, terms)
-        return .offer(terms)
+        return state.acceptOrOffer(rank: rank, acceptance: acceptance, lastBid: &lastBid)
     }
 
     /// The acceptable sampled outcome maximizing `(u − reservation) · û`.

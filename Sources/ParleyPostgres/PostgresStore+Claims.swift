@@ -55,24 +55,19 @@ extension PostgresStore: TournamentClaims {
     /// while it looks, so no other worker can store the same position in between.
     public func saveClaimed(_ sessions: [(session: ChainedSession, entry: TournamentEntry)], signer: SigningKey?) async throws(StoreError) -> Int {
         guard let tournament = sessions.first?.entry.tournament else { return 0 }
-        let result: Result<Int, StoreError> = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(returning: Result { () throws(StoreError) in
-                    let logger = self.logger
-                    return try self.transaction { connection in
-                        try Self.run("LOCK TABLE sessions IN SHARE ROW EXCLUSIVE MODE", on: connection, logger: logger)
-                        let positions = sessions.map(\.entry.index)
-                        let stored = try Self.run(
-                            "SELECT idx FROM tournament_sessions WHERE tournament = \(tournament) AND idx = ANY(\(positions))", on: connection, logger: logger
-                        )
-                        let taken = Set(try stored.map { try $0.decode(Int.self) })
-                        let fresh = sessions.filter { !taken.contains($0.entry.index) }
-                        _ = try Self.insert(fresh.map(\.session), entries: fresh.map(\.entry), signer: signer, on: connection, logger: logger)
-                        return fresh.count
-                    }
-                })
+        let logger = self.logger
+        return try await offThread { () throws(StoreError) in
+            try self.transaction { connection in
+                try Self.run("LOCK TABLE sessions IN SHARE ROW EXCLUSIVE MODE", on: connection, logger: logger)
+                let positions = sessions.map(\.entry.index)
+                let stored = try Self.run(
+                    "SELECT idx FROM tournament_sessions WHERE tournament = \(tournament) AND idx = ANY(\(positions))", on: connection, logger: logger
+                )
+                let taken = Set(try stored.map { try $0.decode(Int.self) })
+                let fresh = sessions.filter { !taken.contains($0.entry.index) }
+                _ = try Self.insert(fresh.map(\.session), entries: fresh.map(\.entry), signer: signer, on: connection, logger: logger)
+                return fresh.count
             }
         }
-        return try result.get()
     }
 }

@@ -45,17 +45,20 @@ extension PostgresStore {
     /// Stores finished tournament sessions with their chains and entries, in one transaction, on a dispatch queue so
     /// that the caller's task waits without holding one of the cooperative threads.
     public func save(_ sessions: [(session: ChainedSession, entry: TournamentEntry)], signer: SigningKey?) async throws(StoreError) {
-        let result: Result<Void, StoreError> = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(returning: Result { () throws(StoreError) in
-                    let logger = self.logger
-                    _ = try self.transaction { connection in
-                        try Self.insert(sessions.map(\.session), entries: sessions.map(\.entry), signer: signer, on: connection, logger: logger)
-                    }
-                })
+        let logger = self.logger
+        _ = try await offThread { () throws(StoreError) in
+            try self.transaction { connection in
+                try Self.insert(sessions.map(\.session), entries: sessions.map(\.entry), signer: signer, on: connection, logger: logger)
             }
         }
-        try result.get()
+    }
+
+    /// Runs blocking store work on a dispatch queue, so that the calling task waits without holding a cooperative thread.
+    func offThread<T: Sendable>(_ work: @escaping @Sendable () throws(StoreError) -> T) async throws(StoreError) -> T {
+        let result: Result<T, StoreError> = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: Result(catching: work)) }
+        }
+        return try result.get()
     }
 
     /// Calls `body` with each of a tournament's entries in enumeration order, reading them a page at a time.

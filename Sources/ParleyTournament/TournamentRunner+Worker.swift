@@ -43,6 +43,10 @@ extension TournamentRunner {
         var completed = try store.completedSessions(of: id, total: plan.total)
         var progress = TournamentProgress(total: plan.total, resumed: completed.members, played: 0, stored: 0, failures: 0, elapsed: 0)
         let size = worker.blockSize
+        // The tournament's progress: what every worker has stored, plus what this one has played and not yet stored.
+        func refresh(_ progress: inout TournamentProgress) throws {
+            progress.resumed = max(0, try store.tournament(id).completed - progress.stored)
+        }
         while true {
             // The positions of the blocks this worker holds that it still has to play, and how many of each block's
             // positions are still to be stored.
@@ -78,14 +82,14 @@ extension TournamentRunner {
                         }
                     }
                     try store.renewLeases(of: id, worker: worker.name, leaseSeconds: worker.leaseSeconds)
-                    progress.resumed = max(0, try store.tournament(id).completed - progress.stored)
+                    try refresh(&progress)
                 },
                 report: report
             )
             guard try store.unfinishedBlocks(of: id) > 0 else { break }
             try await clock.sleep(for: worker.pollInterval)
             completed = try store.completedSessions(of: id, total: plan.total)
-            progress.resumed = max(0, try store.tournament(id).completed - progress.stored)
+            try refresh(&progress)
             report(progress)
         }
         return progress

@@ -1,5 +1,5 @@
-import ParleyProtocol
-import ParleyRecords
+public import ParleyProtocol
+public import ParleyRecords
 
 extension TranscriptStore {
     /// Recomputes a session's chain and checks it against the stored hashes, the final hash, the session row and,
@@ -12,7 +12,33 @@ extension TranscriptStore {
 
     /// ``verify(_:trusting:)`` with the session's entry already read.
     func verify(_ session: StoredSession, entry: TournamentEntry?, trusting trusted: PublicKeyIdentity?) throws(StoreError) -> VerificationFailure? {
+        try inspect(session, entry: entry, trusting: trusted).failure
+    }
+
+    /// A session read back and verified in one reading of its chain: its record and profiles, and the first
+    /// problem ``verify(_:trusting:)`` would find (`nil` when it is intact). Throws
+    /// ``StoreError/Code/unreadableRecord`` when the chain cannot be read back as a session at all.
+    public func verifiedRecord(of session: StoredSession) throws(StoreError) -> (record: SessionRecord, profiles: [Role: Profile], failure: VerificationFailure?) {
+        let inspected = try inspect(session, entry: try entry(forSession: session.number), trusting: nil)
+        guard let stored = inspected.stored else {
+            throw StoreError(.unreadableRecord, inspected.failure?.reason ?? "session \(session.number) cannot be read back")
+        }
+        return (stored.record, stored.profiles, inspected.failure)
+    }
+
+    /// Verification's one pass over a session's chain: the first problem, and the session decoded when it could be.
+    private func inspect(
+        _ session: StoredSession, entry: TournamentEntry?, trusting trusted: PublicKeyIdentity?
+    ) throws(StoreError) -> (failure: VerificationFailure?, stored: (record: SessionRecord, profiles: [Role: Profile])?) {
         let links = try links(of: session)
+        let decoded = Result { () throws(StoreError) in try StoredRecord.decode(links, of: session) }
+        return (try check(session, links: links, decoded: decoded, entry: entry, trusting: trusted), try? decoded.get())
+    }
+
+    private func check(
+        _ session: StoredSession, links: [ChainLink], decoded: Result<(record: SessionRecord, profiles: [Role: Profile]), StoreError>, entry: TournamentEntry?,
+        trusting trusted: PublicKeyIdentity?
+    ) throws(StoreError) -> VerificationFailure? {
         func failure(_ code: VerificationFailure.Code, _ record: Int?, _ reason: String) -> VerificationFailure {
             VerificationFailure(session: session.number, code: code, record: record, reason: reason)
         }
@@ -36,10 +62,9 @@ extension TranscriptStore {
             }
         }
         let stored: (record: SessionRecord, profiles: [Role: Profile])
-        do {
-            stored = try StoredRecord.decode(links, of: session)
-        } catch {
-            return failure(.unreadableRecord, nil, error.message)
+        switch decoded {
+        case .success(let session): stored = session
+        case .failure(let error): return failure(.unreadableRecord, nil, error.message)
         }
         if let column = SessionSummary(record: stored.record).firstDifference(from: session.summary) {
             return failure(.summaryMismatch, nil, "the sessions row's \(column) does not match the chained records")

@@ -102,7 +102,7 @@ public struct HTMLReport: Sendable {
     /// move text's position in the shared table.
     static func replay(of entry: TournamentEntry, in store: some TranscriptStore, text: (String) -> Int) throws -> HTMLReportData.Replay {
         let stored = try store.session(String(entry.session))
-        let (record, profiles) = try store.record(of: stored)
+        let (record, profiles, verification) = try store.verifiedRecord(of: stored)
         let scenario = record.transcript.header.scenario
         let buyer = try profiles[.buyer].map { try UtilityFunction(profile: $0, scenario: scenario) }
         let seller = try profiles[.seller].map { try UtilityFunction(profile: $0, scenario: scenario) }
@@ -128,7 +128,7 @@ public struct HTMLReport: Sendable {
             replay.distanceToNash = analysis.distanceToNash
         }
         replay.finalHash = stored.finalHash
-        if let failure = try store.verify(stored) {
+        if let failure = verification {
             replay.integrity = "fails verification: \(failure.reason)"
         } else {
             replay.integrity = stored.signature == nil ? "chain verified; not signed" : "chain verified; signature verified (key \(stored.publicKey?.prefix(12) ?? "")…)"
