@@ -66,3 +66,11 @@ struct ChatEndpoint: Sendable {
         return String(text.prefix(500))
     }
 }
+
+extension ChatEndpoint.Answer {
+    /// What the answer tells the endpoint's gate: a 429 asks every request to wait (`Retry-After`, else `wait`).
+    func gateResult(wait: Duration) -> EndpointGate.Result {
+        guard case .status(429, _, let retryAfter) = self else { return .answered }
+        return .rateLimited(wait: retryAfter ?? wait)
+    }
+}

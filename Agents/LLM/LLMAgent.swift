@@ -31,6 +31,8 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
     private let prompt: NegotiationPrompt
     private let redactor: NoteRedactor
     private let endpoint: ChatEndpoint
+    /// The endpoint's shared limit and 429 pauses, if the agent is gated.
+    private let gate: EndpointGate?
     private let clock: C
     private let bestTerms: Terms?
     /// The reply's JSON Schema on this scenario, built once.
@@ -50,8 +52,12 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
     /// - Parameters:
     ///   - fallback: the strategy that moves when the model cannot, built for the same context.
     ///   - apiKey: the key read from the environment variable the configuration names, if any.
+    ///   - gate: the endpoint's gate, shared with every other agent on it; `nil` sends without waiting for others.
     ///   - clock: measures latency and the turn's time, and waits between retries.
-    public init(configuration: LLMConfiguration, context: AgentContext, fallback: any Strategy, apiKey: String?, client: HTTPClient, clock: C) {
+    public init(
+        configuration: LLMConfiguration, context: AgentContext, fallback: any Strategy, apiKey: String?, client: HTTPClient,
+        gate: EndpointGate? = nil, clock: C
+    ) {
         self.configuration = configuration
         self.role = context.role
         self.seed = context.seed
@@ -62,6 +68,7 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
         )
         self.redactor = NoteRedactor(utility: context.utility, profile: context.profile)
         self.endpoint = ChatEndpoint(url: configuration.completionsURL, apiKey: apiKey.flatMap { $0.isEmpty ? nil : $0 }, client: client)
+        self.gate = gate
         self.clock = clock
         let best = (try? context.biddingIndex()).map { $0.terms(atRank: $0.count - 1) }
         self.bestTerms = best.flatMap { mandate.allows($0) ? $0 : nil }
@@ -101,12 +108,18 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
             // Every request is preceded by the budget and time check.
             step = policy.beforeAsking(tokensSpent: tokensSpent, timeLeft: clock.now.duration(to: deadline))
             guard step == .ask else { continue }
+            let queued = clock.now
+            if let gate, !(await gate.enter(limit: configuration.maxConcurrentRequests, patience: clock.now.duration(to: deadline))) {
+                step = .fallBack("the endpoint had no room for another request within the turn's \(timeLimit)")
+                continue
+            }
             let remaining = clock.now.duration(to: deadline)
             let started = clock.now
             let answer = await endpoint.send(request(conversation, turn: view.turn), timeout: remaining)
+            await gate?.finish(answer.gateResult(wait: LLMTurnPolicy.backoff(retry: policy.retries + 1)))
             var attempt = DecisionAttempt(
                 number: attempts.count + 1, system: newSystemPrompt(), asked: record(conversation.last?.content ?? ""),
-                latency: started.duration(to: clock.now) / .seconds(1)
+                latency: started.duration(to: clock.now) / .seconds(1), queued: Self.seconds(queued.duration(to: started))
             )
             switch answer {
             case .completion(let completion):
@@ -232,6 +245,11 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
         recordedSystemPrompt = systemPrompt
         guard let key = endpoint.apiKey, key.count >= 4 else { return systemPrompt }
         return systemPrompt.replacingOccurrences(of: key, with: "[API key]")
+    }
+
+    /// Seconds spent waiting for the endpoint's gate, when there was a wait worth recording (a millisecond or more).
+    private static func seconds(_ wait: Duration) -> Double? {
+        wait >= .milliseconds(1) ? wait / .seconds(1) : nil
     }
 
     /// Text as recorded: the API key removed, at most ``recordedLength`` characters.

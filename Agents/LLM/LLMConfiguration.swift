@@ -4,7 +4,7 @@
 /// {"baseURL": "http://127.0.0.1:11434", "model": "llama3.1:8b", "temperature": 0.2,
 ///  "apiKeyVariable": "OPENAI_API_KEY", "instructions": "You are a patient, polite buyer.",
 ///  "turnTimeLimit": 30, "maxAttempts": 3, "maxRetries": 3, "tokenBudget": 50000,
-///  "fallback": "boulware", "responseFormat": "auto", "maxTokens": 400}
+///  "fallback": "boulware", "responseFormat": "auto", "maxTokens": 400, "maxConcurrentRequests": 4}
 /// ```
 /// Only `baseURL` and `model` are required. The API key itself is never in the file: `apiKeyVariable` names the
 /// environment variable that holds it.
@@ -50,12 +50,15 @@ public struct LLMConfiguration: Sendable, Hashable, Codable {
     public var responseFormat: ResponseFormat
     /// The most tokens one completion may have (`max_tokens`).
     public var maxTokens: Int
+    /// The most requests in flight to this endpoint at once, across every session and every agent that uses it (the
+    /// smallest any agent file states); `nil` for no limit. A 429 lowers it for a while (see ``EndpointGate``).
+    public var maxConcurrentRequests: Int?
 
     /// A configuration with the defaults of the optional fields.
     public init(
         baseURL: String, model: String, temperature: Double? = 0.2, apiKeyVariable: String? = nil, instructions: String? = nil,
         turnTimeLimit: Double = 30, maxAttempts: Int = 3, maxRetries: Int = 3, tokenBudget: Int? = nil, fallback: String = "boulware",
-        responseFormat: ResponseFormat = .auto, maxTokens: Int = 400
+        responseFormat: ResponseFormat = .auto, maxTokens: Int = 400, maxConcurrentRequests: Int? = nil
     ) {
         self.baseURL = baseURL
         self.model = model
@@ -69,11 +72,12 @@ public struct LLMConfiguration: Sendable, Hashable, Codable {
         self.fallback = fallback
         self.responseFormat = responseFormat
         self.maxTokens = maxTokens
+        self.maxConcurrentRequests = maxConcurrentRequests
     }
 
     private enum CodingKeys: String, CodingKey {
         case baseURL, model, temperature, apiKeyVariable, instructions, turnTimeLimit, maxAttempts, maxRetries, tokenBudget, fallback,
-            responseFormat, maxTokens
+            responseFormat, maxTokens, maxConcurrentRequests
     }
 
     /// Decodes a configuration, filling in the defaults of absent optional fields.
@@ -92,7 +96,8 @@ public struct LLMConfiguration: Sendable, Hashable, Codable {
             tokenBudget: try container.decodeIfPresent(Int.self, forKey: .tokenBudget),
             fallback: try container.decodeIfPresent(String.self, forKey: .fallback) ?? defaults.fallback,
             responseFormat: try container.decodeIfPresent(ResponseFormat.self, forKey: .responseFormat) ?? defaults.responseFormat,
-            maxTokens: try container.decodeIfPresent(Int.self, forKey: .maxTokens) ?? defaults.maxTokens
+            maxTokens: try container.decodeIfPresent(Int.self, forKey: .maxTokens) ?? defaults.maxTokens,
+            maxConcurrentRequests: try container.decodeIfPresent(Int.self, forKey: .maxConcurrentRequests)
         )
     }
 
@@ -113,6 +118,9 @@ public struct LLMConfiguration: Sendable, Hashable, Codable {
         if !(0...10).contains(maxRetries) { problems.append("\(root).maxRetries: must be from 0 to 10") }
         if let tokenBudget, tokenBudget < 1 { problems.append("\(root).tokenBudget: must be at least 1") }
         if !(16...100_000).contains(maxTokens) { problems.append("\(root).maxTokens: must be from 16 to 100000") }
+        if let maxConcurrentRequests, !(1...10_000).contains(maxConcurrentRequests) {
+            problems.append("\(root).maxConcurrentRequests: must be from 1 to 10000")
+        }
         return problems
     }
 

@@ -15,20 +15,27 @@ public struct LLMSource: AgentSource {
     public let apiKey: String?
     /// The client requests go through.
     public let client: HTTPClient
+    /// The endpoint's gate, shared with every agent on the same endpoint.
+    public let gate: EndpointGate
     /// The clock turns are measured and retries waited on.
     public let clock: any Clock<Duration>
     /// A model's turns wait on its endpoint.
     public var waitsOnNetwork: Bool { true }
 
     /// An LLM agent named `name`; `fallback` must be built from the configuration's fallback spec.
+    ///
+    /// - Parameter gate: the endpoint's gate; agents on one endpoint should share one (``EndpointGates`` hands them
+    ///   out). A new gate when `nil`.
     public init(
-        name: String, configuration: LLMConfiguration, fallback: StrategySource, apiKey: String?, client: HTTPClient, clock: any Clock<Duration>
+        name: String, configuration: LLMConfiguration, fallback: StrategySource, apiKey: String?, client: HTTPClient, gate: EndpointGate? = nil,
+        clock: any Clock<Duration>
     ) {
         self.descriptor = AgentDescriptor(strategy: "llm", spec: name)
         self.configuration = configuration
         self.fallback = fallback
         self.apiKey = apiKey
         self.client = client
+        self.gate = gate ?? EndpointGate(clock: clock)
         self.clock = clock
     }
 
@@ -42,6 +49,6 @@ public struct LLMSource: AgentSource {
     }
 
     private func makeAgent(context: AgentContext, fallback: any Strategy, clock: some Clock<Duration>) -> any Strategy {
-        LLMAgent(configuration: configuration, context: context, fallback: fallback, apiKey: apiKey, client: client, clock: clock)
+        LLMAgent(configuration: configuration, context: context, fallback: fallback, apiKey: apiKey, client: client, gate: gate, clock: clock)
     }
 }

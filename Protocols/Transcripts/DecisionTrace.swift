@@ -72,6 +72,9 @@ public struct DecisionAttempt: Sendable, Hashable, Codable {
     public var status: Int?
     /// Seconds from sending the request to its answer or failure.
     public var latency: Double
+    /// Seconds the request waited before it was sent, because the endpoint had as many requests in flight as it
+    /// allows or was pausing after a 429; `nil` when it did not wait.
+    public var queued: Double?
     /// Tokens in the prompt, as the endpoint reported them.
     public var promptTokens: Int?
     /// Tokens in the completion, as the endpoint reported them.
@@ -81,8 +84,8 @@ public struct DecisionAttempt: Sendable, Hashable, Codable {
 
     /// Creates an attempt.
     public init(
-        number: Int, system: String? = nil, asked: String, reply: String? = nil, status: Int? = nil, latency: Double, promptTokens: Int? = nil,
-        completionTokens: Int? = nil, rejection: Rejection? = nil
+        number: Int, system: String? = nil, asked: String, reply: String? = nil, status: Int? = nil, latency: Double, queued: Double? = nil,
+        promptTokens: Int? = nil, completionTokens: Int? = nil, rejection: Rejection? = nil
     ) {
         self.number = number
         self.system = system
@@ -90,6 +93,7 @@ public struct DecisionAttempt: Sendable, Hashable, Codable {
         self.reply = reply
         self.status = status
         self.latency = latency
+        self.queued = queued
         self.promptTokens = promptTokens
         self.completionTokens = completionTokens
         self.rejection = rejection

@@ -1,6 +1,6 @@
 public import ParleyAgents
 public import ParleyHTTPClient
-import ParleyLLM
+public import ParleyLLM
 public import ParleyProtocol
 import ParleyRemote
 
@@ -21,7 +21,9 @@ public struct AgentFactory: Sendable {
     /// The environment LLM agents read their API keys from (the CLI passes the process's); nothing else is read.
     public var environment: [String: String]
     /// The clock LLM agents measure their turns and wait between retries on.
-    public var clock: any Clock<Duration>
+    public let clock: any Clock<Duration>
+    /// One gate per model endpoint, shared by every LLM agent this factory builds for it.
+    public let endpointGates: EndpointGates
 
     /// A factory over a registry, with a new index cache and HTTP client unless given.
     public init(
@@ -34,6 +36,7 @@ public struct AgentFactory: Sendable {
         self.remoteToken = remoteToken
         self.environment = environment
         self.clock = clock
+        self.endpointGates = EndpointGates(clock: clock)
     }
 
     /// The agent a reference names. Throws when a spec names no known strategy or parameter, an agent file has
@@ -50,7 +53,10 @@ public struct AgentFactory: Sendable {
                 return try StrategySource(file.spec, name: file.name, registry: registry, indexes: indexes)
             }
             let fallback = try StrategySource(try AgentSpec(parsing: llm.fallback), registry: registry, indexes: indexes)
-            return LLMSource(name: file.name, configuration: llm, fallback: fallback, apiKey: try apiKey(for: file), client: http, clock: clock)
+            return LLMSource(
+                name: file.name, configuration: llm, fallback: fallback, apiKey: try apiKey(for: file), client: http,
+                gate: endpointGates.gate(for: llm.completionsURL), clock: clock
+            )
         }
     }
 

@@ -35,9 +35,10 @@ struct AgentFileCommandTests {
         }
     }
 
-    static func agentFile(_ url: String, name: String = "llm-test", keyVariable: String? = nil) throws -> String {
+    /// An agent file for the model at `url`; `settings` adds fields to its `llm` object (`, "maxConcurrentRequests": 1`).
+    static func agentFile(_ url: String, name: String = "llm-test", keyVariable: String? = nil, settings: String = "") throws -> String {
         let key = keyVariable.map { #", "apiKeyVariable": "\#($0)""# } ?? ""
-        return try CLI.temporaryFile(#"{"name": "\#(name)", "strategy": "llm", "llm": {"baseURL": "\#(url)", "model": "scripted"\#(key), "turnTimeLimit": 120, "fallback": "linear"}}"#)
+        return try CLI.temporaryFile(#"{"name": "\#(name)", "strategy": "llm", "llm": {"baseURL": "\#(url)", "model": "scripted"\#(key), "turnTimeLimit": 120, "fallback": "linear"\#(settings)}}"#)
     }
 
     @Test func runWithAnLLMBuyerRecordsItsAttemptsInTheTranscript() async throws {
@@ -74,15 +75,16 @@ struct AgentFileCommandTests {
     }
 
     /// Sessions with an LLM agent wait on its endpoint, so `--in-flight` of them run at once however few `--jobs`:
-    /// the model's server sees one request at a time with `--in-flight 1`, several with `--in-flight 8`.
+    /// the model's server sees one request at a time with `--in-flight 1`, several with `--in-flight 8`, and one again
+    /// with `--in-flight 8` when the agent file allows its endpoint one request at a time.
     @Test func llmSessionsAreKeptInFlightUpToTheirOwnLimit() async throws {
         var most: [Int] = []
-        for inFlight in [1, 8] {
+        for (inFlight, settings) in [(1, ""), (8, ""), (8, #", "maxConcurrentRequests": 1"#)] {
             let server = try Self.model(delay: .milliseconds(30))
             let url = try await server.start()
             let store = try CLI.temporaryPath("in-flight.sqlite")
             let result = try await CLI.runDetached([
-                "tournament", "--scenario", Self.scenario, "--agents", "\(try Self.agentFile(url)),boulware,conceder", "--jobs", "1",
+                "tournament", "--scenario", Self.scenario, "--agents", "\(try Self.agentFile(url, settings: settings)),boulware,conceder", "--jobs", "1",
                 "--in-flight", String(inFlight), "--store", store,
             ])
             await server.stop()
@@ -92,6 +94,7 @@ struct AgentFileCommandTests {
         }
         #expect(most[0] == 1, "one LLM session at a time")
         #expect(most[1] >= 2, "several LLM sessions at once with one job: \(most[1])")
+        #expect(most[2] == 1, "the endpoint's own limit holds however many sessions are in flight")
         let refused = try CLI.run("tournament", "--scenario", Self.scenario, "--in-flight", "0")
         #expect(refused.status != 0 && refused.errors.contains("--in-flight"))
     }
@@ -128,10 +131,10 @@ struct AgentFileCommandTests {
     }
 
     @Test func anInvalidAgentFileListsItsProblems() throws {
-        let file = try CLI.temporaryFile(#"{"name": "broken", "strategy": "llm", "llm": {"baseURL": "ftp://x", "model": "", "maxAttempts": 0, "fallback": "nonesuch"}}"#)
+        let file = try CLI.temporaryFile(#"{"name": "broken", "strategy": "llm", "llm": {"baseURL": "ftp://x", "model": "", "maxAttempts": 0, "fallback": "nonesuch", "maxConcurrentRequests": 0}}"#)
         let result = try CLI.run("run", "--scenario", Self.scenario, "--buyer", file, "--seller", "conceder", "--no-store")
         #expect(result.status != 0)
-        for problem in ["$.llm.baseURL", "$.llm.model", "$.llm.maxAttempts", "$.llm.fallback: unknown strategy 'nonesuch'"] {
+        for problem in ["$.llm.baseURL", "$.llm.model", "$.llm.maxAttempts", "$.llm.fallback: unknown strategy 'nonesuch'", "$.llm.maxConcurrentRequests: must be from 1"] {
             #expect(result.errors.contains(problem), "\(problem) in \(result.errors)")
         }
         let unreadable = try CLI.run("run", "--scenario", Self.scenario, "--buyer", try CLI.temporaryFile("{\"name\": 3}"), "--seller", "conceder", "--no-store")

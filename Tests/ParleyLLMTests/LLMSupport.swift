@@ -26,17 +26,20 @@ enum LLMSupport {
 
     /// An LLM agent on a server's base URL; the fallback is `boulware` unless told.
     static func agent<C: Clock>(
-        _ url: String, role: Role = .buyer, clock: C, apiKey: String? = nil, _ adjust: (inout LLMConfiguration) -> Void = { _ in }
+        _ url: String, role: Role = .buyer, clock: C, apiKey: String? = nil, gate: EndpointGate? = nil,
+        _ adjust: (inout LLMConfiguration) -> Void = { _ in }
     ) throws -> LLMAgent<C> where C.Duration == Duration {
         var configuration = LLMConfiguration(baseURL: url, model: "test-model", turnTimeLimit: 10)
         adjust(&configuration)
         let context = try context(role)
         let fallback = try StrategyRegistry.builtIns.makeStrategy(try AgentSpec(parsing: configuration.fallback), context: context)
-        return LLMAgent(configuration: configuration, context: context, fallback: fallback, apiKey: apiKey, client: client, clock: clock)
+        return LLMAgent(configuration: configuration, context: context, fallback: fallback, apiKey: apiKey, client: client, gate: gate, clock: clock)
     }
 
-    static func agent(_ url: String, role: Role = .buyer, apiKey: String? = nil, _ adjust: (inout LLMConfiguration) -> Void = { _ in }) throws -> LLMAgent<ContinuousClock> {
-        try agent(url, role: role, clock: ContinuousClock(), apiKey: apiKey, adjust)
+    static func agent(
+        _ url: String, role: Role = .buyer, apiKey: String? = nil, gate: EndpointGate? = nil, _ adjust: (inout LLMConfiguration) -> Void = { _ in }
+    ) throws -> LLMAgent<ContinuousClock> {
+        try agent(url, role: role, clock: ContinuousClock(), apiKey: apiKey, gate: gate, adjust)
     }
 
     /// The buyer's opening view, or a later one after `history`.
