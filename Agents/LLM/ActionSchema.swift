@@ -19,7 +19,30 @@ enum ActionSchema {
         note: "A short message to the opponent, or null."
     )
 
-    /// The schema for a scenario.
+    /// The schema for a scenario, in a mode: the whole action in ``HybridMode/full``; the note in
+    /// ``HybridMode/note``; the number of the move picked (1 to `choices`) and the note in ``HybridMode/choose``.
+    static func schema(for scenario: Scenario, mode: HybridMode, choices: Int) -> JSONValue {
+        guard mode != .full else { return schema(for: scenario) }
+        var properties: [String: JSONValue] = [
+            "reasoning": ["type": "string", "description": .string(descriptions.reasoning)],
+            "note": note,
+        ]
+        var required: [JSONValue] = ["reasoning", "note"]
+        if mode == .choose {
+            properties["choice"] = ["type": "integer", "minimum": 1, "maximum": .integer(Int64(choices)), "description": "The number of the move you pick."]
+            required.insert("choice", at: 1)
+        }
+        return ["type": "object", "properties": .object(properties), "required": .array(required), "additionalProperties": false]
+    }
+
+    private static var note: JSONValue {
+        [
+            "anyOf": [["type": "string", "maxLength": .integer(Int64(Action.maximumNoteLength))], ["type": "null"]],
+            "description": .string(descriptions.note),
+        ]
+    }
+
+    /// The schema of the whole action for a scenario.
     static func schema(for scenario: Scenario) -> JSONValue {
         var terms: [String: JSONValue] = [:]
         for issue in scenario.issues { terms[issue.name] = schema(of: issue.domain) }
@@ -33,10 +56,7 @@ enum ActionSchema {
                 "reasoning": ["type": "string", "description": .string(descriptions.reasoning)],
                 "action": ["type": "string", "enum": ["offer", "accept", "walkAway"]],
                 "terms": ["anyOf": [termsObject, ["type": "null"]], "description": .string(descriptions.terms)],
-                "note": [
-                    "anyOf": [["type": "string", "maxLength": .integer(Int64(Action.maximumNoteLength))], ["type": "null"]],
-                    "description": .string(descriptions.note),
-                ],
+                "note": note,
             ],
             "required": ["reasoning", "action", "terms", "note"],
             "additionalProperties": false,

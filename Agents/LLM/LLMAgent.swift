@@ -23,21 +23,23 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
     /// The tokens spent so far in this session, as the endpoint reported them.
     public private(set) var tokensSpent = 0
     /// How the last action was decided: every attempt, and whether the fallback moved.
-    public private(set) var lastDecision: DecisionTrace?
+    public internal(set) var lastDecision: DecisionTrace?
 
-    private let role: Role
+    let role: Role
     private let seed: UInt64
-    private let mandate: Mandate
-    private let prompt: NegotiationPrompt
-    private let redactor: NoteRedactor
+    let mandate: Mandate
+    let prompt: NegotiationPrompt
+    let redactor: NoteRedactor
     private let endpoint: ChatEndpoint
     /// The endpoint's shared limit and 429 pauses, if the agent is gated.
     private let gate: EndpointGate?
     private let clock: C
-    private let bestTerms: Terms?
+    let bestTerms: Terms?
+    /// The principal's outcomes by utility, for the moves a `choose`-mode model picks from.
+    let index: BiddingIndex?
     /// The reply's JSON Schema on this scenario, built once.
     private let schema: JSONValue
-    private var fallback: any Strategy
+    var fallback: any Strategy
     private var format: LLMConfiguration.ResponseFormat
     /// The system message for the current format, rebuilt only when the format changes.
     private var systemPrompt: String
@@ -64,33 +66,60 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
         let mandate = Mandate(utility: context.utility)
         self.mandate = mandate
         self.prompt = NegotiationPrompt(
-            scenario: context.scenario, role: context.role, utility: context.utility, profile: context.profile, instructions: configuration.instructions
+            scenario: context.scenario, role: context.role, utility: context.utility, profile: context.profile, instructions: configuration.instructions,
+            mode: configuration.mode
         )
         self.redactor = NoteRedactor(utility: context.utility, profile: context.profile)
         self.endpoint = ChatEndpoint(url: configuration.completionsURL, apiKey: apiKey.flatMap { $0.isEmpty ? nil : $0 }, client: client)
         self.gate = gate
         self.clock = clock
-        let best = (try? context.biddingIndex()).map { $0.terms(atRank: $0.count - 1) }
+        let index = try? context.biddingIndex()
+        self.index = index
+        let best = index.map { $0.terms(atRank: $0.count - 1) }
         self.bestTerms = best.flatMap { mandate.allows($0) ? $0 : nil }
         self.fallback = fallback
         let format = configuration.responseFormat == .auto ? .jsonSchema : configuration.responseFormat
-        let schema = ActionSchema.schema(for: context.scenario)
+        let schema = ActionSchema.schema(for: context.scenario, mode: configuration.mode, choices: configuration.choices)
         self.format = format
         self.schema = schema
         self.systemPrompt = prompt.system(schemaInPrompt: format.carriesSchema ? nil : schema)
     }
 
-    /// Asks the model for the turn's action, and falls back when it cannot give an acceptable one.
+    /// Asks the model for the turn's action, and falls back when it cannot give an acceptable one; in the hybrid
+    /// modes, asks it for the note or a pick among the strategy's moves (see ``HybridMode``).
     public mutating func respond(to view: TurnView) async throws -> Action {
         lastDecision = nil
-        let timeLimit = timeLimit(for: view)
-        let deadline = clock.now.advanced(by: timeLimit)
-        var policy = LLMTurnPolicy(configuration: configuration, timeLimit: timeLimit)
-        var conversation: [ChatCompletions.Message] = [.system(systemPrompt), .user(prompt.turn(view, best: bestTerms))]
-        var attempts: [DecisionAttempt] = []
+        guard configuration.mode == .full else { return try await respondHybrid(to: view) }
+        let (role, mandate, redactor) = (role, mandate, redactor)
         // The rules as they stand before this turn, to check each reply against.
         var rules = AlternatingOffers(scenario: view.scenario)
         for entry in view.history { try? rules.apply(entry.action, by: entry.by) }
+        let consulted = await consult(view, asking: prompt.turn(view, best: bestTerms)) { content throws(DecisionAttempt.Rejection) in
+            try Self.judge(content, view: view, rules: rules, role: role, mandate: mandate, redactor: redactor)
+        }
+        guard let (action, redacted) = consulted.result else { return try await fallBack(view, attempts: consulted.attempts, reason: consulted.reason) }
+        lastDecision = DecisionTrace(decidedBy: .model, attempts: consulted.attempts, noteRedacted: redacted)
+        return action
+    }
+
+    /// What asking the model in one turn came to: the move read from an accepted reply and whether its note was
+    /// withheld, or `nil` and why not; every attempt either way.
+    struct Consultation {
+        var result: (action: Action, noteRedacted: Bool)?
+        var attempts: [DecisionAttempt]
+        var reason: String
+    }
+
+    /// Asks the model until `read` accepts a reply's text or the turn's policy says to stop: the conversation, the
+    /// endpoint's gate, retries, simpler formats, the token budget and the turn's time.
+    mutating func consult(
+        _ view: TurnView, asking question: String, read: (String) throws(DecisionAttempt.Rejection) -> (Action, Bool)
+    ) async -> Consultation {
+        let timeLimit = timeLimit(for: view)
+        let deadline = clock.now.advanced(by: timeLimit)
+        var policy = LLMTurnPolicy(configuration: configuration, timeLimit: timeLimit)
+        var conversation: [ChatCompletions.Message] = [.system(systemPrompt), .user(question)]
+        var attempts: [DecisionAttempt] = []
         var step = LLMTurnPolicy.Step.ask
         while true {
             switch step {
@@ -103,7 +132,7 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
                 systemPrompt = prompt.system(schemaInPrompt: simpler.carriesSchema ? nil : schema)
                 conversation[0] = .system(systemPrompt)
             case .fallBack(let reason):
-                return try await fallBack(view, attempts: attempts, reason: reason)
+                return Consultation(result: nil, attempts: attempts, reason: reason)
             }
             // Every request is preceded by the budget and time check.
             step = policy.beforeAsking(tokensSpent: tokensSpent, timeLeft: clock.now.duration(to: deadline))
@@ -131,10 +160,9 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
                 let content = completion.choices.first?.message?.reply(tool: ActionSchema.name).text ?? ""
                 attempt.reply = content.isEmpty ? nil : record(content)
                 do {
-                    let (action, redacted) = try judge(completion, view: view, rules: rules)
+                    let result = try read(try Self.replyText(of: completion))
                     attempts.append(attempt)
-                    lastDecision = DecisionTrace(decidedBy: .model, attempts: attempts, noteRedacted: redacted)
-                    return action
+                    return Consultation(result: result, attempts: attempts, reason: "")
                 } catch {
                     attempt.rejection = error
                     if !content.isEmpty { conversation += [.assistant(content), .user(NegotiationPrompt.correction(error.message))] }
@@ -174,10 +202,9 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
         await fallback.sessionEnded(with: outcome)
     }
 
-    /// The action a completion stands for, if it is legal now and keeps the mandate, and whether its note was withheld.
-    private func judge(
-        _ completion: ChatCompletions.Response, view: TurnView, rules: AlternatingOffers
-    ) throws(DecisionAttempt.Rejection) -> (Action, Bool) {
+    /// The text of a completion's reply (its content, or the arguments of its call of the action tool), if it is a
+    /// whole reply.
+    private static func replyText(of completion: ChatCompletions.Response) throws(DecisionAttempt.Rejection) -> String {
         guard let choice = completion.choices.first, let reply = choice.message?.reply(tool: ActionSchema.name), let content = reply.text, !content.isEmpty else {
             throw .init(code: LLMRejection.emptyChoices, message: "the response has no reply")
         }
@@ -187,7 +214,14 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
         if choice.finishReason == "length" {
             throw .init(code: LLMRejection.truncated, message: "the reply was cut off at the token limit; keep the reasoning to one short sentence")
         }
-        var action = try ModelReply.read(content).action()
+        return content
+    }
+
+    /// The action a reply stands for, if it is legal now and keeps the mandate, and whether its note was withheld.
+    private static func judge(
+        _ content: String, view: TurnView, rules: AlternatingOffers, role: Role, mandate: Mandate, redactor: NoteRedactor
+    ) throws(DecisionAttempt.Rejection) -> (Action, Bool) {
+        let action = try ModelReply.read(content).action()
         do {
             try rules.check(action, by: role)
         } catch {
@@ -196,22 +230,24 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
         if let breach = mandate.breach(of: action, standingOffer: view.standingOffer) {
             throw .init(code: LLMRejection.outOfMandate, message: breach.description)
         }
-        guard let note = action.note, redactor.reveals(note) else { return (action, false) }
-        action.note = nil
-        return (action, true)
+        return redactor.withholdingRevealingNote(action)
     }
 
     /// The fallback's move, held to the mandate: a move that breaks it becomes an offer of the principal's best
     /// terms, or walking away when no terms are acceptable.
     private mutating func fallBack(_ view: TurnView, attempts: [DecisionAttempt], reason: String) async throws -> Action {
-        var action = try await fallback.respond(to: view)
-        var reason = reason
-        if mandate.breach(of: action, standingOffer: view.standingOffer) != nil {
-            action = bestTerms.map { .offer($0) } ?? .walkAway()
-            reason += "; the fallback's move broke the mandate and was replaced"
-        }
-        lastDecision = DecisionTrace(decidedBy: .fallback, attempts: attempts, fallbackReason: reason)
+        let (action, replaced) = try await mandatedStrategyMove(view)
+        lastDecision = DecisionTrace(
+            decidedBy: .fallback, attempts: attempts, fallbackReason: reason + (replaced ? "; the fallback's move broke the mandate and was replaced" : "")
+        )
         return action
+    }
+
+    /// The fallback strategy's move, held to the mandate, and whether it had to be replaced.
+    mutating func mandatedStrategyMove(_ view: TurnView) async throws -> (Action, Bool) {
+        let action = try await fallback.respond(to: view)
+        guard mandate.breach(of: action, standingOffer: view.standingOffer) != nil else { return (action, false) }
+        return (bestTerms.map { .offer($0) } ?? .walkAway(), true)
     }
 
     private func request(_ conversation: [ChatCompletions.Message], turn: Int) -> ChatCompletions.Request {

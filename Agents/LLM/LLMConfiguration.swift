@@ -4,7 +4,8 @@
 /// {"baseURL": "http://127.0.0.1:11434", "model": "llama3.1:8b", "temperature": 0.2,
 ///  "apiKeyVariable": "OPENAI_API_KEY", "instructions": "You are a patient, polite buyer.",
 ///  "turnTimeLimit": 30, "maxAttempts": 3, "maxRetries": 3, "tokenBudget": 50000,
-///  "fallback": "boulware", "responseFormat": "auto", "maxTokens": 400, "maxConcurrentRequests": 4}
+///  "fallback": "boulware", "responseFormat": "auto", "maxTokens": 400, "maxConcurrentRequests": 4,
+///  "mode": "full", "band": 0.05, "choices": 5}
 /// ```
 /// Only `baseURL` and `model` are required. The API key itself is never in the file: `apiKeyVariable` names the
 /// environment variable that holds it.
@@ -50,6 +51,12 @@ public struct LLMConfiguration: Sendable, Hashable, Codable {
     public var responseFormat: ResponseFormat
     /// The most tokens one completion may have (`max_tokens`).
     public var maxTokens: Int
+    /// How far the model decides the moves; in the hybrid modes the `fallback` strategy proposes every move.
+    public var mode: HybridMode
+    /// In `choose` mode, how far in utility (0 to 0.5) the offers the model picks from may lie from the strategy's.
+    public var band: Double
+    /// In `choose` mode, how many moves the model picks from at most (2 to 9), the strategy's own first.
+    public var choices: Int
     /// The most requests in flight to this endpoint at once, across every session and every agent that uses it (the
     /// smallest any agent file states); `nil` for no limit. A 429 lowers it for a while (see ``EndpointGate``).
     public var maxConcurrentRequests: Int?
@@ -58,7 +65,8 @@ public struct LLMConfiguration: Sendable, Hashable, Codable {
     public init(
         baseURL: String, model: String, temperature: Double? = 0.2, apiKeyVariable: String? = nil, instructions: String? = nil,
         turnTimeLimit: Double = 30, maxAttempts: Int = 3, maxRetries: Int = 3, tokenBudget: Int? = nil, fallback: String = "boulware",
-        responseFormat: ResponseFormat = .auto, maxTokens: Int = 400, maxConcurrentRequests: Int? = nil
+        responseFormat: ResponseFormat = .auto, maxTokens: Int = 400, mode: HybridMode = .full, band: Double = 0.05, choices: Int = 5,
+        maxConcurrentRequests: Int? = nil
     ) {
         self.baseURL = baseURL
         self.model = model
@@ -72,12 +80,15 @@ public struct LLMConfiguration: Sendable, Hashable, Codable {
         self.fallback = fallback
         self.responseFormat = responseFormat
         self.maxTokens = maxTokens
+        self.mode = mode
+        self.band = band
+        self.choices = choices
         self.maxConcurrentRequests = maxConcurrentRequests
     }
 
     private enum CodingKeys: String, CodingKey {
         case baseURL, model, temperature, apiKeyVariable, instructions, turnTimeLimit, maxAttempts, maxRetries, tokenBudget, fallback,
-            responseFormat, maxTokens, maxConcurrentRequests
+            responseFormat, maxTokens, mode, band, choices, maxConcurrentRequests
     }
 
     /// Decodes a configuration, filling in the defaults of absent optional fields.
@@ -97,6 +108,9 @@ public struct LLMConfiguration: Sendable, Hashable, Codable {
             fallback: try container.decodeIfPresent(String.self, forKey: .fallback) ?? defaults.fallback,
             responseFormat: try container.decodeIfPresent(ResponseFormat.self, forKey: .responseFormat) ?? defaults.responseFormat,
             maxTokens: try container.decodeIfPresent(Int.self, forKey: .maxTokens) ?? defaults.maxTokens,
+            mode: try container.decodeIfPresent(HybridMode.self, forKey: .mode) ?? defaults.mode,
+            band: try container.decodeIfPresent(Double.self, forKey: .band) ?? defaults.band,
+            choices: try container.decodeIfPresent(Int.self, forKey: .choices) ?? defaults.choices,
             maxConcurrentRequests: try container.decodeIfPresent(Int.self, forKey: .maxConcurrentRequests)
         )
     }
@@ -118,6 +132,8 @@ public struct LLMConfiguration: Sendable, Hashable, Codable {
         if !(0...10).contains(maxRetries) { problems.append("\(root).maxRetries: must be from 0 to 10") }
         if let tokenBudget, tokenBudget < 1 { problems.append("\(root).tokenBudget: must be at least 1") }
         if !(16...100_000).contains(maxTokens) { problems.append("\(root).maxTokens: must be from 16 to 100000") }
+        if !(0...0.5).contains(band) { problems.append("\(root).band: must be from 0 to 0.5") }
+        if !(2...9).contains(choices) { problems.append("\(root).choices: must be from 2 to 9") }
         if let maxConcurrentRequests, !(1...10_000).contains(maxConcurrentRequests) {
             problems.append("\(root).maxConcurrentRequests: must be from 1 to 10000")
         }

@@ -24,11 +24,16 @@ struct ModelReply: Decodable, Sendable {
 
     /// Reads the reply from a completion's content.
     static func read(_ content: String) throws(DecisionAttempt.Rejection) -> ModelReply {
+        try object(ModelReply.self, in: content)
+    }
+
+    /// Reads a JSON object of a reply's shape from a completion's content: the text from its first `{` to its last `}`.
+    static func object<Reply: Decodable>(_ type: Reply.Type, in content: String) throws(DecisionAttempt.Rejection) -> Reply {
         guard let start = content.firstIndex(of: "{"), let end = content.lastIndex(of: "}"), start < end else {
             throw .init(code: LLMRejection.notAnAction, message: "the reply holds no JSON object")
         }
         do {
-            return try JSONDecoder().decode(ModelReply.self, from: Data(content[start...end].utf8))
+            return try JSONDecoder().decode(Reply.self, from: Data(content[start...end].utf8))
         } catch let error as DecodingError {
             throw .init(code: LLMRejection.notAnAction, message: "the JSON object is not an action: \(Self.describe(error))")
         } catch {
@@ -38,7 +43,7 @@ struct ModelReply: Decodable, Sendable {
 
     /// The action the reply stands for; a note longer than ``Action/maximumNoteLength`` is cut to fit.
     func action() throws(DecisionAttempt.Rejection) -> Action {
-        let note = note.flatMap { $0.isEmpty ? nil : String($0.prefix(Action.maximumNoteLength)) }
+        let note = Self.fitting(note)
         switch kind {
         case "offer":
             guard let terms else { throw .init(code: LLMRejection.invalidAction, message: "an offer needs terms with every issue") }
@@ -50,6 +55,11 @@ struct ModelReply: Decodable, Sendable {
         default:
             throw .init(code: LLMRejection.invalidAction, message: "\"action\" must be \"offer\", \"accept\" or \"walkAway\", not \"\(kind.prefix(40))\"")
         }
+    }
+
+    /// A note as sent: `nil` when empty, cut to ``Action/maximumNoteLength`` when longer.
+    static func fitting(_ note: String?) -> String? {
+        note.flatMap { $0.isEmpty ? nil : String($0.prefix(Action.maximumNoteLength)) }
     }
 
     private static func describe(_ error: DecodingError) -> String {

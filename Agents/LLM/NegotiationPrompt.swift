@@ -18,6 +18,8 @@ struct NegotiationPrompt: Sendable {
     let profile: Profile
     /// The persona or instructions from the agent file.
     let instructions: String?
+    /// How far the model decides the moves.
+    var mode: HybridMode = .full
     /// The most history entries shown in a turn message; earlier ones are counted.
     static let historyShown = 16
 
@@ -42,7 +44,17 @@ struct NegotiationPrompt: Sendable {
         lines.append("")
         lines.append("Rules: the sides take turns; the \(scenario.opener) opens. \(deadline) On your turn you either offer terms (every issue), accept the \(role.opponent)'s standing offer (the agreement is exactly that offer), or walk away. No agreement by the deadline is worth the same as walking away.")
         lines.append("")
-        lines.append(#"Answer with one JSON object and nothing else: {"reasoning": "your private reasoning", "action": "offer" | "accept" | "walkAway", "terms": {every issue: its value} for an offer or null, "note": "a short message to the opponent (at most \#(Action.maximumNoteLength) characters)" or null}. Money is an integer in minor units."#)
+        let note = #""note": "a short message to the opponent (at most \#(Action.maximumNoteLength) characters)" or null"#
+        switch mode {
+        case .full:
+            lines.append(#"Answer with one JSON object and nothing else: {"reasoning": "your private reasoning", "action": "offer" | "accept" | "walkAway", "terms": {every issue: its value} for an offer or null, \#(note)}. Money is an integer in minor units."#)
+        case .note:
+            lines.append("Your principal's negotiation strategy decides every move; each turn you are told the move, and you write the note that goes with it.")
+            lines.append(#"Answer with one JSON object and nothing else: {"reasoning": "your private reasoning", \#(note)}."#)
+        case .choose:
+            lines.append("Each turn you are given a numbered list of moves your principal's negotiation strategy allows; pick the one most likely to win a good deal, and write the note that goes with it.")
+            lines.append(#"Answer with one JSON object and nothing else: {"reasoning": "your private reasoning", "choice": the number of the move, \#(note)}."#)
+        }
         lines.append("The note is sent to the opponent: persuade, but never state your walk-away value, weights or limits.")
         if let schema {
             let encoder = JSONEncoder()
@@ -55,7 +67,9 @@ struct NegotiationPrompt: Sendable {
 
     /// The message for one turn: where the session stands, the recent history with each offer's worth to the
     /// principal, the standing offer, and the best terms for the principal.
-    func turn(_ view: TurnView, best: Terms?) -> String {
+    ///
+    /// In a hybrid mode, `moves` are the moves the model may pick from (one: the move it writes the note for).
+    func turn(_ view: TurnView, best: Terms?, moves: [Action]? = nil) -> String {
         var lines: [String] = []
         var position = "Turn \(view.turn), round \(view.round)"
         if let rounds = scenario.deadline.rounds { position += " of \(rounds)" }
@@ -75,9 +89,29 @@ struct NegotiationPrompt: Sendable {
         } else {
             lines.append("There is no offer from the \(role.opponent) to accept.")
         }
+        if mode != .full, let moves {
+            if moves.count == 1 {
+                lines.append("Your move this turn: \(describe(moves[0])).")
+                lines.append("Your note for it, as one JSON object:")
+            } else {
+                lines.append("Moves you may pick (worth = value to your principal):")
+                for (number, move) in moves.enumerated() { lines.append("\(number + 1). \(describe(move))") }
+                lines.append("Your choice and its note, as one JSON object:")
+            }
+            return lines.joined(separator: "\n")
+        }
         if let best { lines.append("Your principal's best terms: \(describe(best)) (worth \(worth(best))).") }
         lines.append("Your action, as one JSON object:")
         return lines.joined(separator: "\n")
+    }
+
+    /// A move as the model reads it: `offer price=… (worth 0.8)`, `accept the standing offer`, `walk away`.
+    private func describe(_ move: Action) -> String {
+        switch move.move {
+        case .offer(let terms): "offer \(describe(terms)) (worth \(worth(terms)))"
+        case .accept: "accept the \(role.opponent)'s standing offer"
+        case .walkAway: "walk away"
+        }
     }
 
     /// The correction sent after a rejected reply.

@@ -47,6 +47,14 @@ struct NoteRedactor: Sendable {
         self.percentages = percentages
     }
 
+    /// The action with its note removed if the note gives a limit away or only echoes the schema, and whether it was.
+    func withholdingRevealingNote(_ action: Action) -> (Action, Bool) {
+        guard let note = action.note, reveals(note) else { return (action, false) }
+        var action = action
+        action.note = nil
+        return (action, true)
+    }
+
     /// Whether a note gives away a limit, or only echoes the schema.
     func reveals(_ note: String) -> Bool {
         let lowered = note.lowercased()

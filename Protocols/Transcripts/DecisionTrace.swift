@@ -9,8 +9,11 @@ public struct DecisionTrace: Sendable, Hashable, Codable {
     public enum Decider: String, Sendable, Hashable, Codable {
         /// The consulted model's reply, accepted.
         case model
-        /// The agent's fallback strategy, after the model could not give an acceptable reply.
+        /// The agent's fallback strategy, after the model could not give an acceptable reply (in a hybrid mode: the
+        /// strategy's own move, without a note).
         case fallback
+        /// The agent's strategy (a hybrid agent's), with the note the model wrote for it.
+        case strategy
     }
 
     /// Who chose the action.
@@ -21,13 +24,16 @@ public struct DecisionTrace: Sendable, Hashable, Codable {
     public var fallbackReason: String?
     /// Whether the note the model wrote was withheld from the opponent because it revealed private limits.
     public var noteRedacted: Bool
+    /// How many moves the model picked from, when a hybrid agent's strategy offered it several; `nil` otherwise.
+    public var choices: Int?
 
     /// Creates a trace.
-    public init(decidedBy: Decider, attempts: [DecisionAttempt], fallbackReason: String? = nil, noteRedacted: Bool = false) {
+    public init(decidedBy: Decider, attempts: [DecisionAttempt], fallbackReason: String? = nil, noteRedacted: Bool = false, choices: Int? = nil) {
         self.decidedBy = decidedBy
         self.attempts = attempts
         self.fallbackReason = fallbackReason
         self.noteRedacted = noteRedacted
+        self.choices = choices
     }
 }
 

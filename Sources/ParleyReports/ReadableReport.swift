@@ -123,6 +123,7 @@ public struct ReadableReport: Sendable {
     static func describe(_ trace: DecisionTrace) -> String {
         let refused = trace.attempts.compactMap { $0.rejection?.code.rawValue }
         var text = "[\(trace.decidedBy.rawValue), \(trace.attempts.count) request\(trace.attempts.count == 1 ? "" : "s")"
+        if let choices = trace.choices { text += "; picked from \(choices) moves" }
         if !refused.isEmpty { text += "; refused: " + refused.joined(separator: ", ") }
         if trace.noteRedacted { text += "; note withheld" }
         if let reason = trace.fallbackReason { text += "; \(reason)" }

@@ -155,7 +155,7 @@ struct AgentFileCommandTests {
     @Test func everyExampleAgentFileIsValid() throws {
         let folder = CLI.repository.appendingPathComponent("Examples/Agents")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
-        #expect(names == ["llm-buyer.json", "llm-seller.json", "openai-buyer.json", "patient-boulware.json"])
+        #expect(names == ["hybrid-buyer.json", "llm-buyer.json", "llm-seller.json", "openai-buyer.json", "patient-boulware.json"])
         let factory = AgentFactory(environment: ["OPENAI_API_KEY": "sk-example"])
         for name in names {
             let file = try WireCodec().decode(AgentFile.self, from: Data(contentsOf: folder.appendingPathComponent(name)))
