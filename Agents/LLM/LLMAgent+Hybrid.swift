@@ -18,10 +18,10 @@ extension LLMAgent {
         let offered = moves.count > 1 ? moves.count : nil
         guard let (action, redacted) = consulted.result else {
             let reason = consulted.reason + (replaced ? "; the strategy's move broke the mandate and was replaced" : "")
-            lastDecision = DecisionTrace(decidedBy: .fallback, attempts: consulted.attempts, fallbackReason: reason, noteRedacted: false, choices: offered)
+            lastDecision = DecisionTrace(decidedBy: .fallback, attempts: consulted.attempts, fallbackReason: reason, noteRedacted: false, choices: offered, currency: configuration.prices?.currency)
             return proposal
         }
-        lastDecision = DecisionTrace(decidedBy: offered == nil ? .strategy : .model, attempts: consulted.attempts, noteRedacted: redacted, choices: offered)
+        lastDecision = DecisionTrace(decidedBy: offered == nil ? .strategy : .model, attempts: consulted.attempts, noteRedacted: redacted, choices: offered, currency: configuration.prices?.currency)
         return action
     }
 }

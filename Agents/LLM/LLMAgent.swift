@@ -98,7 +98,7 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
             try Self.judge(content, view: view, rules: rules, role: role, mandate: mandate, redactor: redactor)
         }
         guard let (action, redacted) = consulted.result else { return try await fallBack(view, attempts: consulted.attempts, reason: consulted.reason) }
-        lastDecision = DecisionTrace(decidedBy: .model, attempts: consulted.attempts, noteRedacted: redacted)
+        lastDecision = DecisionTrace(decidedBy: .model, attempts: consulted.attempts, noteRedacted: redacted, currency: configuration.prices?.currency)
         return action
     }
 
@@ -155,6 +155,9 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
                 attempt.status = 200
                 attempt.promptTokens = completion.usage?.promptTokens
                 attempt.completionTokens = completion.usage?.completionTokens
+                if let prices = configuration.prices, attempt.promptTokens != nil || attempt.completionTokens != nil {
+                    attempt.cost = prices.cost(promptTokens: attempt.promptTokens ?? 0, completionTokens: attempt.completionTokens ?? 0)
+                }
                 // Each count is at most 2⁴⁰, so the sum stays far from overflow however long the session.
                 tokensSpent = min(tokensSpent + (completion.usage?.spent ?? 0), Int.max / 2)
                 let content = completion.choices.first?.message?.reply(tool: ActionSchema.name).text ?? ""
@@ -238,7 +241,8 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
     private mutating func fallBack(_ view: TurnView, attempts: [DecisionAttempt], reason: String) async throws -> Action {
         let (action, replaced) = try await mandatedStrategyMove(view)
         lastDecision = DecisionTrace(
-            decidedBy: .fallback, attempts: attempts, fallbackReason: reason + (replaced ? "; the fallback's move broke the mandate and was replaced" : "")
+            decidedBy: .fallback, attempts: attempts, fallbackReason: reason + (replaced ? "; the fallback's move broke the mandate and was replaced" : ""),
+            currency: configuration.prices?.currency
         )
         return action
     }

@@ -5,7 +5,7 @@
 ///  "apiKeyVariable": "OPENAI_API_KEY", "instructions": "You are a patient, polite buyer.",
 ///  "turnTimeLimit": 30, "maxAttempts": 3, "maxRetries": 3, "tokenBudget": 50000,
 ///  "fallback": "boulware", "responseFormat": "auto", "maxTokens": 400, "maxConcurrentRequests": 4,
-///  "mode": "full", "band": 0.05, "choices": 5}
+///  "mode": "full", "band": 0.05, "choices": 5, "prices": {"prompt": 0.00015, "completion": 0.0006, "currency": "USD"}}
 /// ```
 /// Only `baseURL` and `model` are required. The API key itself is never in the file: `apiKeyVariable` names the
 /// environment variable that holds it.
@@ -51,6 +51,8 @@ public struct LLMConfiguration: Sendable, Hashable, Codable {
     public var responseFormat: ResponseFormat
     /// The most tokens one completion may have (`max_tokens`).
     public var maxTokens: Int
+    /// What the model's tokens cost, to report the cost of each session and agent; `nil` when not stated.
+    public var prices: ModelPrices?
     /// How far the model decides the moves; in the hybrid modes the `fallback` strategy proposes every move.
     public var mode: HybridMode
     /// In `choose` mode, how far in utility (0 to 0.5) the offers the model picks from may lie from the strategy's.
@@ -66,7 +68,7 @@ public struct LLMConfiguration: Sendable, Hashable, Codable {
         baseURL: String, model: String, temperature: Double? = 0.2, apiKeyVariable: String? = nil, instructions: String? = nil,
         turnTimeLimit: Double = 30, maxAttempts: Int = 3, maxRetries: Int = 3, tokenBudget: Int? = nil, fallback: String = "boulware",
         responseFormat: ResponseFormat = .auto, maxTokens: Int = 400, mode: HybridMode = .full, band: Double = 0.05, choices: Int = 5,
-        maxConcurrentRequests: Int? = nil
+        maxConcurrentRequests: Int? = nil, prices: ModelPrices? = nil
     ) {
         self.baseURL = baseURL
         self.model = model
@@ -84,11 +86,12 @@ public struct LLMConfiguration: Sendable, Hashable, Codable {
         self.band = band
         self.choices = choices
         self.maxConcurrentRequests = maxConcurrentRequests
+        self.prices = prices
     }
 
     private enum CodingKeys: String, CodingKey {
         case baseURL, model, temperature, apiKeyVariable, instructions, turnTimeLimit, maxAttempts, maxRetries, tokenBudget, fallback,
-            responseFormat, maxTokens, mode, band, choices, maxConcurrentRequests
+            responseFormat, maxTokens, mode, band, choices, maxConcurrentRequests, prices
     }
 
     /// Decodes a configuration, filling in the defaults of absent optional fields.
@@ -111,7 +114,8 @@ public struct LLMConfiguration: Sendable, Hashable, Codable {
             mode: try container.decodeIfPresent(HybridMode.self, forKey: .mode) ?? defaults.mode,
             band: try container.decodeIfPresent(Double.self, forKey: .band) ?? defaults.band,
             choices: try container.decodeIfPresent(Int.self, forKey: .choices) ?? defaults.choices,
-            maxConcurrentRequests: try container.decodeIfPresent(Int.self, forKey: .maxConcurrentRequests)
+            maxConcurrentRequests: try container.decodeIfPresent(Int.self, forKey: .maxConcurrentRequests),
+            prices: try container.decodeIfPresent(ModelPrices.self, forKey: .prices)
         )
     }
 
@@ -134,6 +138,7 @@ public struct LLMConfiguration: Sendable, Hashable, Codable {
         if !(16...100_000).contains(maxTokens) { problems.append("\(root).maxTokens: must be from 16 to 100000") }
         if !(0...0.5).contains(band) { problems.append("\(root).band: must be from 0 to 0.5") }
         if !(2...9).contains(choices) { problems.append("\(root).choices: must be from 2 to 9") }
+        if let prices { problems += prices.problems(at: "\(root).prices") }
         if let maxConcurrentRequests, !(1...10_000).contains(maxConcurrentRequests) {
             problems.append("\(root).maxConcurrentRequests: must be from 1 to 10000")
         }

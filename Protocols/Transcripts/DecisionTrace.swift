@@ -24,16 +24,22 @@ public struct DecisionTrace: Sendable, Hashable, Codable {
     public var fallbackReason: String?
     /// Whether the note the model wrote was withheld from the opponent because it revealed private limits.
     public var noteRedacted: Bool
+    /// The currency of the attempts' costs, when the agent file states prices.
+    public var currency: Currency?
     /// How many moves the model picked from, when a hybrid agent's strategy offered it several; `nil` otherwise.
     public var choices: Int?
 
     /// Creates a trace.
-    public init(decidedBy: Decider, attempts: [DecisionAttempt], fallbackReason: String? = nil, noteRedacted: Bool = false, choices: Int? = nil) {
+    public init(
+        decidedBy: Decider, attempts: [DecisionAttempt], fallbackReason: String? = nil, noteRedacted: Bool = false, choices: Int? = nil,
+        currency: Currency? = nil
+    ) {
         self.decidedBy = decidedBy
         self.attempts = attempts
         self.fallbackReason = fallbackReason
         self.noteRedacted = noteRedacted
         self.choices = choices
+        self.currency = currency
     }
 }
 
@@ -85,13 +91,16 @@ public struct DecisionAttempt: Sendable, Hashable, Codable {
     public var promptTokens: Int?
     /// Tokens in the completion, as the endpoint reported them.
     public var completionTokens: Int?
+    /// What the exchange cost, in ``DecisionTrace/currency``, when the agent file states prices and the endpoint
+    /// reported the tokens.
+    public var cost: Double?
     /// Why the reply was not used; `nil` for the reply that was.
     public var rejection: Rejection?
 
     /// Creates an attempt.
     public init(
         number: Int, system: String? = nil, asked: String, reply: String? = nil, status: Int? = nil, latency: Double, queued: Double? = nil,
-        promptTokens: Int? = nil, completionTokens: Int? = nil, rejection: Rejection? = nil
+        promptTokens: Int? = nil, completionTokens: Int? = nil, cost: Double? = nil, rejection: Rejection? = nil
     ) {
         self.number = number
         self.system = system
@@ -102,6 +111,7 @@ public struct DecisionAttempt: Sendable, Hashable, Codable {
         self.queued = queued
         self.promptTokens = promptTokens
         self.completionTokens = completionTokens
+        self.cost = cost
         self.rejection = rejection
     }
 }

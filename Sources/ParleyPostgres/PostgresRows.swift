@@ -71,10 +71,10 @@ struct PostgresEntryRow: SummaryColumns {
         tournament, idx, session, repetition, session_id, scenario_id, buyer, seller, seed, started_at, outcome, caused_by, turns, rounds, \
         agreed, buyer_utility, seller_utility, buyer_advantage, seller_advantage, welfare, distance_to_nash, distance_to_pareto, \
         buyer_discounted_utility, seller_discounted_utility, buyer_model_pearson, buyer_model_kendall, seller_model_pearson, \
-        seller_model_kendall
+        seller_model_kendall, buyer_model_usage, seller_model_usage
         """
     /// How many columns a row has.
-    static let width = 28
+    static let width = 30
 
     var entry: TournamentEntry
     var sessionID = "", scenarioID = "", buyer = "", seller = "", seed = "", startedAt = "", outcome = ""
@@ -113,7 +113,9 @@ struct PostgresEntryRow: SummaryColumns {
             buyerAdvantage: try cells[17].decode(Double.self), sellerAdvantage: try cells[18].decode(Double.self), welfare: try cells[19].decode(Double.self),
             distanceToNash: try cells[20].decode(Double?.self), distanceToPareto: try cells[21].decode(Double.self),
             buyerDiscountedUtility: try cells[22].decode(Double?.self), sellerDiscountedUtility: try cells[23].decode(Double?.self),
-            buyerModelAccuracy: try accuracy(24, 25), sellerModelAccuracy: try accuracy(26, 27)
+            buyerModelAccuracy: try accuracy(24, 25), sellerModelAccuracy: try accuracy(26, 27),
+            buyerModelUsage: ModelUsageColumn.usage(try cells[28].decode(String?.self)),
+            sellerModelUsage: ModelUsageColumn.usage(try cells[29].decode(String?.self))
         )
     }
 
@@ -137,6 +139,8 @@ struct PostgresEntryRow: SummaryColumns {
         ] {
             bindings.append(value)
         }
+        bindings.append(ModelUsageColumn.text(entry.buyerModelUsage))
+        bindings.append(ModelUsageColumn.text(entry.sellerModelUsage))
     }
 
     /// The summary columns alone, for reading an entry.

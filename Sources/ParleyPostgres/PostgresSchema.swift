@@ -6,13 +6,14 @@ import ParleyLedger
 /// is refused (``ParleyLedger/StoreError/Code/newerSchema``) rather than misread.
 enum PostgresSchema {
     /// The version this build writes and reads.
-    static let version = 1
+    static let version = 2
 
-    /// Creates the tables when the database has none; run one statement at a time, under an advisory lock so that
+    /// Creates the tables when the database has none, and brings a version 1 database to version 2 (each side's model
+    /// usage); run one statement at a time, under an advisory lock so that
     /// workers starting at once create them once.
     static let create = statements("""
         CREATE TABLE IF NOT EXISTS parley_schema (version INTEGER NOT NULL);
-        INSERT INTO parley_schema (version) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM parley_schema);
+        INSERT INTO parley_schema (version) SELECT 2 WHERE NOT EXISTS (SELECT 1 FROM parley_schema);
         CREATE TABLE IF NOT EXISTS sessions (
             number BIGINT PRIMARY KEY,
             session_id TEXT NOT NULL,
@@ -73,6 +74,8 @@ enum PostgresSchema {
             buyer_model_kendall DOUBLE PRECISION,
             seller_model_pearson DOUBLE PRECISION,
             seller_model_kendall DOUBLE PRECISION,
+            buyer_model_usage TEXT,
+            seller_model_usage TEXT,
             PRIMARY KEY (tournament, idx)
         );
         CREATE INDEX IF NOT EXISTS tournament_sessions_by_session ON tournament_sessions(session);
@@ -84,7 +87,10 @@ enum PostgresSchema {
             expires_at TIMESTAMPTZ,
             done BOOLEAN NOT NULL DEFAULT false,
             PRIMARY KEY (tournament, start)
-        )
+        );
+        ALTER TABLE tournament_sessions ADD COLUMN IF NOT EXISTS buyer_model_usage TEXT;
+        ALTER TABLE tournament_sessions ADD COLUMN IF NOT EXISTS seller_model_usage TEXT;
+        UPDATE parley_schema SET version = 2 WHERE version < 2
         """)
 
     private static func statements(_ script: String) -> [String] {

@@ -1,4 +1,5 @@
 import Foundation
+import ParleyAnalysis
 public import ParleyTournament
 
 extension Leaderboard {
@@ -8,11 +9,15 @@ extension Leaderboard {
     /// Whether any agent carried an opponent model, so that the tables show how well the models learned.
     var models: Bool { rows.contains { $0.meanModelPearson != nil } }
 
+    /// Whether any agent consulted a language model, so that the tables show what it cost.
+    var consults: Bool { rows.contains { $0.modelUsage != nil } }
+
     /// The columns, in order, with their headers; `undiscounted` only when some profile discounts time, the model
-    /// columns only when some agent carries a model.
+    /// columns only when some agent carries a model, the LLM columns only when some agent consulted one.
     var headers: [String] {
         ["rank", "agent", "sessions", "utility", "±95%"] + (discounts ? ["undiscounted"] : [])
-            + ["advantage", "agreement", "welfare", "d(Nash)", "d(Pareto)", "rounds"] + (models ? ["model r", "model τ"] : []) + ["no agreement"]
+            + ["advantage", "agreement", "welfare", "d(Nash)", "d(Pareto)", "rounds"] + (models ? ["model r", "model τ"] : [])
+            + (consults ? ["LLM moves", "tokens/session", "cost", "latency"] : []) + ["no agreement"]
     }
 
     /// The cells of one row as text, for the table and Markdown.
@@ -23,8 +28,19 @@ extension Leaderboard {
         cells += [row.meanDistanceToNash.map(Self.number) ?? "–", Self.number(row.meanDistanceToPareto)]
         cells.append(row.meanRoundsToAgreement.map { String(format: "%.1f", $0) } ?? "–")
         if models { cells += [row.meanModelPearson.map(Self.number) ?? "–", row.meanModelKendall.map(Self.number) ?? "–"] }
+        if consults { cells += Self.usageCells(row.modelUsage, sessions: row.sessions) }
         cells.append(Self.failures(row.failures))
         return cells
+    }
+
+    /// The LLM columns of a row: the share of moves the model decided, tokens per session, the total cost, and the
+    /// mean seconds per request; dashes for an agent that consulted no model.
+    static func usageCells(_ usage: ModelUsage?, sessions: Int) -> [String] {
+        guard let usage else { return ["–", "–", "–", "–"] }
+        let moves = usage.modelMoves + usage.fallbackMoves + usage.strategyMoves
+        let decided = moves > 0 ? String(format: "%.0f%%", Double(usage.modelMoves + usage.strategyMoves) / Double(moves) * 100) : "–"
+        let cost = usage.cost.map { String(format: "%.4f", $0) + (usage.currency.map { " \($0)" } ?? "") } ?? "–"
+        return [decided, "\(usage.tokens / max(sessions, 1))", cost, String(format: "%.2f s", usage.meanLatency)]
     }
 
     /// A plain-text table for the terminal.
@@ -64,15 +80,20 @@ extension Leaderboard {
 
     /// One line per agent, every figure at full precision, the rank as its best and worst place; `failures` as `cause=count`
     /// pairs separated by `;`; `mean_undiscounted_utility` empty when none of the agent's profiles discounts time, the
-    /// model correlations empty when the agent carries no opponent model.
+    /// model correlations empty when the agent carries no opponent model, the LLM fields (requests, tokens, cost and its
+    /// currency, seconds waited on the model, moves by decider) empty when it consulted no language model.
     public var csv: String {
-        let header = "best_rank,worst_rank,agent,sessions,mean_utility,utility_ci95,mean_advantage,agreement_rate,mean_welfare,mean_distance_to_nash,mean_distance_to_pareto,mean_rounds_to_agreement,failures,mean_undiscounted_utility,mean_model_pearson,mean_model_kendall"
+        let header = "best_rank,worst_rank,agent,sessions,mean_utility,utility_ci95,mean_advantage,agreement_rate,mean_welfare,mean_distance_to_nash,mean_distance_to_pareto,mean_rounds_to_agreement,failures,mean_undiscounted_utility,mean_model_pearson,mean_model_kendall,llm_requests,llm_prompt_tokens,llm_completion_tokens,llm_cost,llm_currency,llm_latency_seconds,llm_model_moves,llm_fallback_moves,llm_strategy_moves,llm_mandate_refusals,llm_notes_withheld"
         let lines = rows.map { row in
             var fields: [String] = [optional(row.bestRank), optional(row.worstRank), row.agent, "\(row.sessions)", "\(row.meanUtility)"]
             fields += [optional(row.utilityInterval), "\(row.meanAdvantage)", "\(row.agreementRate)", "\(row.meanWelfare)"]
             fields += [optional(row.meanDistanceToNash), "\(row.meanDistanceToPareto)", optional(row.meanRoundsToAgreement)]
             fields.append(row.failures.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";"))
             fields += [optional(row.meanUndiscountedUtility), optional(row.meanModelPearson), optional(row.meanModelKendall)]
+            let usage = row.modelUsage
+            fields += [optional(usage?.requests), optional(usage?.promptTokens), optional(usage?.completionTokens), optional(usage?.cost)]
+            fields += [optional(usage?.currency), optional(usage?.latency), optional(usage?.modelMoves), optional(usage?.fallbackMoves)]
+            fields += [optional(usage?.strategyMoves), optional(usage?.mandateRefusals), optional(usage?.notesWithheld)]
             return fields.map(CSV.field).joined(separator: ",")
         }
         return ([header] + lines).joined(separator: "\n") + "\n"
@@ -90,6 +111,7 @@ extension Leaderboard {
         agreement: share of sessions that ended in agreement. welfare: mean sum of both sides' utilities.
         d(Nash), d(Pareto): mean distance of the outcome to the Nash point and to the Pareto frontier, in utility space (0 is best).
         rounds: mean rounds to agreement. model r, model τ (shown when an agent carries an opponent model): mean Pearson and Kendall correlation between its model's estimates and the opponent's true utilities at the end of each session.
+        LLM moves, tokens/session, cost, latency (shown when an agent consulted a language model): the share of its moves the model decided (or wrote the note of, for a hybrid agent) rather than its fallback; prompt and completion tokens per session; the total cost at the agent file's prices; mean seconds per request.
         no agreement: deadlines, and walk-aways, timeouts, violations and failures this agent caused.
         """
 

@@ -46,7 +46,23 @@ public struct ReadableReport: Sendable {
         lines.append("")
         lines.append("Outcome: " + describe(record.settlement.outcome, in: scenario) + " after \(record.settlement.turns) turns")
         if let analysis = record.settlement.analysis { lines += describe(analysis, in: scenario) }
+        let usages = Role.allCases.compactMap { side in ModelUsage(entries: transcript.entries, side: side).map { (side, $0) } }
+        if !usages.isEmpty { lines.append("") }
+        for (side, usage) in usages { lines.append("the \(side)'s model: " + Self.describe(usage)) }
         return lines
+    }
+
+    /// What a side's model cost in brief: requests, tokens, cost, latency, and who decided the moves.
+    static func describe(_ usage: ModelUsage) -> String {
+        var text = "\(usage.requests) request\(usage.requests == 1 ? "" : "s"), \(usage.promptTokens) prompt + \(usage.completionTokens) completion tokens"
+        if let cost = usage.cost { text += ", cost " + String(format: "%.6f", cost) + (usage.currency.map { " \($0)" } ?? "") }
+        text += String(format: ", latency %.2f s a request (slowest %.2f s)", usage.meanLatency, usage.slowest)
+        var moves = ["\(usage.modelMoves) by the model", "\(usage.fallbackMoves) by the fallback"]
+        if usage.strategyMoves > 0 { moves.append("\(usage.strategyMoves) by the strategy with the model's note") }
+        text += "; moves: " + moves.joined(separator: ", ")
+        if usage.mandateRefusals > 0 { text += "; \(usage.mandateRefusals) out-of-mandate replies refused" }
+        if usage.notesWithheld > 0 { text += "; \(usage.notesWithheld) notes withheld" }
+        return text
     }
 
     private func describe(_ analysis: SettlementAnalysis, in scenario: Scenario) -> [String] {

@@ -11,7 +11,7 @@ struct EntryRow: FetchableRecord, SummaryColumns {
         tournament, idx, session, repetition, session_id, scenario_id, buyer, seller, seed, started_at, outcome, caused_by, turns, rounds, \
         agreed, buyer_utility, seller_utility, buyer_advantage, seller_advantage, welfare, distance_to_nash, distance_to_pareto, \
         buyer_discounted_utility, seller_discounted_utility, buyer_model_pearson, buyer_model_kendall, seller_model_pearson, \
-        seller_model_kendall
+        seller_model_kendall, buyer_model_usage, seller_model_usage
         """
 
     var tournament: String
@@ -34,6 +34,9 @@ struct EntryRow: FetchableRecord, SummaryColumns {
     var sellerDiscountedUtility: Double?
     var buyerModel: (pearson: Double?, kendall: Double?) = (nil, nil)
     var sellerModel: (pearson: Double?, kendall: Double?) = (nil, nil)
+    /// Each side's model usage as JSON text (``ModelUsageColumn``); `nil` when a side consulted no model.
+    var buyerModelUsage: String?
+    var sellerModelUsage: String?
 
     /// Reads a row selected with ``columns``; a column holding what no entry can (a text where a number belongs, a
     /// null where a value is required) throws, as any unreadable record does.
@@ -64,6 +67,8 @@ struct EntryRow: FetchableRecord, SummaryColumns {
         sellerDiscountedUtility = try row.decode(atIndex: 23)
         buyerModel = (try row.decode(atIndex: 24), try row.decode(atIndex: 25))
         sellerModel = (try row.decode(atIndex: 26), try row.decode(atIndex: 27))
+        buyerModelUsage = try row.decode(atIndex: 28)
+        sellerModelUsage = try row.decode(atIndex: 29)
     }
 
     /// The row of an entry, pointing at the stored session `session`.
@@ -85,6 +90,8 @@ struct EntryRow: FetchableRecord, SummaryColumns {
         sellerDiscountedUtility = entry.sellerDiscountedUtility
         buyerModel = (entry.buyerModelAccuracy?.pearson, entry.buyerModelAccuracy?.kendall)
         sellerModel = (entry.sellerModelAccuracy?.pearson, entry.sellerModelAccuracy?.kendall)
+        buyerModelUsage = ModelUsageColumn.text(entry.buyerModelUsage)
+        sellerModelUsage = ModelUsageColumn.text(entry.sellerModelUsage)
         write(entry.summary)
     }
 
@@ -95,7 +102,9 @@ struct EntryRow: FetchableRecord, SummaryColumns {
             rounds: rounds, agreed: agreed, buyerUtility: buyerUtility, sellerUtility: sellerUtility, buyerAdvantage: buyerAdvantage,
             sellerAdvantage: sellerAdvantage, welfare: welfare, distanceToNash: distanceToNash, distanceToPareto: distanceToPareto,
             buyerDiscountedUtility: buyerDiscountedUtility, sellerDiscountedUtility: sellerDiscountedUtility,
-            buyerModelAccuracy: Self.accuracy(buyerModel), sellerModelAccuracy: Self.accuracy(sellerModel)
+            buyerModelAccuracy: Self.accuracy(buyerModel), sellerModelAccuracy: Self.accuracy(sellerModel),
+            buyerModelUsage: ModelUsageColumn.usage(buyerModelUsage),
+            sellerModelUsage: ModelUsageColumn.usage(sellerModelUsage)
         )
     }
 
@@ -108,7 +117,7 @@ struct EntryRow: FetchableRecord, SummaryColumns {
 
 extension EntryRow {
     /// The insert statement: one placeholder per column.
-    private static let insert = "INSERT INTO tournament_sessions (\(columns)) VALUES (\(Array(repeating: "?", count: 28).joined(separator: ", ")))"
+    private static let insert = "INSERT INTO tournament_sessions (\(columns)) VALUES (\(Array(repeating: "?", count: 30).joined(separator: ", ")))"
 
     /// Inserts the row through a statement prepared once per connection (see ``SessionRow/insertPrepared(_:)``).
     func insertPrepared(_ db: Database) throws {
@@ -117,6 +126,7 @@ extension EntryRow {
             tournament, index, session, repetition, sessionID, scenarioID, buyer, seller, seed, startedAt, outcome, causedBy, turns, rounds,
             agreed, buyerUtility, sellerUtility, buyerAdvantage, sellerAdvantage, welfare, distanceToNash, distanceToPareto,
             buyerDiscountedUtility, sellerDiscountedUtility, buyerModel.pearson, buyerModel.kendall, sellerModel.pearson, sellerModel.kendall,
+            buyerModelUsage, sellerModelUsage,
         ])
     }
 }

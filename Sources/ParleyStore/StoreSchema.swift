@@ -161,6 +161,14 @@ enum StoreSchema {
                 ALTER TABLE tournament_sessions ADD COLUMN seller_model_kendall REAL;
                 """)
         }
+        migrator.registerMigration("v9-model-usage") { db in
+            // What each side's consulted model cost (JSON, see ModelUsageColumn); NULL for a side without a model, as
+            // for every entry stored before.
+            try db.execute(sql: """
+                ALTER TABLE tournament_sessions ADD COLUMN buyer_model_usage TEXT;
+                ALTER TABLE tournament_sessions ADD COLUMN seller_model_usage TEXT;
+                """)
+        }
         return migrator
     }
 }

@@ -1,3 +1,4 @@
+public import ParleyAnalysis
 public import ParleyLedger
 
 /// Per-strategy results of a tournament, built by streaming its entries: memory grows with the number of
@@ -51,6 +52,8 @@ public struct Leaderboard: Sendable, Hashable, Codable {
         public var meanModelKendall: Double?
         /// Sessions without agreement, by cause: `deadline`, and `walkAway`, `turnTimeout`, `violation`, `failure`
         /// when this agent caused them.
+        /// What the agent's consulted model cost over all its sessions, when it consulted one.
+        public var modelUsage: ModelUsage?
         public var failures: [String: Int]
     }
 

@@ -22,6 +22,7 @@ extension Leaderboard {
             var modelKendall = 0.0
             var modelled = 0
             var failures: [String: Int] = [:]
+            var usage: ModelUsage?
             var against: [String: (sum: Double, count: Int)] = [:]
 
             /// Welford's update, so the variance stays exact over long tournaments.
@@ -30,6 +31,10 @@ extension Leaderboard {
             mutating func add(utility: Double, undiscounted: Double, advantage: Double, opponent: String, entry: TournamentEntry, side: Role) {
                 sessions += 1
                 self.undiscounted += undiscounted
+                if let used = side == .buyer ? entry.buyerModelUsage : entry.sellerModelUsage {
+                    if usage == nil { usage = ModelUsage() }
+                    usage?.add(used)
+                }
                 if (side == .buyer ? entry.buyerDiscountedUtility : entry.sellerDiscountedUtility) != nil { discountedSessions += 1 }
                 if let accuracy = side == .buyer ? entry.buyerModelAccuracy : entry.sellerModelAccuracy {
                     modelPearson += accuracy.pearson
@@ -96,7 +101,8 @@ extension Leaderboard {
                     meanDistanceToNash: sum.nashCount > 0 ? sum.nash / Double(sum.nashCount) : nil, meanDistanceToPareto: sum.pareto / count,
                     meanRoundsToAgreement: sum.agreements > 0 ? Double(sum.roundsToAgreement) / Double(sum.agreements) : nil,
                     meanModelPearson: sum.modelled > 0 ? sum.modelPearson / Double(sum.modelled) : nil,
-                    meanModelKendall: sum.modelled > 0 ? sum.modelKendall / Double(sum.modelled) : nil, failures: sum.failures
+                    meanModelKendall: sum.modelled > 0 ? sum.modelKendall / Double(sum.modelled) : nil, modelUsage: sum.usage,
+                    failures: sum.failures
                 )
             }
             rows.sort { ($0.meanUtility, $1.agent) > ($1.meanUtility, $0.agent) }

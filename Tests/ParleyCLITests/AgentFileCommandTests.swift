@@ -60,6 +60,7 @@ struct AgentFileCommandTests {
             "run", "--scenario", Self.scenario, "--buyer", try Self.agentFile(url), "--seller", "conceder", "--seed", "3", "--no-store",
         ])
         #expect(readable.output.contains("[model, 1 request]"), "the readable account shows how each LLM move was decided: \(readable.output)")
+        #expect(readable.output.contains("the buyer's model: \(server.received.count / 2) requests, "), "the account ends with what the model cost")
 
         // The whole prompt is on record: the system prompt once, whole, as the server received it.
         let systems = buyerEntries.compactMap(\.trace).flatMap(\.attempts).compactMap(\.system)

@@ -1,5 +1,6 @@
 import Foundation
 import ParleyAgents
+import ParleyAnalysis
 import ParleyLedger
 import ParleyPostgres
 import ParleyProtocol
@@ -115,5 +116,24 @@ struct StoreContractTests {
         #expect {
             try store.tournament("t-9")
         } throws: { ($0 as? StoreError)?.code == .notFound }
+    }
+
+    @Test("Each side's model usage reads back exactly, and a side without a model has none", arguments: StoreBackend.allCases)
+    func modelUsage(backend: StoreBackend) async throws {
+        let store = try backend.make()
+        let plan = #"{"seed":"3","total":1}"#
+        let id = StoredTournament.id(ofPlan: plan)
+        try store.register(tournament: id, total: 1, plan: plan, at: Date(timeIntervalSince1970: 1_800_000_000))
+        let (record, profiles) = try await Support.session(seed: 3)
+        var entry = TournamentEntry(tournament: id, index: 0, repetition: 0, record: record)
+        var usage = ModelUsage()
+        (usage.requests, usage.promptTokens, usage.completionTokens, usage.cost) = (7, 8_400, 1_234, 0.1 + 0.2)
+        (usage.currency, usage.latency, usage.slowest, usage.modelMoves, usage.fallbackMoves) = (Currency(rawValue: "EUR"), 3.3, 1.7, 5, 1)
+        (usage.strategyMoves, usage.mandateRefusals, usage.notesWithheld) = (0, 2, 1)
+        entry.buyerModelUsage = usage
+        try await store.save([(ChainedSession(record: record, chain: try record.chain(profiles: profiles)), entry)], signer: nil)
+        let read = try #require(try store.entry(forSession: 1))
+        #expect(read.buyerModelUsage == usage, "every figure, 0.1 + 0.2 included, as it was")
+        #expect(read.sellerModelUsage == nil)
     }
 }

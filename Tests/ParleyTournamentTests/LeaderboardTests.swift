@@ -84,7 +84,10 @@ struct LeaderboardTests {
         #expect(board.table.split(separator: "\n")[0].hasPrefix("rank  agent"))
         // Nothing discounts: no undiscounted column, and its CSV field is empty.
         #expect(!board.table.contains("undiscounted") && !board.markdown.contains("| undiscounted |"))
-        #expect(csv[0].hasSuffix(",mean_undiscounted_utility,mean_model_pearson,mean_model_kendall") && csv.dropFirst().allSatisfy { $0.hasSuffix(",,,") })
+        // Nor does any agent consult a model: no LLM columns, and their eleven CSV fields are empty.
+        #expect(!board.table.contains("LLM moves") && !board.markdown.contains("tokens/session |"))
+        #expect(csv[0].hasSuffix(",mean_undiscounted_utility,mean_model_pearson,mean_model_kendall,llm_requests,llm_prompt_tokens,llm_completion_tokens,llm_cost,llm_currency,llm_latency_seconds,llm_model_moves,llm_fallback_moves,llm_strategy_moves,llm_mandate_refusals,llm_notes_withheld"))
+        #expect(csv.dropFirst().allSatisfy { $0.hasSuffix(String(repeating: ",", count: 14)) })
     }
 
     /// Under discounting profiles, agents are ranked by what their principals got (utility × δ^t), with the
@@ -111,7 +114,7 @@ struct LeaderboardTests {
         #expect(board.table.contains("Some profiles discount time"))
         #expect(board.markdown.contains("| ±95% | undiscounted |"))
         let csv = board.csv.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(csv[1].hasPrefix("1,1,quick,") && csv[1].hasSuffix(",\(quick.meanUndiscountedUtility!),,"))
+        #expect(csv[1].hasPrefix("1,1,quick,") && csv[1].hasSuffix(",\(quick.meanUndiscountedUtility!),," + String(repeating: ",", count: 11)))
     }
 
     /// Model accuracy is averaged over the sessions in which an agent carried a model, and shown only then.
@@ -125,6 +128,26 @@ struct LeaderboardTests {
         #expect(abs((modelled.meanModelPearson ?? 0) - 0.6) < 1e-12 && abs((modelled.meanModelKendall ?? 0) - 0.4) < 1e-12)
         #expect(board.rows.first { $0.agent == "plain" }?.meanModelPearson == nil)
         #expect(board.table.split(separator: "\n")[0].contains("rounds  model r  model τ  no agreement"))
-        #expect(board.csv.split(separator: "\n")[0].hasSuffix(",mean_model_pearson,mean_model_kendall"))
+        #expect(board.csv.split(separator: "\n")[0].contains(",mean_model_pearson,mean_model_kendall,llm_requests,"))
+    }
+
+    /// What an agent's model cost is summed over its sessions, on whichever side it played, and shown only then.
+    @Test func modelUsageIsSummedAndShownWhenPresent() throws {
+        var usage = ModelUsage()
+        (usage.requests, usage.promptTokens, usage.completionTokens, usage.cost, usage.currency) = (4, 4000, 400, 0.25, Currency(rawValue: "USD"))
+        (usage.latency, usage.modelMoves, usage.fallbackMoves) = (2, 3, 1)
+        var first = Self.entry("llm", "plain", buyerUtility: 0.6, sellerUtility: 0.4)
+        first.buyerModelUsage = usage
+        var second = Self.entry("plain", "llm", buyerUtility: 0.5, sellerUtility: 0.5)
+        second.sellerModelUsage = usage
+        let board = Leaderboard(entries: [first, second], agents: ["llm", "plain"])
+        let total = try #require(board.rows.first { $0.agent == "llm" }?.modelUsage)
+        #expect(total.requests == 8 && total.tokens == 8800 && total.cost == 0.5 && total.meanLatency == 0.5 && total.modelMoves == 6)
+        #expect(board.rows.first { $0.agent == "plain" }?.modelUsage == nil)
+        let header = board.table.split(separator: "\n")[0]
+        #expect(header.contains("LLM moves  tokens/session") && header.contains("cost  latency  no agreement"))
+        let line = try #require(board.table.split(separator: "\n").first { $0.contains("llm ") })
+        #expect(line.contains("75%") && line.contains("4400") && line.contains("0.5000 USD") && line.contains("0.50 s"), "\(line)")
+        #expect(board.csv.contains(",8,8000,800,0.5,USD,4.0,6,2,0,0,0"))
     }
 }

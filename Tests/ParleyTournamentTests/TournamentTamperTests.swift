@@ -53,6 +53,7 @@ struct TournamentTamperTests {
     @Test(arguments: [
         "buyer_utility = 'high'", "agreed = 'maybe'", "welfare = x'00ff'", "rounds = 'many'", "seller_discounted_utility = 0.5",
         "buyer_discounted_utility = 'late'", "buyer_model_pearson = 0.9, buyer_model_kendall = 0.8",
+        #"seller_model_usage = '{"requests": 1}'"#, "buyer_model_usage = 'not json'",
     ])
     func anEntryWithAWrongTypeIsReadAndCaughtByVerification(change: String) async throws {
         let (failures, _) = try await tampered("UPDATE tournament_sessions SET \(change) WHERE idx = 2")
@@ -74,7 +75,7 @@ struct TournamentTamperTests {
             INSERT INTO tournament_sessions SELECT tournament, 5000, session, scenario_id, buyer, seller, repetition, seed, outcome, caused_by, turns,
                 rounds, agreed, buyer_utility, seller_utility, buyer_advantage, seller_advantage, welfare, distance_to_nash, distance_to_pareto,
                 session_id, started_at, buyer_discounted_utility, seller_discounted_utility, buyer_model_pearson, buyer_model_kendall,
-                seller_model_pearson, seller_model_kendall FROM tournament_sessions WHERE idx = 0
+                seller_model_pearson, seller_model_kendall, buyer_model_usage, seller_model_usage FROM tournament_sessions WHERE idx = 0
             """)
         #expect(failures.contains { $0.code == .orphanEntry && $0.tournament == plan.id }, "position 5000 lies outside the plan")
     }

@@ -45,13 +45,18 @@ public struct TournamentEntry: SessionSummarized, Sendable, Hashable, Codable {
     public var buyerModelAccuracy: ModelAccuracy?
     /// How well the seller's opponent model had learned the buyer's preferences, when the seller carries one.
     public var sellerModelAccuracy: ModelAccuracy?
+    /// What the buyer's consulted model cost (requests, tokens, money, latency), when the buyer consulted one.
+    public var buyerModelUsage: ModelUsage?
+    /// What the seller's consulted model cost, when the seller consulted one.
+    public var sellerModelUsage: ModelUsage?
 
     /// Creates an entry.
     public init(
         tournament: String, index: Int, session: Int = 0, repetition: Int, summary: SessionSummary, rounds: Int, agreed: Bool,
         buyerUtility: Double, sellerUtility: Double, buyerAdvantage: Double, sellerAdvantage: Double, welfare: Double, distanceToNash: Double?,
         distanceToPareto: Double, buyerDiscountedUtility: Double? = nil, sellerDiscountedUtility: Double? = nil,
-        buyerModelAccuracy: ModelAccuracy? = nil, sellerModelAccuracy: ModelAccuracy? = nil
+        buyerModelAccuracy: ModelAccuracy? = nil, sellerModelAccuracy: ModelAccuracy? = nil, buyerModelUsage: ModelUsage? = nil,
+        sellerModelUsage: ModelUsage? = nil
     ) {
         self.tournament = tournament
         self.index = index
@@ -71,6 +76,8 @@ public struct TournamentEntry: SessionSummarized, Sendable, Hashable, Codable {
         self.sellerDiscountedUtility = sellerDiscountedUtility
         self.buyerModelAccuracy = buyerModelAccuracy
         self.sellerModelAccuracy = sellerModelAccuracy
+        self.buyerModelUsage = buyerModelUsage
+        self.sellerModelUsage = sellerModelUsage
     }
 
     /// What the buyer's principal got: its discounted utility when its profile discounts time, its utility otherwise.
@@ -92,7 +99,8 @@ extension TournamentEntry {
             sellerAdvantage: analysis?.seller.advantage ?? 0, welfare: analysis?.socialWelfare ?? 0, distanceToNash: analysis?.distanceToNash,
             distanceToPareto: analysis?.distanceToPareto ?? 0, buyerDiscountedUtility: analysis?.buyer.discountedUtility,
             sellerDiscountedUtility: analysis?.seller.discountedUtility, buyerModelAccuracy: analysis?.buyer.modelAccuracy,
-            sellerModelAccuracy: analysis?.seller.modelAccuracy
+            sellerModelAccuracy: analysis?.seller.modelAccuracy, buyerModelUsage: ModelUsage(entries: record.transcript.entries, side: .buyer),
+            sellerModelUsage: ModelUsage(entries: record.transcript.entries, side: .seller)
         )
     }
 

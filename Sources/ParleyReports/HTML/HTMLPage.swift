@@ -1,4 +1,5 @@
 import Foundation
+import ParleyAnalysis
 import ParleyLedger
 import ParleyTournament
 
@@ -68,7 +69,7 @@ struct HTMLPage {
             ("rank", "best_rank"), ("agent", "agent"), ("sessions", "sessions"), ("utility", "mean_utility"), ("±95%", "utility_ci95"),
             ("advantage", "mean_advantage"), ("agreement", "agreement_rate"), ("welfare", "mean_welfare"), ("d(Nash)", "mean_distance_to_nash"),
             ("d(Pareto)", "mean_distance_to_pareto"), ("rounds", "mean_rounds_to_agreement"), ("model r", "mean_model_pearson"), ("model τ", "mean_model_kendall"),
-        ]
+        ] + (report.leaderboard.consults ? [("LLM tokens/session", "llm_tokens"), ("LLM cost", "llm_cost"), ("LLM latency (s)", "llm_latency_seconds")] : [])
         var html = """
             <section id="leaderboard" aria-labelledby="leaderboard-title">
             <h2 id="leaderboard-title">Leaderboard</h2>
@@ -104,6 +105,13 @@ struct HTMLPage {
             html += number("mean_rounds_to_agreement", row.meanRoundsToAgreement, digits: 1)
             html += number("mean_model_pearson", row.meanModelPearson)
             html += number("mean_model_kendall", row.meanModelKendall)
+            if report.leaderboard.consults {
+                let usage = row.modelUsage
+                let tokens = usage.map { $0.tokens / max(row.sessions, 1) }
+                html += cell("llm_tokens", tokens.map(String.init), tokens.map(String.init) ?? "–")
+                html += cell("llm_cost", usage?.cost, usage?.cost.map { String(format: "%.4f", $0) + (usage?.currency.map { " \($0)" } ?? "") } ?? "–")
+                html += number("llm_latency_seconds", usage?.meanLatency, digits: 2)
+            }
             html += "</tr>\n"
         }
         return html + "</tbody></table>\n</section>\n"
