@@ -6,7 +6,7 @@ extension LLMAgent {
     /// picks one of the moves around it and writes the note. When the model cannot, the strategy's move is played
     /// without a note. Whatever the model answers, the move played is one the strategy proposed or one of the moves
     /// offered to the model, every one within the mandate.
-    mutating func respondHybrid(to view: TurnView) async throws -> Action {
+    mutating func respondHybrid(to view: TurnView, started: C.Instant) async throws -> Action {
         let (proposal, replaced) = try await mandatedStrategyMove(view)
         let moves = configuration.mode == .choose
             ? HybridMoves.around(proposal, view: view, index: index, mandate: mandate, band: configuration.band, count: configuration.choices)
@@ -21,7 +21,11 @@ extension LLMAgent {
             lastDecision = DecisionTrace(decidedBy: .fallback, attempts: consulted.attempts, fallbackReason: reason, noteRedacted: false, choices: offered, currency: configuration.prices?.currency)
             return proposal
         }
-        lastDecision = DecisionTrace(decidedBy: offered == nil ? .strategy : .model, attempts: consulted.attempts, noteRedacted: redacted, choices: offered, currency: configuration.prices?.currency)
-        return action
+        let (judged, judgement) = await judged(action, view: view, started: started)
+        lastDecision = DecisionTrace(
+            decidedBy: offered == nil ? .strategy : .model, attempts: consulted.attempts, noteRedacted: redacted || judgement?.withheld == true,
+            choices: offered, judgement: judgement, currency: configuration.prices?.currency
+        )
+        return judged
     }
 }

@@ -31,6 +31,8 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
     let prompt: NegotiationPrompt
     let redactor: NoteRedactor
     private let endpoint: ChatEndpoint
+    /// The judge that scores each note before it is sent, when the configuration names one.
+    let judge: NoteJudge?
     /// The endpoint's shared limit and 429 pauses, if the agent is gated.
     private let gate: EndpointGate?
     private let clock: C
@@ -54,11 +56,12 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
     /// - Parameters:
     ///   - fallback: the strategy that moves when the model cannot, built for the same context.
     ///   - apiKey: the key read from the environment variable the configuration names, if any.
+    ///   - judgeAPIKey: the judge's key, read from the variable its configuration names, if any.
     ///   - gate: the endpoint's gate, shared with every other agent on it; `nil` sends without waiting for others.
     ///   - clock: measures latency and the turn's time, and waits between retries.
     public init(
-        configuration: LLMConfiguration, context: AgentContext, fallback: any Strategy, apiKey: String?, client: HTTPClient,
-        gate: EndpointGate? = nil, clock: C
+        configuration: LLMConfiguration, context: AgentContext, fallback: any Strategy, apiKey: String?, judgeAPIKey: String? = nil,
+        client: HTTPClient, gate: EndpointGate? = nil, clock: C
     ) {
         self.configuration = configuration
         self.role = context.role
@@ -69,7 +72,14 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
             scenario: context.scenario, role: context.role, utility: context.utility, profile: context.profile, instructions: configuration.instructions,
             mode: configuration.mode
         )
-        self.redactor = NoteRedactor(utility: context.utility, profile: context.profile)
+        let redactor = NoteRedactor(utility: context.utility, profile: context.profile)
+        self.redactor = redactor
+        self.judge = configuration.judge.map { judge in
+            NoteJudge(
+                configuration: judge, facts: redactor.facts,
+                endpoint: ChatEndpoint(url: judge.completionsURL, apiKey: judgeAPIKey.flatMap { $0.isEmpty ? nil : $0 }, client: client)
+            )
+        }
         self.endpoint = ChatEndpoint(url: configuration.completionsURL, apiKey: apiKey.flatMap { $0.isEmpty ? nil : $0 }, client: client)
         self.gate = gate
         self.clock = clock
@@ -89,7 +99,8 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
     /// modes, asks it for the note or a pick among the strategy's moves (see ``HybridMode``).
     public mutating func respond(to view: TurnView) async throws -> Action {
         lastDecision = nil
-        guard configuration.mode == .full else { return try await respondHybrid(to: view) }
+        let started = clock.now
+        guard configuration.mode == .full else { return try await respondHybrid(to: view, started: started) }
         let (role, mandate, redactor) = (role, mandate, redactor)
         // The rules as they stand before this turn, to check each reply against.
         var rules = AlternatingOffers(scenario: view.scenario)
@@ -98,8 +109,24 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
             try Self.judge(content, view: view, rules: rules, role: role, mandate: mandate, redactor: redactor)
         }
         guard let (action, redacted) = consulted.result else { return try await fallBack(view, attempts: consulted.attempts, reason: consulted.reason) }
-        lastDecision = DecisionTrace(decidedBy: .model, attempts: consulted.attempts, noteRedacted: redacted, currency: configuration.prices?.currency)
-        return action
+        let (judged, judgement) = await judged(action, view: view, started: started)
+        lastDecision = DecisionTrace(
+            decidedBy: .model, attempts: consulted.attempts, noteRedacted: redacted || judgement?.withheld == true, judgement: judgement,
+            currency: configuration.prices?.currency
+        )
+        return judged
+    }
+
+    /// The move with its note judged, when a judge is configured and the move has a note: the note is withheld when
+    /// the judge's leak score reaches the threshold. The judge gets at most what is left of the turn's time.
+    func judged(_ action: Action, view: TurnView, started: C.Instant) async -> (Action, NoteJudgement?) {
+        guard let judge, let note = action.note else { return (action, nil) }
+        let left = timeLimit(for: view) - started.duration(to: clock.now)
+        let judgement = await judge.judge(note, timeout: max(.zero, min(.saturating(seconds: judge.configuration.timeLimit), left)), clock: clock)
+        guard judgement.withheld else { return (action, judgement) }
+        var action = action
+        action.note = nil
+        return (action, judgement)
     }
 
     /// What asking the model in one turn came to: the move read from an accepted reply and whether its note was

@@ -53,6 +53,8 @@ public struct LLMConfiguration: Sendable, Hashable, Codable {
     public var maxTokens: Int
     /// What the model's tokens cost, to report the cost of each session and agent; `nil` when not stated.
     public var prices: ModelPrices?
+    /// A second model that scores each note for leaks and format before it is sent; `nil` for none.
+    public var judge: JudgeConfiguration?
     /// How far the model decides the moves; in the hybrid modes the `fallback` strategy proposes every move.
     public var mode: HybridMode
     /// In `choose` mode, how far in utility (0 to 0.5) the offers the model picks from may lie from the strategy's.
@@ -68,7 +70,7 @@ public struct LLMConfiguration: Sendable, Hashable, Codable {
         baseURL: String, model: String, temperature: Double? = 0.2, apiKeyVariable: String? = nil, instructions: String? = nil,
         turnTimeLimit: Double = 30, maxAttempts: Int = 3, maxRetries: Int = 3, tokenBudget: Int? = nil, fallback: String = "boulware",
         responseFormat: ResponseFormat = .auto, maxTokens: Int = 400, mode: HybridMode = .full, band: Double = 0.05, choices: Int = 5,
-        maxConcurrentRequests: Int? = nil, prices: ModelPrices? = nil
+        maxConcurrentRequests: Int? = nil, prices: ModelPrices? = nil, judge: JudgeConfiguration? = nil
     ) {
         self.baseURL = baseURL
         self.model = model
@@ -87,11 +89,12 @@ public struct LLMConfiguration: Sendable, Hashable, Codable {
         self.choices = choices
         self.maxConcurrentRequests = maxConcurrentRequests
         self.prices = prices
+        self.judge = judge
     }
 
     private enum CodingKeys: String, CodingKey {
         case baseURL, model, temperature, apiKeyVariable, instructions, turnTimeLimit, maxAttempts, maxRetries, tokenBudget, fallback,
-            responseFormat, maxTokens, mode, band, choices, maxConcurrentRequests, prices
+            responseFormat, maxTokens, mode, band, choices, maxConcurrentRequests, prices, judge
     }
 
     /// Decodes a configuration, filling in the defaults of absent optional fields.
@@ -115,7 +118,8 @@ public struct LLMConfiguration: Sendable, Hashable, Codable {
             band: try container.decodeIfPresent(Double.self, forKey: .band) ?? defaults.band,
             choices: try container.decodeIfPresent(Int.self, forKey: .choices) ?? defaults.choices,
             maxConcurrentRequests: try container.decodeIfPresent(Int.self, forKey: .maxConcurrentRequests),
-            prices: try container.decodeIfPresent(ModelPrices.self, forKey: .prices)
+            prices: try container.decodeIfPresent(ModelPrices.self, forKey: .prices),
+            judge: try container.decodeIfPresent(JudgeConfiguration.self, forKey: .judge)
         )
     }
 
@@ -139,6 +143,7 @@ public struct LLMConfiguration: Sendable, Hashable, Codable {
         if !(0...0.5).contains(band) { problems.append("\(root).band: must be from 0 to 0.5") }
         if !(2...9).contains(choices) { problems.append("\(root).choices: must be from 2 to 9") }
         if let prices { problems += prices.problems(at: "\(root).prices") }
+        if let judge { problems += judge.problems(at: "\(root).judge") }
         if let maxConcurrentRequests, !(1...10_000).contains(maxConcurrentRequests) {
             problems.append("\(root).maxConcurrentRequests: must be from 1 to 10000")
         }

@@ -13,6 +13,8 @@ public struct LLMSource: AgentSource {
     public let fallback: StrategySource
     /// The API key sent to the endpoint, if it needs one.
     public let apiKey: String?
+    /// The API key sent to the judge's endpoint, if the configuration names a judge that needs one.
+    public let judgeAPIKey: String?
     /// The client requests go through.
     public let client: HTTPClient
     /// The endpoint's gate, shared with every agent on the same endpoint.
@@ -27,13 +29,14 @@ public struct LLMSource: AgentSource {
     /// - Parameter gate: the endpoint's gate; agents on one endpoint should share one (``EndpointGates`` hands them
     ///   out). A new gate when `nil`.
     public init(
-        name: String, configuration: LLMConfiguration, fallback: StrategySource, apiKey: String?, client: HTTPClient, gate: EndpointGate? = nil,
-        clock: any Clock<Duration>
+        name: String, configuration: LLMConfiguration, fallback: StrategySource, apiKey: String?, judgeAPIKey: String? = nil, client: HTTPClient,
+        gate: EndpointGate? = nil, clock: any Clock<Duration>
     ) {
         self.descriptor = AgentDescriptor(strategy: "llm", spec: name)
         self.configuration = configuration
         self.fallback = fallback
         self.apiKey = apiKey
+        self.judgeAPIKey = judgeAPIKey
         self.client = client
         self.gate = gate ?? EndpointGate(clock: clock)
         self.clock = clock
@@ -49,6 +52,9 @@ public struct LLMSource: AgentSource {
     }
 
     private func makeAgent(context: AgentContext, fallback: any Strategy, clock: some Clock<Duration>) -> any Strategy {
-        LLMAgent(configuration: configuration, context: context, fallback: fallback, apiKey: apiKey, client: client, gate: gate, clock: clock)
+        LLMAgent(
+            configuration: configuration, context: context, fallback: fallback, apiKey: apiKey, judgeAPIKey: judgeAPIKey, client: client, gate: gate,
+            clock: clock
+        )
     }
 }

@@ -16,6 +16,8 @@ import ParleyProtocol
 struct NoteRedactor: Sendable {
     private let secrets: [Decimal]
     private let percentages: [Decimal]
+    /// The private facts in words, for a judge model: the walk-away value, each weight, each true limit.
+    let facts: [String]
     private static let phrases = [
         "reservation", "walk-away value", "walkaway value", "walk away value", "bottom line", "utility", "utilities", "my weights",
         "our weights", "the weights", "my limit is", "our limit is", "my mandate", "our mandate",
@@ -25,6 +27,8 @@ struct NoteRedactor: Sendable {
     init(utility: UtilityFunction, profile: Profile) {
         var secrets: [Decimal] = []
         var percentages: [Decimal] = []
+        var facts = ["the walk-away value (reservation value): \(utility.reservation) on a scale of 0 to 1"]
+        facts += profile.issues.sorted { $0.key < $1.key }.map { "the weight of \($0.key): \($0.value.weight)" }
         for share in [utility.reservation] + profile.issues.values.map(\.weight) where share > 0 && share < 1 {
             secrets.append(Self.rounded(share, 2))
             percentages.append(Self.rounded(share * 100, 1))
@@ -33,11 +37,13 @@ struct NoteRedactor: Sendable {
             guard let limit = Self.worstAcceptable(position, utility: utility) else { continue }
             switch issue.domain {
             case .money(let currency, let range) where limit != range.min && limit != range.max:
+                facts.append("the worst \(issue.name) it may agree to: \(currency.format(minorUnits: limit))")
                 secrets.append(Decimal(limit))
                 var major = Decimal(limit)
                 for _ in 0..<currency.minorUnitDigits { major /= 10 }
                 secrets.append(major)
             case .integer(let range) where limit != range.min && limit != range.max:
+                facts.append("the worst \(issue.name) it may agree to: \(limit)")
                 secrets.append(Decimal(limit))
             default:
                 break
@@ -45,6 +51,7 @@ struct NoteRedactor: Sendable {
         }
         self.secrets = secrets
         self.percentages = percentages
+        self.facts = facts
     }
 
     /// The action with its note removed if the note gives a limit away or only echoes the schema, and whether it was.

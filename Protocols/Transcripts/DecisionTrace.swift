@@ -24,6 +24,8 @@ public struct DecisionTrace: Sendable, Hashable, Codable {
     public var fallbackReason: String?
     /// Whether the note the model wrote was withheld from the opponent because it revealed private limits.
     public var noteRedacted: Bool
+    /// What the judge model made of the note, when the agent file names a judge and the move had a note.
+    public var judgement: NoteJudgement?
     /// The currency of the attempts' costs, when the agent file states prices.
     public var currency: Currency?
     /// How many moves the model picked from, when a hybrid agent's strategy offered it several; `nil` otherwise.
@@ -32,13 +34,14 @@ public struct DecisionTrace: Sendable, Hashable, Codable {
     /// Creates a trace.
     public init(
         decidedBy: Decider, attempts: [DecisionAttempt], fallbackReason: String? = nil, noteRedacted: Bool = false, choices: Int? = nil,
-        currency: Currency? = nil
+        judgement: NoteJudgement? = nil, currency: Currency? = nil
     ) {
         self.decidedBy = decidedBy
         self.attempts = attempts
         self.fallbackReason = fallbackReason
         self.noteRedacted = noteRedacted
         self.choices = choices
+        self.judgement = judgement
         self.currency = currency
     }
 }

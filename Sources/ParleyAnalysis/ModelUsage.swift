@@ -6,7 +6,7 @@ public import ParleyProtocol
 /// `nil` for a side that consulted no model. Costs are summed only in one currency: when a side's traces name two
 /// (which one agent file cannot), ``cost`` is `nil`.
 public struct ModelUsage: Sendable, Hashable, Codable {
-    /// Requests sent to the model.
+    /// Requests sent to the model, and to its judge.
     public var requests: Int
     /// Prompt tokens, as the endpoint reported them.
     public var promptTokens: Int
@@ -28,13 +28,20 @@ public struct ModelUsage: Sendable, Hashable, Codable {
     public var strategyMoves: Int
     /// Replies refused because they broke the mandate.
     public var mandateRefusals: Int
-    /// Notes withheld because they gave a limit away.
+    /// Notes withheld because they gave a limit away (by the redactor or the judge).
     public var notesWithheld: Int
+    /// Notes a judge model scored.
+    public var judgedNotes: Int
+    /// The judge's leak scores, summed over the notes it scored.
+    public var leakScore: Double
+    /// The judge's format scores, summed over the notes it scored.
+    public var formatScore: Double
 
     /// Usage with every count at zero.
     public init() {
         (requests, promptTokens, completionTokens, latency, slowest) = (0, 0, 0, 0, 0)
         (modelMoves, fallbackMoves, strategyMoves, mandateRefusals, notesWithheld) = (0, 0, 0, 0, 0)
+        (judgedNotes, leakScore, formatScore) = (0, 0, 0)
     }
 
     /// The usage of `side` in a transcript's entries; `nil` when none of its moves carries a decision trace.
@@ -74,10 +81,18 @@ public struct ModelUsage: Sendable, Hashable, Codable {
         strategyMoves += other.strategyMoves
         mandateRefusals += other.mandateRefusals
         notesWithheld += other.notesWithheld
+        judgedNotes += other.judgedNotes
+        leakScore += other.leakScore
+        formatScore += other.formatScore
     }
 
     /// Tokens of both kinds.
     public var tokens: Int { Self.sum(promptTokens, completionTokens) }
+
+    /// The judge's mean leak score, over the notes it scored; `nil` when it scored none.
+    public var meanLeakScore: Double? { judgedNotes > 0 ? leakScore / Double(judgedNotes) : nil }
+    /// The judge's mean format score, over the notes it scored; `nil` when it scored none.
+    public var meanFormatScore: Double? { judgedNotes > 0 ? formatScore / Double(judgedNotes) : nil }
 
     /// Mean seconds per request; 0 without requests.
     public var meanLatency: Double { requests > 0 ? latency / Double(requests) : 0 }
@@ -89,7 +104,12 @@ public struct ModelUsage: Sendable, Hashable, Codable {
         case .strategy: strategyMoves += 1
         }
         if trace.noteRedacted { notesWithheld += 1 }
-        for attempt in trace.attempts {
+        if let judgement = trace.judgement, let leak = judgement.leak, let format = judgement.format {
+            judgedNotes += 1
+            leakScore += leak
+            formatScore += format
+        }
+        for attempt in trace.attempts + (trace.judgement.map { [$0.attempt] } ?? []) {
             requests += 1
             promptTokens = Self.sum(promptTokens, attempt.promptTokens ?? 0)
             completionTokens = Self.sum(completionTokens, attempt.completionTokens ?? 0)

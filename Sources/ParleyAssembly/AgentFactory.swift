@@ -54,7 +54,8 @@ public struct AgentFactory: Sendable {
             }
             let fallback = try StrategySource(try AgentSpec(parsing: llm.fallback), registry: registry, indexes: indexes)
             return LLMSource(
-                name: file.name, configuration: llm, fallback: fallback, apiKey: try apiKey(for: file), client: http,
+                name: file.name, configuration: llm, fallback: fallback, apiKey: try apiKey(for: file),
+                judgeAPIKey: try apiKey(named: llm.judge?.apiKeyVariable, agent: file.name, role: "judge"), client: http,
                 gate: endpointGates.gate(for: llm.completionsURL), clock: clock
             )
         }
@@ -76,17 +77,24 @@ public struct AgentFactory: Sendable {
     }
 
     /// Checks an agent file: its strategy and parameters, or its LLM configuration and fallback, and that the
-    /// environment sets the API key variable it names.
+    /// environment sets the API key variables it names (its model's and its judge's).
     public func check(_ agentFile: AgentFile) throws(AgentSpecError) {
         try agentFile.check(registry: registry)
         _ = try apiKey(for: agentFile)
+        _ = try apiKey(named: agentFile.llm?.judge?.apiKeyVariable, agent: agentFile.name, role: "judge")
     }
 
     /// The API key of an LLM agent file, from the environment; `nil` when the file names no variable.
     private func apiKey(for agentFile: AgentFile) throws(AgentSpecError) -> String? {
-        guard let variable = agentFile.llm?.apiKeyVariable else { return nil }
+        try apiKey(named: agentFile.llm?.apiKeyVariable, agent: agentFile.name, role: nil)
+    }
+
+    /// The value of an API key variable, from the environment; `nil` when no variable is named.
+    private func apiKey(named variable: String?, agent: String, role: String?) throws(AgentSpecError) -> String? {
+        guard let variable else { return nil }
         guard let value = environment[variable], !value.isEmpty else {
-            throw AgentSpecError(.missingAPIKey, "the agent '\(agentFile.name)' reads its API key from the environment variable \(variable), which is not set")
+            let whose = role.map { "the \($0) of the agent '\(agent)'" } ?? "the agent '\(agent)'"
+            throw AgentSpecError(.missingAPIKey, "\(whose) reads its API key from the environment variable \(variable), which is not set")
         }
         return value
     }

@@ -12,12 +12,15 @@ extension Leaderboard {
     /// Whether any agent consulted a language model, so that the tables show what it cost.
     var consults: Bool { rows.contains { $0.modelUsage != nil } }
 
+    /// Whether a judge model scored any agent's notes, so that the tables show its mean scores.
+    var judged: Bool { rows.contains { ($0.modelUsage?.judgedNotes ?? 0) > 0 } }
+
     /// The columns, in order, with their headers; `undiscounted` only when some profile discounts time, the model
     /// columns only when some agent carries a model, the LLM columns only when some agent consulted one.
     var headers: [String] {
         ["rank", "agent", "sessions", "utility", "±95%"] + (discounts ? ["undiscounted"] : [])
             + ["advantage", "agreement", "welfare", "d(Nash)", "d(Pareto)", "rounds"] + (models ? ["model r", "model τ"] : [])
-            + (consults ? ["LLM moves", "tokens/session", "cost", "latency"] : []) + ["no agreement"]
+            + (consults ? ["LLM moves", "tokens/session", "cost", "latency"] : []) + (judged ? ["note leak", "note format"] : []) + ["no agreement"]
     }
 
     /// The cells of one row as text, for the table and Markdown.
@@ -29,6 +32,7 @@ extension Leaderboard {
         cells.append(row.meanRoundsToAgreement.map { String(format: "%.1f", $0) } ?? "–")
         if models { cells += [row.meanModelPearson.map(Self.number) ?? "–", row.meanModelKendall.map(Self.number) ?? "–"] }
         if consults { cells += Self.usageCells(row.modelUsage, sessions: row.sessions) }
+        if judged { cells += [row.modelUsage?.meanLeakScore.map(Self.number) ?? "–", row.modelUsage?.meanFormatScore.map(Self.number) ?? "–"] }
         cells.append(Self.failures(row.failures))
         return cells
     }
@@ -83,7 +87,7 @@ extension Leaderboard {
     /// model correlations empty when the agent carries no opponent model, the LLM fields (requests, tokens, cost and its
     /// currency, seconds waited on the model, moves by decider) empty when it consulted no language model.
     public var csv: String {
-        let header = "best_rank,worst_rank,agent,sessions,mean_utility,utility_ci95,mean_advantage,agreement_rate,mean_welfare,mean_distance_to_nash,mean_distance_to_pareto,mean_rounds_to_agreement,failures,mean_undiscounted_utility,mean_model_pearson,mean_model_kendall,llm_requests,llm_prompt_tokens,llm_completion_tokens,llm_cost,llm_currency,llm_latency_seconds,llm_model_moves,llm_fallback_moves,llm_strategy_moves,llm_mandate_refusals,llm_notes_withheld"
+        let header = "best_rank,worst_rank,agent,sessions,mean_utility,utility_ci95,mean_advantage,agreement_rate,mean_welfare,mean_distance_to_nash,mean_distance_to_pareto,mean_rounds_to_agreement,failures,mean_undiscounted_utility,mean_model_pearson,mean_model_kendall,llm_requests,llm_prompt_tokens,llm_completion_tokens,llm_cost,llm_currency,llm_latency_seconds,llm_model_moves,llm_fallback_moves,llm_strategy_moves,llm_mandate_refusals,llm_notes_withheld,llm_judged_notes,llm_mean_note_leak,llm_mean_note_format"
         let lines = rows.map { row in
             var fields: [String] = [optional(row.bestRank), optional(row.worstRank), row.agent, "\(row.sessions)", "\(row.meanUtility)"]
             fields += [optional(row.utilityInterval), "\(row.meanAdvantage)", "\(row.agreementRate)", "\(row.meanWelfare)"]
@@ -94,6 +98,7 @@ extension Leaderboard {
             fields += [optional(usage?.requests), optional(usage?.promptTokens), optional(usage?.completionTokens), optional(usage?.cost)]
             fields += [optional(usage?.currency), optional(usage?.latency), optional(usage?.modelMoves), optional(usage?.fallbackMoves)]
             fields += [optional(usage?.strategyMoves), optional(usage?.mandateRefusals), optional(usage?.notesWithheld)]
+            fields += [optional(usage?.judgedNotes), optional(usage?.meanLeakScore), optional(usage?.meanFormatScore)]
             return fields.map(CSV.field).joined(separator: ",")
         }
         return ([header] + lines).joined(separator: "\n") + "\n"
@@ -111,7 +116,7 @@ extension Leaderboard {
         agreement: share of sessions that ended in agreement. welfare: mean sum of both sides' utilities.
         d(Nash), d(Pareto): mean distance of the outcome to the Nash point and to the Pareto frontier, in utility space (0 is best).
         rounds: mean rounds to agreement. model r, model τ (shown when an agent carries an opponent model): mean Pearson and Kendall correlation between its model's estimates and the opponent's true utilities at the end of each session.
-        LLM moves, tokens/session, cost, latency (shown when an agent consulted a language model): the share of its moves the model decided (or wrote the note of, for a hybrid agent) rather than its fallback; prompt and completion tokens per session; the total cost at the agent file's prices; mean seconds per request.
+        LLM moves, tokens/session, cost, latency (shown when an agent consulted a language model): the share of its moves the model decided (or wrote the note of, for a hybrid agent) rather than its fallback; prompt and completion tokens per session; the total cost at the agent file's prices; mean seconds per request. note leak, note format (shown when a judge model scored notes): its mean scores, from 0 (nothing private) to 1 (a limit stated), and from 0 (no message) to 1 (a fitting one).
         no agreement: deadlines, and walk-aways, timeouts, violations and failures this agent caused.
         """
 

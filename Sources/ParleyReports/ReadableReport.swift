@@ -62,6 +62,9 @@ public struct ReadableReport: Sendable {
         text += "; moves: " + moves.joined(separator: ", ")
         if usage.mandateRefusals > 0 { text += "; \(usage.mandateRefusals) out-of-mandate replies refused" }
         if usage.notesWithheld > 0 { text += "; \(usage.notesWithheld) notes withheld" }
+        if let leak = usage.meanLeakScore, let format = usage.meanFormatScore {
+            text += String(format: "; the judge scored %d notes: leak %.2f, format %.2f on average", usage.judgedNotes, leak, format)
+        }
         return text
     }
 
@@ -142,6 +145,7 @@ public struct ReadableReport: Sendable {
         if let choices = trace.choices { text += "; picked from \(choices) moves" }
         if !refused.isEmpty { text += "; refused: " + refused.joined(separator: ", ") }
         if trace.noteRedacted { text += "; note withheld" }
+        if let leak = trace.judgement?.leak { text += String(format: "; judged leak %.2f", leak) }
         if let reason = trace.fallbackReason { text += "; \(reason)" }
         return text + "]"
     }

@@ -84,10 +84,10 @@ struct LeaderboardTests {
         #expect(board.table.split(separator: "\n")[0].hasPrefix("rank  agent"))
         // Nothing discounts: no undiscounted column, and its CSV field is empty.
         #expect(!board.table.contains("undiscounted") && !board.markdown.contains("| undiscounted |"))
-        // Nor does any agent consult a model: no LLM columns, and their eleven CSV fields are empty.
+        // Nor does any agent consult a model: no LLM columns, and their fourteen CSV fields are empty.
         #expect(!board.table.contains("LLM moves") && !board.markdown.contains("tokens/session |"))
-        #expect(csv[0].hasSuffix(",mean_undiscounted_utility,mean_model_pearson,mean_model_kendall,llm_requests,llm_prompt_tokens,llm_completion_tokens,llm_cost,llm_currency,llm_latency_seconds,llm_model_moves,llm_fallback_moves,llm_strategy_moves,llm_mandate_refusals,llm_notes_withheld"))
-        #expect(csv.dropFirst().allSatisfy { $0.hasSuffix(String(repeating: ",", count: 14)) })
+        #expect(csv[0].hasSuffix(",mean_undiscounted_utility,mean_model_pearson,mean_model_kendall,llm_requests,llm_prompt_tokens,llm_completion_tokens,llm_cost,llm_currency,llm_latency_seconds,llm_model_moves,llm_fallback_moves,llm_strategy_moves,llm_mandate_refusals,llm_notes_withheld,llm_judged_notes,llm_mean_note_leak,llm_mean_note_format"))
+        #expect(csv.dropFirst().allSatisfy { $0.hasSuffix(String(repeating: ",", count: 17)) })
     }
 
     /// Under discounting profiles, agents are ranked by what their principals got (utility × δ^t), with the
@@ -114,7 +114,7 @@ struct LeaderboardTests {
         #expect(board.table.contains("Some profiles discount time"))
         #expect(board.markdown.contains("| ±95% | undiscounted |"))
         let csv = board.csv.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(csv[1].hasPrefix("1,1,quick,") && csv[1].hasSuffix(",\(quick.meanUndiscountedUtility!),," + String(repeating: ",", count: 11)))
+        #expect(csv[1].hasPrefix("1,1,quick,") && csv[1].hasSuffix(",\(quick.meanUndiscountedUtility!),," + String(repeating: ",", count: 14)))
     }
 
     /// Model accuracy is averaged over the sessions in which an agent carried a model, and shown only then.
@@ -148,6 +148,7 @@ struct LeaderboardTests {
         #expect(header.contains("LLM moves  tokens/session") && header.contains("cost  latency  no agreement"))
         let line = try #require(board.table.split(separator: "\n").first { $0.contains("llm ") })
         #expect(line.contains("75%") && line.contains("4400") && line.contains("0.5000 USD") && line.contains("0.50 s"), "\(line)")
-        #expect(board.csv.contains(",8,8000,800,0.5,USD,4.0,6,2,0,0,0"))
+        #expect(board.csv.contains(",8,8000,800,0.5,USD,4.0,6,2,0,0,0,0,,"))
+        #expect(!board.table.contains("note leak"), "no judge, no judge columns")
     }
 }
