@@ -93,10 +93,10 @@ extension ValueFunction {
 }
 
 extension ScenarioFile {
-    /// Every problem with the scenario and its profiles, each with its JSON path.
-    public func validate() -> [ValidationProblem] {
-        scenario.validate() + Role.allCases.flatMap { role in
-            profiles[role]?.validate(against: scenario, at: "$.profiles.\(role)") ?? []
+    /// Every problem with the scenario and its profiles, each with its JSON path under `root`.
+    public func validate(at root: String = "$") -> [ValidationProblem] {
+        scenario.validate(at: root) + Role.allCases.flatMap { role in
+            profiles[role]?.validate(against: scenario, at: "\(root).profiles.\(role)") ?? []
         }
     }
 }
