@@ -51,8 +51,8 @@ def main(path):
               f"{refusals[agent]['out_of_mandate']:>9}{row['withheld']:>10}{row['requests']:>10}{row['tokens']:>9}"
               f"{row['cost_micro'] / 1_000_000:>10.4f}{times[len(times) // 2]:>7.2f}{times[-1]:>7.2f}")
     print("\nrefused replies by code:")
-    for agent in sorted(refusals):
-        print(f"  {agent}: " + ", ".join(f"{code} {count}" for code, count in refusals[agent].most_common()))
+    for agent in sorted(rows):
+        print(f"  {agent}: " + (", ".join(f"{code} {count}" for code, count in refusals[agent].most_common()) or "none"))
     print("\nby model: moves the model decided; fallback: moves its fallback strategy made when the model could not;"
           " strategy: a hybrid agent's strategy moves with the model's note; mandate: replies refused as out of mandate.")
 

@@ -6,6 +6,15 @@ public enum EdgeEnd: Sendable, Hashable {
     /// The session was ended by the centre's commitments in other sessions.
     case superseded(Supersession)
 
+    /// The outcome the session's agents are told: its own, or for a superseded session the centre walking away with
+    /// the supersession as the reason (agents speak the bilateral protocol, unchanged).
+    public func outcome(centre: Role) -> Outcome {
+        switch self {
+        case .outcome(let outcome): outcome
+        case .superseded(let supersession): .walkAway(by: centre, reason: supersession.description)
+        }
+    }
+
     /// The agreement, when the session ended in one.
     public var agreement: Agreement? {
         if case .outcome(.agreement(let agreement)) = self { agreement } else { nil }
@@ -39,6 +48,35 @@ public struct Supersession: Sendable, Hashable, Codable, CustomStringConvertible
         switch cause {
         case .needMet: "superseded: the centre's need was met by the agreement with \(after)"
         case .noRoom: "superseded: after the agreement with \(after), the centre's remaining need leaves no room for this deal"
+        }
+    }
+}
+
+extension EdgeEnd: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case type, outcome, supersession
+    }
+
+    /// Decodes `{"type": "outcome", "outcome": …}` or `{"type": "superseded", "supersession": …}`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        switch try container.decode(String.self, forKey: .type) {
+        case "outcome": self = .outcome(try container.decode(Outcome.self, forKey: .outcome))
+        case "superseded": self = .superseded(try container.decode(Supersession.self, forKey: .supersession))
+        case let other: throw DecodingError.dataCorruptedError(forKey: .type, in: container, debugDescription: "unknown edge end '\(other.prefix(40))'")
+        }
+    }
+
+    /// Encodes the end with its `type`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .outcome(let outcome):
+            try container.encode("outcome", forKey: .type)
+            try container.encode(outcome, forKey: .outcome)
+        case .superseded(let supersession):
+            try container.encode("superseded", forKey: .type)
+            try container.encode(supersession, forKey: .supersession)
         }
     }
 }

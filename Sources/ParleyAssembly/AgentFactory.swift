@@ -61,6 +61,24 @@ public struct AgentFactory: Sendable {
         }
     }
 
+    /// The centre a `RULE+AGENT` text names, such as `best-standing+boulware:e=0.2` or `per-edge+Examples/Agents/llm-buyer.json`;
+    /// `RULE` alone uses boulware. Throws for an unknown rule, with the rules there are, or an agent that is not one.
+    public func centre(for text: String) throws(AgentSpecError) -> CentreSource {
+        let parts = text.split(separator: "+", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard let rule = CentreRule(rawValue: parts[0]) else {
+            let rules = CentreRule.allCases.map(\.rawValue).joined(separator: ", ")
+            throw AgentSpecError(.unknownStrategy, "'\(parts[0].prefix(60))' is not a centre rule; write RULE+AGENT with RULE one of \(rules), such as best-standing+boulware")
+        }
+        let agent = parts.count > 1 ? try AgentReference(parsing: parts[1]) : .strategy(AgentSpec(strategy: "boulware"))
+        do {
+            return CentreSource(rule: rule, agent: try source(for: agent), indexes: indexes)
+        } catch let error as AgentSpecError {
+            throw error
+        } catch {
+            throw AgentSpecError(.malformed, "the centre's agent '\(parts[1].prefix(200))' is not usable: \(error)")
+        }
+    }
+
     /// The agents references name, each checked before any session: every reference is built, then every agent
     /// is asked to ``ParleyAgents/AgentSource/preflight()`` (a remote agent for its card), so a wrong file, key
     /// variable, URL or token fails at once, not session by session.

@@ -1,0 +1,132 @@
+import ParleyAgents
+import ParleyAnalysis
+import ParleyProtocol
+public import ParleyRecords
+
+extension Arbiter {
+    /// Plays a multi-deal negotiation to its end: every edge's session under ``ParleyProtocol/MultiDealRules``, the
+    /// centre moving in each through its ``ParleyAgents/CentreStrategy``, each edge through its own agent.
+    ///
+    /// Parallel sessions advance in lockstep, one turn each per step in the scenario's edge order, so the centre's
+    /// move in one session sees the others as they stand and a replay is exact; sequential sessions run one after
+    /// another. Each session keeps its own deadline (a wall-clock one counted from the session's start) and turn
+    /// limit; an agent that breaks a rule, throws or takes too long ends only its own session. Throws only when an
+    /// agent cannot be built for its seat, or the scenario's profiles do not compile.
+    public func play(_ match: MultiDealMatch) async throws -> MultiDealRecord {
+        let scenario = match.scenario
+        let centreRole = scenario.centre
+        let edgeCount = scenario.edges.count
+        var centre: any CentreStrategy = try match.centre.makeCentre(for: scenario.edges.indices.map { match.seat(centreRole, edge: $0) })
+        var edges: [(any Strategy)?] = try scenario.edges.indices.map { try match.edges[$0].makeStrategy(for: match.seat(scenario.edgeRole, edge: $0)) }
+        let landscapes = try scenario.edges.map { try OutcomeLandscape(file: $0.scenario) }
+        let startedAt = wallClock()
+        let start = clock.now
+        var rules = MultiDealRules(scenario: scenario)
+        var entries = [[TranscriptEntry]](repeating: [], count: edgeCount)
+        var sessionStarts = [Duration?](repeating: nil, count: edgeCount)
+        var sessionEnds = [Duration?](repeating: nil, count: edgeCount)
+
+        while !rules.isFinished {
+            for edge in rules.openEdges where rules.state(of: edge) == .open {
+                let edgeScenario = scenario.edges[edge].scenario.scenario
+                let began = sessionStarts[edge] ?? start.duration(to: clock.now)
+                sessionStarts[edge] = began
+                let elapsed = start.duration(to: clock.now) - began
+                let remaining = edgeScenario.deadline.duration.map { $0 - elapsed }
+                if let remaining, remaining <= .zero {
+                    rules.close(edge: edge, .deadline)
+                    continue
+                }
+                let role = rules.sessions[edge].sideToMove
+                let view = TurnView(scenario: edgeScenario, role: role, turn: rules.sessions[edge].turns + 1, history: entries[edge], elapsed: elapsed)
+                let strategy: any Strategy = role == centreRole ? CentreTurn(centre: centre, edge: edge, rules: rules) : edges[edge].take()!
+                let budget = Self.budget(turn: edgeScenario.turnDuration, remaining: remaining)
+                let result: TurnResult
+                if let budget {
+                    result = await race(strategy, view: view, budget: budget, clock: clock, on: nil)
+                } else {
+                    var strategy = strategy
+                    do {
+                        let action = try await strategy.respond(to: view)
+                        result = .answered(action, strategy)
+                    } catch {
+                        result = .threw(error, strategy)
+                    }
+                }
+                let after = start.duration(to: clock.now) - began
+                func putBack(_ strategy: any Strategy) {
+                    if let turn = strategy as? CentreTurn { centre = turn.centre } else { edges[edge] = strategy }
+                }
+                switch result {
+                case .answered(let action, let strategy):
+                    putBack(strategy)
+                    if let limit = edgeScenario.turnDuration, after - elapsed > limit {
+                        rules.close(edge: edge, .turnTimeout(by: role))
+                        break
+                    }
+                    let (turn, round) = (rules.sessions[edge].turns + 1, rules.sessions[edge].round)
+                    var violation: ProtocolViolation?
+                    do {
+                        try rules.apply(action, by: role, edge: edge, elapsed: after)
+                    } catch {
+                        violation = error
+                        rules.close(edge: edge, error.code == .pastDeadline ? .deadline : .violation(by: role, code: error.code))
+                    }
+                    entries[edge].append(TranscriptEntry(
+                        turn: turn, round: round, by: role, action: action, elapsed: after.seconds, violation: violation, trace: strategy.lastDecision
+                    ))
+                case .threw(let error, let strategy):
+                    putBack(strategy)
+                    rules.close(edge: edge, error is AgentTimedOut ? .turnTimeout(by: role) : .failure(by: role, error: Self.describe(error)))
+                case .timedOut(let strategy):
+                    putBack(strategy)
+                    rules.close(edge: edge, remaining.map { $0 <= budget! } ?? false ? .deadline : .turnTimeout(by: role))
+                }
+            }
+            // Tell each agent of every session that ended in this step, its own or superseded.
+            for edge in 0..<edgeCount where sessionEnds[edge] == nil {
+                guard case .ended(let end) = rules.state(of: edge) else { continue }
+                sessionEnds[edge] = start.duration(to: clock.now) - (sessionStarts[edge] ?? start.duration(to: clock.now))
+                await centre.ended(edge: edge, with: end)
+                var strategy = edges[edge].take()!
+                await strategy.sessionEnded(with: end.outcome(centre: centreRole))
+                edges[edge] = strategy
+            }
+        }
+
+        var sessions: [MultiDealRecord.EdgeSession] = []
+        for (position, edge) in scenario.edges.enumerated() {
+            guard case .ended(let end) = rules.state(of: position) else { continue }
+            let outcome = end.outcome(centre: centreRole)
+            let (buyer, seller) = match.descriptors(ofEdge: position)
+            let elapsed = (sessionEnds[position] ?? .zero).seconds
+            let transcript = Transcript(
+                header: .init(sessionID: match.sessionID(ofEdge: position), scenario: edge.scenario.scenario, buyer: buyer, seller: seller, seed: match.seed(ofEdge: position), startedAt: startedAt),
+                entries: entries[position], outcome: outcome, elapsed: elapsed
+            )
+            let analysis = landscapes[position].analyze(outcome, rounds: transcript.rounds, elapsed: elapsed)
+            let settlement = Settlement(outcome: outcome, turns: entries[position].count, rounds: transcript.rounds, elapsed: elapsed, analysis: analysis)
+            sessions.append(MultiDealRecord.EdgeSession(edge: edge.id, record: SessionRecord(transcript: transcript, settlement: settlement), end: end))
+        }
+        let deals = rules.commitments.map { MultiDealSettlement.Deal(edge: scenario.edges[$0.edge].id, agreement: $0.agreement, quantity: $0.quantity) }
+        let analysis = try MultiDealAnalysis(scenario: scenario, deals: rules.commitments.map { ($0.edge, $0.agreement.terms) })
+        return MultiDealRecord(
+            scenario: scenario, centre: match.centre.descriptor, seed: match.seed, startedAt: startedAt, sessions: sessions,
+            settlement: MultiDealSettlement(deals: deals, analysis: analysis)
+        )
+    }
+}
+
+/// The centre seen as a bilateral strategy for one turn in one edge's session, so that the arbiter's turn race
+/// serves it as it serves any strategy.
+private struct CentreTurn: Strategy {
+    var centre: any CentreStrategy
+    let edge: Int
+    let rules: MultiDealRules
+
+    mutating func respond(to view: TurnView) async throws -> Action {
+        try await centre.respond(to: CentreView(edge: edge, turn: view, rules: rules))
+    }
+
+    var lastDecision: DecisionTrace? { centre.lastDecision }
+}
