@@ -11,14 +11,14 @@ extension Arbiter {
     /// move in one session sees the others as they stand and a replay is exact; sequential sessions run one after
     /// another. Each session keeps its own deadline (a wall-clock one counted from the session's start) and turn
     /// limit; an agent that breaks a rule, throws or takes too long ends only its own session. Throws only when an
-    /// agent cannot be built for its seat, or the scenario's profiles do not compile.
+    /// agent cannot be built for its seat, or (without the match's landscape) the scenario's profiles do not compile.
     public func play(_ match: MultiDealMatch) async throws -> MultiDealRecord {
         let scenario = match.scenario
         let centreRole = scenario.centre
         let edgeCount = scenario.edges.count
         var centre: any CentreStrategy = try match.centre.makeCentre(for: scenario.edges.indices.map { match.seat(centreRole, edge: $0) })
         var edges: [(any Strategy)?] = try scenario.edges.indices.map { try match.edges[$0].makeStrategy(for: match.seat(scenario.edgeRole, edge: $0)) }
-        let landscapes = try scenario.edges.map { try OutcomeLandscape(file: $0.scenario) }
+        let landscape = try match.landscape ?? MultiDealLandscape(scenario: scenario)
         let startedAt = wallClock()
         let start = clock.now
         var rules = MultiDealRules(scenario: scenario)
@@ -104,12 +104,12 @@ extension Arbiter {
                 header: .init(sessionID: match.sessionID(ofEdge: position), scenario: edge.scenario.scenario, buyer: buyer, seller: seller, seed: match.seed(ofEdge: position), startedAt: startedAt),
                 entries: entries[position], outcome: outcome, elapsed: elapsed
             )
-            let analysis = landscapes[position].analyze(outcome, rounds: transcript.rounds, elapsed: elapsed)
+            let analysis = landscape.edges[position].analyze(outcome, rounds: transcript.rounds, elapsed: elapsed)
             let settlement = Settlement(outcome: outcome, turns: entries[position].count, rounds: transcript.rounds, elapsed: elapsed, analysis: analysis)
             sessions.append(MultiDealRecord.EdgeSession(edge: edge.id, record: SessionRecord(transcript: transcript, settlement: settlement), end: end))
         }
         let deals = rules.commitments.map { MultiDealSettlement.Deal(edge: scenario.edges[$0.edge].id, agreement: $0.agreement, quantity: $0.quantity) }
-        let analysis = try MultiDealAnalysis(scenario: scenario, deals: rules.commitments.map { ($0.edge, $0.agreement.terms) })
+        let analysis = landscape.analyze(deals: rules.commitments.map { ($0.edge, $0.agreement.terms) })
         return MultiDealRecord(
             scenario: scenario, centre: match.centre.descriptor, seed: match.seed, startedAt: startedAt, sessions: sessions,
             settlement: MultiDealSettlement(deals: deals, analysis: analysis)

@@ -1,4 +1,5 @@
 public import ParleyAgents
+public import ParleyAnalysis
 public import ParleyProtocol
 
 /// One multi-deal negotiation to play: the scenario, the centre, one agent per edge, and the seed.
@@ -14,13 +15,17 @@ public struct MultiDealMatch: Sendable {
     public var edges: [any AgentSource]
     /// The seed all randomness derives from.
     public var seed: UInt64
+    /// The scenario's landscape for the analysis; built for the match when `nil`. Share one across the matches of a
+    /// scenario: building it scans every edge's outcomes.
+    public var landscape: MultiDealLandscape?
 
     /// A match.
-    public init(scenario: MultiDealScenario, centre: CentreSource, edges: [any AgentSource], seed: UInt64) {
+    public init(scenario: MultiDealScenario, centre: CentreSource, edges: [any AgentSource], seed: UInt64, landscape: MultiDealLandscape? = nil) {
         self.scenario = scenario
         self.centre = centre
         self.edges = edges
         self.seed = seed
+        self.landscape = landscape
     }
 
     /// The seed of an edge's session.

@@ -50,6 +50,9 @@ struct RFQ: AsyncParsableCommand {
     @Flag(help: "Also print every session's moves.")
     var turns = false
 
+    @Option(help: "Write a picture of the sessions side by side over time, with the commitments marked, to this SVG file.")
+    var svg: String?
+
     @OptionGroup var remote: RemoteOptions
 
     func run() async throws {
@@ -67,6 +70,9 @@ struct RFQ: AsyncParsableCommand {
         )
         let arbiter = Arbiter(clock: ContinuousClock(), logger: Logger(label: "parley") { _ in SwiftLogNoOpLogHandler() })
         let record = try await arbiter.play(match)
+        if let svg {
+            try Data(try MultiDealPlot(record: record).svg().utf8).write(to: URL(fileURLWithPath: svg))
+        }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import ParleyProtocol
 import ParleyRecords
 import Testing
@@ -27,6 +30,19 @@ struct RFQCommandTests {
         #expect(record.settlement.deals.reduce(0) { $0 + ($1.quantity ?? 0) } <= 1000)
         let turns = try CLI.run("rfq", "--scenario", "Examples/MultiDeal/valves-split-order.json", "--edges", "conceder", "--turns")
         #expect(turns.output.contains("── delta-valves") && turns.output.contains("turn round side"))
+    }
+
+    @Test func thePictureShowsEveryLaneAndTheDeals() throws {
+        let path = try CLI.temporaryPath("valves.svg")
+        let result = try CLI.run("rfq", "--scenario", "Examples/MultiDeal/valves-split-order.json", "--edges", "conceder,linear,boulware,conceder", "--svg", path)
+        #expect(result.status == 0, "\(result.errors)")
+        let svg = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(XMLParser(data: Data(svg.utf8)).parse(), "well-formed XML")
+        for edge in ["delta-valves", "echo-controls", "fox-engineering", "gamma-flow"] { #expect(svg.contains(">\(edge)</text>")) }
+        let dealt = try CLI.run("rfq", "--scenario", "Examples/MultiDeal/valves-split-order.json", "--edges", "conceder,linear,boulware,conceder")
+        let deals = dealt.output.split(separator: "\n").filter { $0.hasPrefix("  ") && $0.dropFirst(2).first?.isNumber == true }.count
+        #expect(deals > 0 && svg.contains("deal"), "the deals are marked")
+        #expect(svg.components(separatedBy: "r=\"6\" stroke-width=\"2.5\" fill=\"none\" stroke=\"#d62728\"").count - 1 == deals, "one agreement marker per deal")
     }
 
     @Test func mistakesAreNamed() throws {

@@ -33,11 +33,11 @@ enum AgentBenchmark {
             let ordinals = (0..<100_000).map { ($0 &* 2_654_435_761) % space.count }
             var frequency = FrequencyModel(radices: space.radices)
             var bayes = BayesianModel(issues: space.issues)
-            let frequencyUpdate = try await measure { for (step, ordinal) in ordinals.enumerated() { frequency.observe(offer: ordinal, in: space, at: Double(step) / 1e5) } }
-            let bayesUpdate = try await measure { for (step, ordinal) in ordinals.enumerated() { bayes.observe(offer: ordinal, in: space, at: Double(step) / 1e5) } }
+            let frequencyUpdate = await measure { for (step, ordinal) in ordinals.enumerated() { frequency.observe(offer: ordinal, in: space, at: Double(step) / 1e5) } }
+            let bayesUpdate = await measure { for (step, ordinal) in ordinals.enumerated() { bayes.observe(offer: ordinal, in: space, at: Double(step) / 1e5) } }
             var sink = 0.0
-            let frequencyEstimate = try await measure { for ordinal in ordinals { sink += frequency.estimatedUtility(of: ordinal, in: space) } }
-            let bayesEstimate = try await measure { for ordinal in ordinals { sink += bayes.estimatedUtility(of: ordinal, in: space) } }
+            let frequencyEstimate = await measure { for ordinal in ordinals { sink += frequency.estimatedUtility(of: ordinal, in: space) } }
+            let bayesEstimate = await measure { for ordinal in ordinals { sink += bayes.estimatedUtility(of: ordinal, in: space) } }
             print(String(
                 format: "Models at %@ outcomes, 100,000 updates and estimates: frequency %.0f ns per update, %.0f ns per estimate; bayes %.0f ns per update, %.0f ns per estimate (%.0f)",
                 label, microseconds(frequencyUpdate) / 100, microseconds(frequencyEstimate) / 100, microseconds(bayesUpdate) / 100, microseconds(bayesEstimate) / 100,

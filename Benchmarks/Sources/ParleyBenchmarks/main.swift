@@ -108,6 +108,12 @@ if CommandLine.arguments.count >= 2, CommandLine.arguments[1] == "large" {
     exit(0)
 }
 
+if CommandLine.arguments.count >= 2, CommandLine.arguments[1] == "multideal" {
+    print("multi-deal negotiations in process (best-standing+boulware against conceder and linear edges on the reference deal):")
+    try await MultiDealBenchmark.run(file: file)
+    exit(0)
+}
+
 if CommandLine.arguments.count >= 2, CommandLine.arguments[1] == "scenarios" {
     try ScenarioBenchmark.run()
     exit(0)
