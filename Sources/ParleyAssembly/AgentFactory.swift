@@ -62,7 +62,8 @@ public struct AgentFactory: Sendable {
     }
 
     /// The centre a `RULE+AGENT` text names, such as `best-standing+boulware:e=0.2` or `per-edge+Examples/Agents/llm-buyer.json`;
-    /// `RULE` alone uses boulware. Throws for an unknown rule, with the rules there are, or an agent that is not one.
+    /// `RULE` alone uses boulware. Throws for an unknown rule, with the rules there are, an agent that is not one, or an
+    /// agent server's URL (the rule may change the agent's moves, which a server's own record of the session would not follow).
     public func centre(for text: String) throws(AgentSpecError) -> CentreSource {
         let parts = text.split(separator: "+", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         guard let rule = CentreRule(rawValue: parts[0]) else {
@@ -70,6 +71,11 @@ public struct AgentFactory: Sendable {
             throw AgentSpecError(.unknownStrategy, "'\(parts[0].prefix(60))' is not a centre rule; write RULE+AGENT with RULE one of \(rules), such as best-standing+boulware")
         }
         let agent = parts.count > 1 ? try AgentReference(parsing: parts[1]) : .strategy(AgentSpec(strategy: "boulware"))
+        if case .remote = agent {
+            // The rule changes some of the agent's moves (a raise to the floor, a quantity cut to fit the need); an
+            // agent server keeps its own record of the session, which would then no longer match.
+            throw AgentSpecError(.malformed, "a centre's agent runs in this process (a strategy or an LLM agent file), not on an agent server: the centre's rule may change its moves")
+        }
         do {
             return CentreSource(rule: rule, agent: try source(for: agent), indexes: indexes)
         } catch let error as AgentSpecError {

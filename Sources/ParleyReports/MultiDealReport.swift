@@ -64,7 +64,7 @@ public struct MultiDealReport: Sendable {
         if turns {
             for session in record.sessions {
                 lines += ["", "── \(session.edge) " + String(repeating: "─", count: 40)]
-                lines.append(ReadableReport(record: session.record, landscape: nil).text)
+                lines += ReadableReport(record: session.record, landscape: nil).text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             }
         }
         return lines

@@ -5,6 +5,7 @@ import ParleyAssembly
 import ParleyProtocol
 import ParleyRecords
 import ParleyRemote
+import ParleyServer
 import Testing
 
 @Suite("Multi-deal negotiations with edges on real agent servers, through today's agent API unchanged")
@@ -29,6 +30,14 @@ struct MultiDealRemoteTests {
                 #expect(record.sessions[1].end == .superseded(Supersession(cause: .needMet, after: "acme-pumps")), "a remote edge was superseded")
                 #expect(record.sessions[0].record.transcript.header.seller.strategy == "remote")
             }
+        }
+    }
+
+    @Test("A centre's agent on an agent server is refused with the reason: the rule may change its moves")
+    func aServedCentreIsRefused() async throws {
+        try await ServerSupport.withServer("boulware") { server in
+            let error = #expect(throws: AgentSpecError.self) { try AgentFactory(http: ServerSupport.client).centre(for: "per-edge+\(server.url)") }
+            #expect(error?.message.contains("not on an agent server") == true)
         }
     }
 }
