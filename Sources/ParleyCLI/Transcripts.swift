@@ -119,15 +119,17 @@ struct Transcripts: AsyncParsableCommand {
                 jsonl: one line per chained record: {"body", "hash", "index", "kind", "session", "sessionID"}, where body is the
                 record's canonical JSON verbatim, so the hash chain can be recomputed from the export alone.
                 csv: one row per session: its summary, final hash and signer.
+                agreement: one agreement record per line (Protocols/Spec/Schemas/AgreementRecord.schema.json) for each session
+                that ended in agreement: terms, parties, final hash and signature, for an order, checkout or payment step.
                 """
         )
 
-        enum Format: String, ExpressibleByArgument, CaseIterable { case json, jsonl, csv }
+        enum Format: String, ExpressibleByArgument, CaseIterable { case json, jsonl, csv, agreement }
 
         @OptionGroup var options: StoreOption
         @Argument(help: "The session's number or session id.") var session: String?
         @Flag(help: "Export every session.") var all = false
-        @Option(help: "json, jsonl or csv.") var format: Format = .json
+        @Option(help: "json, jsonl, csv or agreement.") var format: Format = .json
 
         func validate() throws {
             guard (session == nil) == all else { throw ValidationError("give a session, or --all, but not both") }
@@ -136,11 +138,15 @@ struct Transcripts: AsyncParsableCommand {
         func run() async throws {
             let store = try options.open()
             let sessions = all ? try store.sessions().reversed() : [try store.session(session!)]
+            if format == .agreement, !all, let only = sessions.first, only.outcome != .agreement {
+                throw ValidationError("session \(only.number) ended without agreement (\(only.outcome)): there is no agreement to export")
+            }
             let output = FileHandle.standardOutput
             let exported: TranscriptExport.Format = switch format {
             case .json: .json
             case .jsonl: .jsonl
             case .csv: .csv
+            case .agreement: .agreement
             }
             try TranscriptExport(store: store).write(sessions, as: exported) { output.write($0) }
         }

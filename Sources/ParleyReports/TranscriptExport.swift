@@ -10,6 +10,7 @@ public import ParleyRecords
 /// - `jsonl`: one line per chained record, `{"body", "hash", "index", "kind", "session", "sessionID"}` in canonical
 ///   JSON, where `body` is the record's canonical JSON verbatim, so the hash chain can be recomputed from the export.
 /// - `csv`: one row per session: its summary, final hash and signer.
+/// - `agreement`: one ``AgreementRecord`` per line, for each session that ended in agreement (others are left out).
 public struct TranscriptExport: Sendable {
     /// The formats.
     public enum Format: String, Sendable, Hashable, CaseIterable {
@@ -19,6 +20,8 @@ public struct TranscriptExport: Sendable {
         case jsonl
         /// One row per session.
         case csv
+        /// One agreement record per line, for the sessions that ended in agreement.
+        case agreement
     }
 
     /// One session in the `json` format.
@@ -91,6 +94,12 @@ public struct TranscriptExport: Sendable {
                     lines += try CanonicalJSON.encode(record) + Data("\n".utf8)
                 }
                 try write(lines)
+            }
+        case .agreement:
+            let codec = WireCodec()
+            for stored in sessions where stored.outcome == .agreement {
+                guard let agreement = AgreementRecord(stored: stored, record: try store.record(of: stored).record) else { continue }
+                try write(try codec.encode(agreement) + Data("\n".utf8))
             }
         case .csv:
             try write(Data(CSV.line(Self.csvColumns).utf8))
