@@ -19,6 +19,7 @@ import PackageDescription
 //   ParleyReports       readable accounts, pictures, report files, exports
 //   ParleyServer        the agent API on Hummingbird
 //   ParleyConformance   the conformance kit for any agent server
+//   ParleyMCP           Parley as MCP tools (the official Swift SDK), for assistants
 //   ParleyCLI           the `parley` command
 //
 // scripts/check-imports checks that every import is declared here; scripts/build-without-libcurl checks that the
@@ -46,6 +47,7 @@ let package = Package(
         .library(name: "ParleyServer", targets: ["ParleyServer"]),
         .library(name: "ParleyConformance", targets: ["ParleyConformance"]),
         .library(name: "ParleyTesting", targets: ["ParleyTesting"]),
+        .library(name: "ParleyMCP", targets: ["ParleyMCP"]),
         .executable(name: "parley", targets: ["ParleyCLI"]),
     ],
     dependencies: [
@@ -59,6 +61,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
     ],
     targets: [
         // The protocol: scenarios, profiles, terms, actions, the alternating-offers rules, the wire format.
@@ -137,6 +140,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Parley as MCP tools over stdio, with the official Swift SDK: list, inspect and run sessions and read stores.
+        .target(
+            name: "ParleyMCP",
+            dependencies: [
+                "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyRecords", "ParleyArbiter", "ParleyLedger", "ParleyAssembly",
+                "ParleyReports", .product(name: "MCP", package: "swift-sdk"), .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Test support shipped as a product: a manual clock, strategy conformance checks, misbehaving strategies and an
         // in-memory store. No transports.
         .target(
@@ -149,7 +160,7 @@ let package = Package(
             dependencies: [
                 "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyRecords", "ParleyArbiter", "ParleyLedger", "ParleyStore",
                 "ParleyPostgres", "ParleyTournament", "ParleyReports", "ParleyHTTPClient", "ParleyRemote", "ParleyAssembly", "ParleyServer",
-                "ParleyConformance", "ParleyFormats",
+                "ParleyConformance", "ParleyFormats", "ParleyMCP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -256,7 +267,7 @@ let package = Package(
             name: "ParleyCLITests",
             dependencies: [
                 "ParleyCLI", "CustomStrategyExample", "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyRecords", "ParleyArbiter",
-                "ParleyAssembly", "ParleyLedger", "ParleyStore", "ParleyPostgres", "ParleyTournament", "ParleyTesting", "ScriptedChatServer",
+                "ParleyAssembly", "ParleyLedger", "ParleyStore", "ParleyPostgres", "ParleyTournament", "ParleyTesting", "ParleyReports", "ScriptedChatServer",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

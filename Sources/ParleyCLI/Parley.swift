@@ -7,6 +7,6 @@ struct Parley: AsyncParsableCommand {
         commandName: "parley",
         abstract: "Run negotiations between software agents under enforced rules.",
         version: "0.1.0",
-        subcommands: [Run.self, RFQ.self, Tournament.self, Serve.self, Conformance.self, Transcripts.self, StoreCommand.self, Plot.self, Keys.self, ScenarioCommand.self, Strategies.self]
+        subcommands: [Run.self, RFQ.self, Tournament.self, MCPCommand.self, Serve.self, Conformance.self, Transcripts.self, StoreCommand.self, Plot.self, Keys.self, ScenarioCommand.self, Strategies.self]
     )
 }

@@ -37,7 +37,7 @@ final class ProgressDisplay: Sendable {
 
     /// The one line printed at the end, terminal or not.
     static func summary(_ progress: TournamentProgress, store: String) -> String {
-        var text = "Played \(progress.played) sessions in \(String(format: "%.2f", progress.elapsed)) s (\(String(format: "%.0f", progress.rate)) sessions/s)"
+        var text = "Played \(progress.played) sessions in \(String(format: "%.2f", progress.elapsed)) s (\(String(format: progress.rate < 10 ? "%.2f" : "%.0f", progress.rate)) sessions/s)"
         if progress.resumed > 0 { text += ", resumed after \(progress.resumed) already stored" }
         text += "; \(progress.failures) ended by an agent fault; \(progress.done) of \(progress.total) stored in \(store)."
         return text

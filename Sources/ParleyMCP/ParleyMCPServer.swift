@@ -1,0 +1,26 @@
+import MCP
+
+/// `parley mcp`: Parley's tools (``ParleyTools``) served over MCP on standard input and output, with the official
+/// Swift SDK. It runs until the client closes the connection.
+public struct ParleyMCPServer: Sendable {
+    /// The tools served.
+    public let tools: ParleyTools
+    /// The version reported to clients.
+    public let version: String
+
+    /// A server for these tools.
+    public init(tools: ParleyTools, version: String) {
+        self.tools = tools
+        self.version = version
+    }
+
+    /// Serves on standard input and output until the client disconnects.
+    public func run() async throws {
+        let server = Server(name: "parley", version: version, capabilities: .init(tools: .init(listChanged: false)))
+        let tools = self.tools
+        await server.withMethodHandler(ListTools.self) { _ in .init(tools: tools.tools) }
+        await server.withMethodHandler(CallTool.self) { params in await tools.call(params.name, arguments: params.arguments ?? [:]) }
+        try await server.start(transport: StdioTransport())
+        await server.waitUntilCompleted()
+    }
+}
