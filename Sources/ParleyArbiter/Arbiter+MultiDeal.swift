@@ -16,7 +16,7 @@ extension Arbiter {
         let scenario = match.scenario
         let centreRole = scenario.centre
         let edgeCount = scenario.edges.count
-        var centre: any CentreStrategy = try match.centre.makeCentre(for: scenario.edges.indices.map { match.seat(centreRole, edge: $0) })
+        var centre: (any CentreStrategy)? = try match.centre.makeCentre(for: scenario.edges.indices.map { match.seat(centreRole, edge: $0) })
         var edges: [(any Strategy)?] = try scenario.edges.indices.map { try match.edges[$0].makeStrategy(for: match.seat(scenario.edgeRole, edge: $0)) }
         let landscape = try match.landscape ?? MultiDealLandscape(scenario: scenario)
         let startedAt = wallClock()
@@ -25,6 +25,8 @@ extension Arbiter {
         var entries = [[TranscriptEntry]](repeating: [], count: edgeCount)
         var sessionStarts = [Duration?](repeating: nil, count: edgeCount)
         var sessionEnds = [Duration?](repeating: nil, count: edgeCount)
+        // One shared view part per session, as in a bilateral session: no per-turn copy of its scenario.
+        let shared = scenario.edges.map { TurnView.Shared(scenario: $0.scenario.scenario) }
 
         while !rules.isFinished {
             for edge in rules.openEdges where rules.state(of: edge) == .open {
@@ -38,28 +40,33 @@ extension Arbiter {
                     continue
                 }
                 let role = rules.sessions[edge].sideToMove
-                let view = TurnView(scenario: edgeScenario, role: role, turn: rules.sessions[edge].turns + 1, history: entries[edge], elapsed: elapsed)
-                let strategy: any Strategy = role == centreRole ? CentreTurn(centre: centre, edge: edge, rules: rules) : edges[edge].take()!
                 let budget = Self.budget(turn: edgeScenario.turnDuration, remaining: remaining)
                 let result: TurnResult
-                if let budget {
-                    result = await race(strategy, view: view, budget: budget, clock: clock, on: nil)
-                } else {
-                    var strategy = strategy
-                    do {
-                        let action = try await strategy.respond(to: view)
-                        result = .answered(action, strategy)
-                    } catch {
-                        result = .threw(error, strategy)
+                do {
+                    // The view and the turn's strategy live only in this block, so that neither the history nor the
+                    // rules are still shared when the action is applied and recorded (no copy on write per turn).
+                    let view = TurnView(shared: shared[edge], role: role, turn: rules.sessions[edge].turns + 1, history: entries[edge], elapsed: elapsed)
+                    var strategy: any Strategy = role == centreRole ? CentreTurn(centre: centre.take()!, edge: edge, rules: rules) : edges[edge].take()!
+                    if let budget {
+                        result = await race(consume strategy, view: view, budget: budget, clock: clock, on: nil)
+                    } else {
+                        do {
+                            let action = try await strategy.respond(to: view)
+                            result = .answered(action, consume strategy)
+                        } catch {
+                            result = .threw(error, consume strategy)
+                        }
                     }
                 }
                 let after = start.duration(to: clock.now) - began
+                var decision: DecisionTrace?
                 func putBack(_ strategy: any Strategy) {
-                    if let turn = strategy as? CentreTurn { centre = turn.centre } else { edges[edge] = strategy }
+                    decision = strategy.lastDecision
+                    if var turn = strategy as? CentreTurn { centre = turn.release() } else { edges[edge] = strategy }
                 }
-                switch result {
+                switch consume result {
                 case .answered(let action, let strategy):
-                    putBack(strategy)
+                    putBack(consume strategy)
                     if let limit = edgeScenario.turnDuration, after - elapsed > limit {
                         rules.close(edge: edge, .turnTimeout(by: role))
                         break
@@ -73,13 +80,13 @@ extension Arbiter {
                         rules.close(edge: edge, error.code == .pastDeadline ? .deadline : .violation(by: role, code: error.code))
                     }
                     entries[edge].append(TranscriptEntry(
-                        turn: turn, round: round, by: role, action: action, elapsed: after.seconds, violation: violation, trace: strategy.lastDecision
+                        turn: turn, round: round, by: role, action: action, elapsed: after.seconds, violation: violation, trace: decision
                     ))
                 case .threw(let error, let strategy):
-                    putBack(strategy)
+                    putBack(consume strategy)
                     rules.close(edge: edge, error is AgentTimedOut ? .turnTimeout(by: role) : .failure(by: role, error: Self.describe(error)))
                 case .timedOut(let strategy):
-                    putBack(strategy)
+                    putBack(consume strategy)
                     rules.close(edge: edge, remaining.map { $0 <= budget! } ?? false ? .deadline : .turnTimeout(by: role))
                 }
             }
@@ -87,7 +94,7 @@ extension Arbiter {
             for edge in 0..<edgeCount where sessionEnds[edge] == nil {
                 guard case .ended(let end) = rules.state(of: edge) else { continue }
                 sessionEnds[edge] = start.duration(to: clock.now) - (sessionStarts[edge] ?? start.duration(to: clock.now))
-                await centre.ended(edge: edge, with: end)
+                await centre?.ended(edge: edge, with: end)
                 var strategy = edges[edge].take()!
                 await strategy.sessionEnded(with: end.outcome(centre: centreRole))
                 edges[edge] = strategy
@@ -120,13 +127,25 @@ extension Arbiter {
 /// The centre seen as a bilateral strategy for one turn in one edge's session, so that the arbiter's turn race
 /// serves it as it serves any strategy.
 private struct CentreTurn: Strategy {
-    var centre: any CentreStrategy
+    var centre: (any CentreStrategy)?
     let edge: Int
-    let rules: MultiDealRules
+    var rules: MultiDealRules?
 
-    mutating func respond(to view: TurnView) async throws -> Action {
-        try await centre.respond(to: CentreView(edge: edge, turn: view, rules: rules))
+    init(centre: any CentreStrategy, edge: Int, rules: MultiDealRules) {
+        self.centre = centre
+        self.edge = edge
+        self.rules = rules
     }
 
-    var lastDecision: DecisionTrace? { centre.lastDecision }
+    /// The centre, taken out, with the rules' copy let go (so the arbiter's rules are not shared when they change).
+    mutating func release() -> any CentreStrategy {
+        rules = nil
+        return centre.take()!
+    }
+
+    mutating func respond(to view: TurnView) async throws -> Action {
+        try await centre!.respond(to: CentreView(edge: edge, turn: view, rules: rules!))
+    }
+
+    var lastDecision: DecisionTrace? { centre?.lastDecision }
 }
