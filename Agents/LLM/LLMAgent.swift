@@ -179,12 +179,7 @@ public struct LLMAgent<C: Clock>: Strategy where C.Duration == Duration {
             )
             switch answer {
             case .completion(let completion):
-                attempt.status = 200
-                attempt.promptTokens = completion.usage?.promptTokens
-                attempt.completionTokens = completion.usage?.completionTokens
-                if let prices = configuration.prices, attempt.promptTokens != nil || attempt.completionTokens != nil {
-                    attempt.cost = prices.cost(promptTokens: attempt.promptTokens ?? 0, completionTokens: attempt.completionTokens ?? 0)
-                }
+                attempt.record(completion.usage, prices: configuration.prices)
                 // Each count is at most 2⁴⁰, so the sum stays far from overflow however long the session.
                 tokensSpent = min(tokensSpent + (completion.usage?.spent ?? 0), Int.max / 2)
                 let content = completion.choices.first?.message?.reply(tool: ActionSchema.name).text ?? ""

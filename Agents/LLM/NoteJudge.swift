@@ -50,12 +50,7 @@ struct NoteJudge: Sendable {
         var attempt = DecisionAttempt(number: 1, asked: question, latency: started.duration(to: clock.now) / .seconds(1))
         switch answer {
         case .completion(let completion):
-            attempt.status = 200
-            attempt.promptTokens = completion.usage?.promptTokens
-            attempt.completionTokens = completion.usage?.completionTokens
-            if let prices = configuration.prices, attempt.promptTokens != nil || attempt.completionTokens != nil {
-                attempt.cost = prices.cost(promptTokens: attempt.promptTokens ?? 0, completionTokens: attempt.completionTokens ?? 0)
-            }
+            attempt.record(completion.usage, prices: configuration.prices)
             let content = completion.choices.first?.message?.content ?? ""
             attempt.reply = String(content.prefix(500))
             do throws(DecisionAttempt.Rejection) {

@@ -46,17 +46,8 @@ extension Arbiter {
                     // The view and the turn's strategy live only in this block, so that neither the history nor the
                     // rules are still shared when the action is applied and recorded (no copy on write per turn).
                     let view = TurnView(shared: shared[edge], role: role, turn: rules.sessions[edge].turns + 1, history: entries[edge], elapsed: elapsed)
-                    var strategy: any Strategy = role == centreRole ? CentreTurn(centre: centre.take()!, edge: edge, rules: rules) : edges[edge].take()!
-                    if let budget {
-                        result = await race(consume strategy, view: view, budget: budget, clock: clock, on: nil)
-                    } else {
-                        do {
-                            let action = try await strategy.respond(to: view)
-                            result = .answered(action, consume strategy)
-                        } catch {
-                            result = .threw(error, consume strategy)
-                        }
-                    }
+                    let strategy: any Strategy = role == centreRole ? CentreTurn(centre: centre.take()!, edge: edge, rules: rules) : edges[edge].take()!
+                    result = await turn(strategy, view: view, budget: budget, clock: clock, on: nil)
                 }
                 let after = start.duration(to: clock.now) - began
                 var decision: DecisionTrace?

@@ -65,21 +65,11 @@ public struct Arbiter<C: Clock>: Sendable where C.Duration == Duration {
                 break
             }
             let budget = Self.budget(turn: scenario.turnDuration, remaining: remaining)
-            var strategy = sides.take(role)
             let result: TurnResult
             do {
                 // The view lives only in this block, so the history is no longer shared when an entry is appended.
                 let view = TurnView(shared: shared, role: role, turn: rules.turns + 1, history: entries, elapsed: elapsed)
-                if let budget {
-                    result = await race(consume strategy, view: view, budget: budget, clock: clock, on: executor)
-                } else {
-                    do {
-                        let action = try await strategy.respond(to: view)
-                        result = .answered(action, consume strategy)
-                    } catch {
-                        result = .threw(error, consume strategy)
-                    }
-                }
+                result = await turn(sides.take(role), view: view, budget: budget, clock: clock, on: executor)
             }
             let before = elapsed
             elapsed = start.duration(to: clock.now)

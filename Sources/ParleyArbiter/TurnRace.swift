@@ -13,6 +13,22 @@ enum TurnResult: Sendable {
     case timedOut(any Strategy)
 }
 
+/// Asks a strategy for its turn's action: a direct call without a time budget, a race against a timer on the clock
+/// with one (``race(_:view:budget:clock:on:)``).
+@inline(__always)
+func turn<C: Clock>(
+    _ strategy: consuming any Strategy, view: TurnView, budget: Duration?, clock: C, on executor: (any TaskExecutor)?
+) async -> TurnResult where C.Duration == Duration {
+    if let budget { return await race(strategy, view: view, budget: budget, clock: clock, on: executor) }
+    // A consuming parameter is the caller's strategy itself, moved in: mutating it copies nothing.
+    do {
+        let action = try await strategy.respond(to: view)
+        return .answered(action, strategy)
+    } catch {
+        return .threw(error, strategy)
+    }
+}
+
 /// The longest a turn's timer sleeps at once.
 let timerStep = Duration.milliseconds(100)
 
