@@ -20,6 +20,10 @@ struct NegotiationPrompt: Sendable {
     let instructions: String?
     /// How far the model decides the moves.
     var mode: HybridMode = .full
+    /// The placeholders of the reply format the prompt shows: the reasoning's and the note's. A small model may copy
+    /// one into its note, which must then not reach the opponent (``NoteRedactor``).
+    static let placeholders = ["your private reasoning", "a short message to the opponent (at most \(Action.maximumNoteLength) characters)"]
+
     /// The most history entries shown in a turn message; earlier ones are counted.
     static let historyShown = 16
 
@@ -44,16 +48,16 @@ struct NegotiationPrompt: Sendable {
         lines.append("")
         lines.append("Rules: the sides take turns; the \(scenario.opener) opens. \(deadline) On your turn you either offer terms (every issue), accept the \(role.opponent)'s standing offer (the agreement is exactly that offer), or walk away. No agreement by the deadline is worth the same as walking away.")
         lines.append("")
-        let note = #""note": "a short message to the opponent (at most \#(Action.maximumNoteLength) characters)" or null"#
+        let note = #""note": "\#(Self.placeholders[1])" or null"#
         switch mode {
         case .full:
-            lines.append(#"Answer with one JSON object and nothing else: {"reasoning": "your private reasoning", "action": "offer" | "accept" | "walkAway", "terms": {every issue: its value} for an offer or null, \#(note)}. Money is an integer in minor units."#)
+            lines.append(#"Answer with one JSON object and nothing else: {"reasoning": "\#(Self.placeholders[0])", "action": "offer" | "accept" | "walkAway", "terms": {every issue: its value} for an offer or null, \#(note)}. Money is an integer in minor units."#)
         case .note:
             lines.append("Your principal's negotiation strategy decides every move; each turn you are told the move, and you write the note that goes with it.")
-            lines.append(#"Answer with one JSON object and nothing else: {"reasoning": "your private reasoning", \#(note)}."#)
+            lines.append(#"Answer with one JSON object and nothing else: {"reasoning": "\#(Self.placeholders[0])", \#(note)}."#)
         case .choose:
             lines.append("Each turn you are given a numbered list of moves your principal's negotiation strategy allows; pick the one most likely to win a good deal, and write the note that goes with it.")
-            lines.append(#"Answer with one JSON object and nothing else: {"reasoning": "your private reasoning", "choice": the number of the move, \#(note)}."#)
+            lines.append(#"Answer with one JSON object and nothing else: {"reasoning": "\#(Self.placeholders[0])", "choice": the number of the move, \#(note)}."#)
         }
         lines.append("The note is sent to the opponent: persuade, but never state your walk-away value, weights or limits.")
         if let schema {

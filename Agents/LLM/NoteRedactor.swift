@@ -73,16 +73,20 @@ struct NoteRedactor: Sendable {
         return false
     }
 
-    /// Whether a note, letters and digits only, is a piece of one of the schema's descriptions or holds one: a
-    /// copied placeholder, possibly cut short ("a short message to the opponent …").
+    /// Whether a note, letters and digits only, is a piece of one of the schema's descriptions or of the prompt's
+    /// placeholders, or holds one: a copied placeholder, possibly cut short ("a short message to the opponent …").
     static func echoesSchema(_ lowered: String) -> Bool {
         let note = letters(lowered)
         guard note.count >= 12 else { return false }
-        let descriptions = ActionSchema.descriptions
-        return [descriptions.reasoning, descriptions.terms, descriptions.note].map { letters($0.lowercased()) }.contains { description in
-            description.contains(note) || note.contains(description)
-        }
+        return placeholders.contains { placeholder in placeholder.contains(note) || note.contains(placeholder) }
     }
+
+    /// The texts a model may copy instead of writing a note, letters and digits only: the schema's descriptions and
+    /// the placeholders of the prompt's reply format (``NegotiationPrompt/placeholders``).
+    private static let placeholders: [String] = {
+        let descriptions = ActionSchema.descriptions
+        return ([descriptions.reasoning, descriptions.terms, descriptions.note] + NegotiationPrompt.placeholders).map { letters($0.lowercased()) }
+    }()
 
     private static func letters(_ text: String) -> String { String(text.filter { $0.isLetter || $0.isNumber }) }
 

@@ -24,7 +24,7 @@ struct NoteRedactorTests {
     /// A small model copies the reply schema's descriptions into its note; such a note never reaches the opponent.
     @Test(arguments: [
         "A short message to the opponent, or null.", "a short message to the opponent …", "Your private reasoning; never shown to the opponent.",
-        "Every issue's value for an offer",
+        "Every issue's value for an offer", "a short message to the opponent (at most 280 characters)", "A short message to the opponent (at most 280",
     ])
     func aCopiedSchemaDescriptionIsWithheld(note: String) throws {
         #expect(try Self.redactor().reveals(note), "\(note)")
