@@ -78,9 +78,9 @@ public struct MultiDealReport: Sendable {
         }
     }
 
+    /// Terms as people read them, as ``ReadableReport`` writes them.
     private func format(_ terms: Terms, in scenario: Scenario?) -> String {
-        guard let scenario else { return "\(terms)" }
-        return scenario.issues.compactMap { issue in terms[issue.name].map { "\(issue.name) \(issue.domain.format($0))" } }.joined(separator: ", ")
+        scenario.map { ReadableReport.format(terms, in: $0) } ?? "\(terms)"
     }
 
     private static func describe(_ need: Need) -> String {

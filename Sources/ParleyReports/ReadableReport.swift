@@ -100,7 +100,7 @@ public struct ReadableReport: Sendable {
                 lines.append("\(name): none (no outcome is acceptable to both)")
                 continue
             }
-            lines.append("\(name): \(format(point.terms, in: scenario)) · buyer \(Self.number(point.buyer)) seller \(Self.number(point.seller)) · distance \(Self.number(distance))")
+            lines.append("\(name): \(Self.format(point.terms, in: scenario)) · buyer \(Self.number(point.buyer)) seller \(Self.number(point.seller)) · distance \(Self.number(distance))")
         }
         return lines
     }
@@ -108,7 +108,7 @@ public struct ReadableReport: Sendable {
     private func describe(_ action: Action, in scenario: Scenario) -> String {
         let text: String
         switch action.move {
-        case .offer(let terms): text = "offer " + format(terms, in: scenario)
+        case .offer(let terms): text = "offer " + Self.format(terms, in: scenario)
         case .accept: text = "accept"
         case .walkAway(let reason): text = "walk away" + (reason.map { ": \($0)" } ?? "")
         }
@@ -117,7 +117,7 @@ public struct ReadableReport: Sendable {
 
     private func describe(_ outcome: Outcome, in scenario: Scenario) -> String {
         switch outcome {
-        case .agreement(let agreement): "agreement on \(format(agreement.terms, in: scenario)) (offered by the \(agreement.proposer))"
+        case .agreement(let agreement): "agreement on \(Self.format(agreement.terms, in: scenario)) (offered by the \(agreement.proposer))"
         case .walkAway(let role, let reason): "the \(role) walked away" + (reason.map { ": \($0)" } ?? "")
         case .deadline: "deadline reached without agreement"
         case .turnTimeout(let role): "the \(role) exceeded its turn time limit"
@@ -126,7 +126,9 @@ public struct ReadableReport: Sendable {
         }
     }
 
-    private func format(_ terms: Terms, in scenario: Scenario) -> String {
+    /// Terms as people read them, in the scenario's issue order (`price EUR 150.00, quantity 40`), any issue the
+    /// scenario lacks after them.
+    static func format(_ terms: Terms, in scenario: Scenario) -> String {
         let known = scenario.issues.compactMap { issue in terms[issue.name].map { "\(issue.name) \(issue.domain.format($0))" } }
         let unknown = terms.values.keys.filter { scenario.issue(named: $0) == nil }.sorted().map { "\($0) \(terms[$0]!)" }
         return (known + unknown).joined(separator: ", ")
