@@ -6,14 +6,14 @@ import ParleyLedger
 /// is refused (``ParleyLedger/StoreError/Code/newerSchema``) rather than misread.
 enum PostgresSchema {
     /// The version this build writes and reads.
-    static let version = 2
+    static let version = 3
 
-    /// Creates the tables when the database has none, and brings a version 1 database to version 2 (each side's model
-    /// usage); run one statement at a time, under an advisory lock so that
+    /// Creates the tables when the database has none, and brings an older database to version 3 (version 2: each
+    /// side's model usage; version 3: multi-deal negotiations); run one statement at a time, under an advisory lock so that
     /// workers starting at once create them once.
     static let create = statements("""
         CREATE TABLE IF NOT EXISTS parley_schema (version INTEGER NOT NULL);
-        INSERT INTO parley_schema (version) SELECT 2 WHERE NOT EXISTS (SELECT 1 FROM parley_schema);
+        INSERT INTO parley_schema (version) SELECT 3 WHERE NOT EXISTS (SELECT 1 FROM parley_schema);
         CREATE TABLE IF NOT EXISTS sessions (
             number BIGINT PRIMARY KEY,
             session_id TEXT NOT NULL,
@@ -90,7 +90,26 @@ enum PostgresSchema {
         );
         ALTER TABLE tournament_sessions ADD COLUMN IF NOT EXISTS buyer_model_usage TEXT;
         ALTER TABLE tournament_sessions ADD COLUMN IF NOT EXISTS seller_model_usage TEXT;
-        UPDATE parley_schema SET version = 2 WHERE version < 2
+        CREATE TABLE IF NOT EXISTS multi_deals (
+            number BIGINT PRIMARY KEY,
+            multi_deal_id TEXT NOT NULL,
+            scenario_id TEXT NOT NULL,
+            centre TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            sessions TEXT NOT NULL,
+            records TEXT NOT NULL,
+            hashes BYTEA NOT NULL,
+            final_hash TEXT NOT NULL,
+            signature TEXT,
+            public_key TEXT,
+            tournament TEXT,
+            idx BIGINT,
+            repetition INTEGER
+        );
+        CREATE INDEX IF NOT EXISTS multi_deals_by_id ON multi_deals(multi_deal_id);
+        CREATE UNIQUE INDEX IF NOT EXISTS multi_deals_by_position ON multi_deals(tournament, idx) WHERE tournament IS NOT NULL;
+        UPDATE parley_schema SET version = 3 WHERE version < 3
         """)
 
     private static func statements(_ script: String) -> [String] {

@@ -18,7 +18,8 @@ extension PostgresStore {
     /// Every stored tournament, the most recently created first, with how many of its sessions are stored.
     public func tournaments() throws(StoreError) -> [StoredTournament] {
         try query("""
-            SELECT t.id, t.created_at, t.total, t.plan, (SELECT count(*) FROM tournament_sessions s WHERE s.tournament = t.id)
+            SELECT t.id, t.created_at, t.total, t.plan,
+                (SELECT count(*) FROM tournament_sessions s WHERE s.tournament = t.id) + (SELECT count(*) FROM multi_deals m WHERE m.tournament = t.id)
             FROM tournaments t ORDER BY t.created_at DESC, t.registered DESC
             """) { rows in
             try rows.map { row in

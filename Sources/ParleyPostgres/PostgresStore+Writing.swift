@@ -7,11 +7,13 @@ extension PostgresStore {
     /// How many rows one multi-row insert carries at most (PostgreSQL takes up to 65,535 parameters a statement).
     static let rowsPerInsert = 1_000
 
-    /// Inserts sessions, each with its tournament entry when it has one, after the last stored session, inside
+    /// Inserts sessions, each with its tournament entry when it has one (or as part of a multi-deal negotiation, when
+    /// `parts` says so), after the last stored session, inside
     /// the caller's transaction. The lock makes writers take turns, so each batch's numbers and sequence links
     /// follow the last batch's whichever process wrote it.
     static func insert(
-        _ sessions: [ChainedSession], entries: [TournamentEntry]?, signer: SigningKey?, on connection: PostgresConnection, logger: Logger
+        _ sessions: [ChainedSession], entries: [TournamentEntry]?, parts: [SequenceLink.Part]? = nil, signer: SigningKey?, on connection: PostgresConnection,
+        logger: Logger
     ) throws -> [StoredSession] {
         guard !sessions.isEmpty else { return [] }
         try run("LOCK TABLE sessions IN SHARE ROW EXCLUSIVE MODE", on: connection, logger: logger)
@@ -21,7 +23,8 @@ extension PostgresStore {
         stored.reserveCapacity(sessions.count)
         for (offset, session) in sessions.enumerated() {
             number += 1
-            let next = try StoredSession(number: number, session: session, signer: signer, after: previous, entry: entries?[offset])
+            let next = try parts.map { try StoredSession(number: number, session: session, signer: signer, after: previous, part: $0[offset]) }
+                ?? StoredSession(number: number, session: session, signer: signer, after: previous, entry: entries?[offset])
             previous = next.link
             stored.append(next)
         }

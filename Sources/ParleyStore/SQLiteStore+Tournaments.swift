@@ -23,7 +23,7 @@ extension SQLiteStore {
         try perform {
             try database.read { db in
                 try Row.fetchAll(db, sql: """
-                    SELECT t.id, t.created_at, t.total, t.plan, (SELECT count(*) FROM tournament_sessions s WHERE s.tournament = t.id) AS completed
+                    SELECT t.id, t.created_at, t.total, t.plan, (SELECT count(*) FROM tournament_sessions s WHERE s.tournament = t.id) + (SELECT count(*) FROM multi_deals m WHERE m.tournament = t.id) AS completed
                     FROM tournaments t ORDER BY t.created_at DESC, t.rowid DESC
                     """).map { row in
                     StoredTournament(id: row["id"], createdAt: row["created_at"], total: row["total"], plan: row["plan"], completed: row["completed"])

@@ -125,13 +125,17 @@ public struct SQLiteStore: TranscriptStore {
         }
     }
 
-    /// Inserts sessions, each with its tournament entry when it has one, linked after the last stored session.
-    static func insert(_ sessions: [ChainedSession], entries: [TournamentEntry?]? = nil, signer: SigningKey?, into db: Database) throws -> [StoredSession] {
+    /// Inserts sessions, each with its tournament entry when it has one (or as part of a multi-deal negotiation, when
+    /// `parts` says so), linked after the last stored session.
+    static func insert(
+        _ sessions: [ChainedSession], entries: [TournamentEntry?]? = nil, parts: [SequenceLink.Part]? = nil, signer: SigningKey?, into db: Database
+    ) throws -> [StoredSession] {
         let insertChain = try db.cachedStatement(sql: "INSERT INTO chains (session, records, hashes) VALUES (?, ?, ?)")
         var previous = try String.fetchOne(db, sql: "SELECT link FROM sessions ORDER BY number DESC LIMIT 1") ?? HashChain.origin
         return try sessions.enumerated().map { position, session in
             let entry = entries?[position]
-            var stored = try StoredSession(number: 0, session: session, signer: signer, after: previous, entry: entry)
+            var stored = try parts.map { try StoredSession(number: 0, session: session, signer: signer, after: previous, part: $0[position]) }
+                ?? StoredSession(number: 0, session: session, signer: signer, after: previous, entry: entry)
             var row = SessionRow(stored)
             try row.insertPrepared(db)
             stored.number = row.number ?? 0

@@ -169,6 +169,32 @@ enum StoreSchema {
                 ALTER TABLE tournament_sessions ADD COLUMN seller_model_usage TEXT;
                 """)
         }
+        migrator.registerMigration("v10-multi-deals") { db in
+            // A multi-deal negotiation: its edge sessions are ordinary sessions (whose sequence links name it); its
+            // own row holds its summary (JSON, see MultiDealSummary), its edge sessions' numbers (a JSON array) and its
+            // chain of two records, packed as a session's is; a tournament's negotiations carry their position.
+            try db.execute(sql: """
+                CREATE TABLE multi_deals (
+                    number INTEGER PRIMARY KEY AUTOINCREMENT,
+                    multi_deal_id TEXT NOT NULL,
+                    scenario_id TEXT NOT NULL,
+                    centre TEXT NOT NULL,
+                    started_at TEXT NOT NULL,
+                    summary TEXT NOT NULL,
+                    sessions TEXT NOT NULL,
+                    records TEXT NOT NULL,
+                    hashes BLOB NOT NULL,
+                    final_hash TEXT NOT NULL,
+                    signature TEXT,
+                    public_key TEXT,
+                    tournament TEXT,
+                    idx INTEGER,
+                    repetition INTEGER
+                );
+                CREATE INDEX multi_deals_by_id ON multi_deals(multi_deal_id);
+                CREATE UNIQUE INDEX multi_deals_by_position ON multi_deals(tournament, idx) WHERE tournament IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

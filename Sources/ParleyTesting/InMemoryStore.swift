@@ -15,14 +15,23 @@ public final class InMemoryStore: TranscriptStore {
         var tournaments: [StoredTournament] = []
         var entries: [String: [Int: TournamentEntry]] = [:]
         var entryBySession: [Int: TournamentEntry] = [:]
+        var multiDeals: [StoredMultiDeal] = []
+        var multiDealChains: [Int: PackedChain] = [:]
 
-        /// Inserts sessions with consecutive numbers, each linked after the one before, all or none.
-        mutating func insert(_ sessions: [ChainedSession], entries: [TournamentEntry]? = nil, signer: SigningKey?) throws(StoreError) -> [StoredSession] {
+        /// Inserts sessions with consecutive numbers, each linked after the one before (as part of a multi-deal
+        /// negotiation when `parts` says so), all or none.
+        mutating func insert(
+            _ sessions: [ChainedSession], entries: [TournamentEntry]? = nil, parts: [SequenceLink.Part]? = nil, signer: SigningKey?
+        ) throws(StoreError) -> [StoredSession] {
             let first = (self.sessions.last?.number ?? 0) + 1
             var stored: [StoredSession] = []
             var previous = self.sessions.last?.link ?? HashChain.origin
             for (offset, session) in sessions.enumerated() {
-                stored.append(try StoredSession(number: first + offset, session: session, signer: signer, after: previous, entry: entries?[offset]))
+                if let part = parts?[offset] {
+                    stored.append(try StoredSession(number: first + offset, session: session, signer: signer, after: previous, part: part))
+                } else {
+                    stored.append(try StoredSession(number: first + offset, session: session, signer: signer, after: previous, entry: entries?[offset]))
+                }
                 previous = stored[offset].link
             }
             for (session, chained) in zip(stored, sessions) { chains[session.number] = chained.chain }
@@ -124,7 +133,7 @@ public final class InMemoryStore: TranscriptStore {
                 .sorted { ($0.element.createdAt, $0.offset) > ($1.element.createdAt, $1.offset) }
                 .map { _, tournament in
                     var tournament = tournament
-                    tournament.completed = state.entries[tournament.id]?.count ?? 0
+                    tournament.completed = (state.entries[tournament.id]?.count ?? 0) + state.multiDeals.count { $0.position?.tournament == tournament.id }
                     return tournament
                 }
         }
@@ -152,5 +161,46 @@ public final class InMemoryStore: TranscriptStore {
     /// The tournament entry that points at a stored session, if one does.
     public func entry(forSession number: Int) throws(StoreError) -> TournamentEntry? {
         state.withLock { $0.entryBySession[number] }
+    }
+
+    /// Stores multi-deal negotiations with their edge sessions in one step: all of them, or none (a position already
+    /// taken in a tournament fails the whole batch, as the SQLite store's unique index does).
+    @discardableResult
+    public func save(_ multiDeals: [ChainedMultiDeal], signer: SigningKey?) throws(StoreError) -> [StoredMultiDeal] {
+        try state.withLock { (state) throws(StoreError) in
+            var next = state
+            var stored: [StoredMultiDeal] = []
+            for multiDeal in multiDeals {
+                if let position = multiDeal.position, next.multiDeals.contains(where: { $0.position?.tournament == position.tournament && $0.position?.index == position.index }) {
+                    throw StoreError.positionTaken(tournament: position.tournament, index: position.index)
+                }
+                let sessions = try next.insert(multiDeal.sessions, parts: multiDeal.sessions.indices.map(multiDeal.part(edge:)), signer: signer)
+                let number = (next.multiDeals.last?.number ?? 0) + 1
+                let row = try StoredMultiDeal(number: number, multiDeal: multiDeal, sessions: sessions.map(\.number), signer: signer)
+                next.multiDeals.append(row)
+                next.multiDealChains[number] = multiDeal.chain
+                stored.append(row)
+            }
+            state = next
+            return stored
+        }
+    }
+
+    /// Up to `limit` multi-deal negotiations numbered above `number`, oldest first.
+    public func multiDeals(after number: Int, limit: Int) throws(StoreError) -> [StoredMultiDeal] {
+        Array(state.withLock { $0.multiDeals }.filter { $0.number > number }.prefix(max(0, limit)))
+    }
+
+    /// A multi-deal negotiation by its number or id.
+    public func multiDeal(_ reference: String) throws(StoreError) -> StoredMultiDeal {
+        let multiDeals = state.withLock { $0.multiDeals }
+        let found = Int(reference).map { number in multiDeals.first { $0.number == number } } ?? multiDeals.last { $0.summary.multiDealID == reference }
+        guard let found else { throw StoreError(.notFound, "no multi-deal negotiation '\(reference)' in \(location)") }
+        return found
+    }
+
+    /// A multi-deal negotiation's own chain; empty when it has none.
+    public func chain(of multiDeal: StoredMultiDeal) throws(StoreError) -> PackedChain {
+        state.withLock { $0.multiDealChains[multiDeal.number] } ?? PackedChain()
     }
 }

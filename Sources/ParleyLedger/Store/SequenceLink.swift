@@ -1,7 +1,9 @@
 /// Chains a store's sessions in the order they were stored, the way ``HashChain`` chains one session's records.
 ///
 /// Each session's link is `SHA-256(previous link ‖ final hash)`, or, for a tournament session,
-/// `SHA-256(previous link ‖ final hash|tournament|position|repetition)`; the first session follows
+/// `SHA-256(previous link ‖ final hash|tournament|position|repetition)`, or, for an edge session of a multi-deal
+/// negotiation, `SHA-256(previous link ‖ final hash|multi-deal|its final hash|edge)` followed by
+/// `|tournament|position|repetition` when the negotiation is part of a tournament; the first session follows
 /// ``HashChain/origin``. A store writes the link in the transaction that stores the session, and verification
 /// recomputes the whole sequence: a session removed, duplicated, inserted or reordered, or a tournament entry
 /// removed or moved to another position, breaks the link of the session after it. The last link, the store's
@@ -16,6 +18,31 @@ public enum SequenceLink {
     public static func next(after previous: String, finalHash: String, tournament: (id: String, index: Int, repetition: Int)?) -> String {
         let body = tournament.map { "\(finalHash)|\($0.id)|\($0.index)|\($0.repetition)" } ?? finalHash
         return HashChain.hash(previous: previous, body: body)
+    }
+
+    /// The link of an edge session of a multi-deal negotiation, stored after `previous`.
+    public static func next(after previous: String, finalHash: String, part: Part) -> String {
+        var body = "\(finalHash)|multi-deal|\(part.multiDeal)|\(part.edge)"
+        if let position = part.position { body += "|\(position.tournament)|\(position.index)|\(position.repetition)" }
+        return HashChain.hash(previous: previous, body: body)
+    }
+
+    /// An edge session's place in a multi-deal negotiation: removing the negotiation's row, or moving it within its
+    /// tournament, breaks the links of its sessions.
+    public struct Part: Sendable, Hashable {
+        /// The final hash of the negotiation's own chain.
+        public var multiDeal: String
+        /// The edge's position in the scenario, from 0.
+        public var edge: Int
+        /// The negotiation's place in a tournament, if any.
+        public var position: MultiDealPosition?
+
+        /// A part.
+        public init(multiDeal: String, edge: Int, position: MultiDealPosition?) {
+            self.multiDeal = multiDeal
+            self.edge = edge
+            self.position = position
+        }
     }
 }
 

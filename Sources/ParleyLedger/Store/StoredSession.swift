@@ -39,6 +39,13 @@ public struct StoredSession: SessionSummarized, Sendable, Hashable, Codable {
         )
     }
 
+    /// An edge session of a multi-deal negotiation as a store inserts it under `number`, after the session whose
+    /// link is `previous`; see ``init(number:session:signer:after:entry:)``.
+    public init(number: Int, session: ChainedSession, signer: SigningKey?, after previous: String, part: SequenceLink.Part) throws(StoreError) {
+        try self.init(number: number, session: session, signer: signer, after: previous)
+        link = SequenceLink.next(after: previous, finalHash: finalHash, part: part)
+    }
+
     /// How ``startedAt`` is written: ISO 8601 with seconds.
     public static func timestamp(_ date: Date) -> String {
         date.formatted(.iso8601)

@@ -1,10 +1,14 @@
 import Crypto
 import Foundation
+import ParleyAnalysis
+import ParleyProtocol
 
 /// What verifying a whole store found: how many sessions were checked, every failure, and the store's head.
 public struct StoreVerification: Sendable, Hashable {
     /// The number of sessions checked.
     public var checked: Int
+    /// The number of multi-deal negotiations checked.
+    public var multiDealsChecked = 0
     /// Every failure, sessions first in their order, then tournaments.
     public var failures: [VerificationFailure]
     /// The store's head after the last session: keep it outside the store, and a later `verify` with it shows
@@ -25,26 +29,34 @@ extension TranscriptStore {
     /// - the store's sequence (``SequenceLink``): no session removed, duplicated, inserted or reordered, and no
     ///   tournament entry removed or moved;
     /// - with `head`, that the store still holds that head at its position, so sessions removed from the end are seen;
-    /// - each tournament: its id and total follow from its plan, and its entries lie inside the plan, point at
-    ///   stored sessions, and point at each session once.
+    /// - each multi-deal negotiation, as ``verify(_:trusting:)-(StoredMultiDeal,_)`` does, and that its edge
+    ///   sessions' sequence links name it (so removing its row, or moving it in its tournament, is seen);
+    /// - each tournament: its id and total follow from its plan, and its entries (or negotiations) lie inside the
+    ///   plan, point at stored sessions, and point at each session (or position) once.
     public func verifyAll(trusting trusted: PublicKeyIdentity? = nil, expecting head: StoreHead? = nil, batchSize: Int = 500) throws(StoreError) -> StoreVerification {
         var failures: [VerificationFailure] = []
         var previous = HashChain.origin
         var checked = 0
         var after = 0
         var numbers = Set<Int>()
+        let multiDeals = try multiDeals()
+        var parts: [Int: SequenceLink.Part] = [:]
+        for multiDeal in multiDeals {
+            for (edge, number) in multiDeal.sessions.enumerated() { parts[number] = multiDeal.part(edge: edge) }
+        }
         while true {
             let batch = try sessions(after: after, limit: max(1, batchSize))
             guard let last = batch.last else { break }
             for session in batch {
                 let entry = try entry(forSession: session.number)
-                let expected = SequenceLink.next(after: previous, finalHash: session.finalHash, entry: entry)
+                let expected = parts[session.number].map { SequenceLink.next(after: previous, finalHash: session.finalHash, part: $0) }
+                    ?? SequenceLink.next(after: previous, finalHash: session.finalHash, entry: entry)
                 if let failure = try verify(session, entry: entry, trusting: trusted) {
                     failures.append(failure)
                 } else if session.link != expected {
                     failures.append(VerificationFailure(
                         session: session.number, code: .brokenSequence,
-                        reason: "its sequence link does not follow from the session before it: a session was removed, duplicated, inserted or reordered before it, or its tournament entry was removed or moved"
+                        reason: "its sequence link does not follow from the session before it: a session was removed, duplicated, inserted or reordered before it, its tournament entry was removed or moved, or the multi-deal negotiation it is part of was removed or moved"
                     ))
                 }
                 previous = session.link
@@ -61,12 +73,18 @@ extension TranscriptStore {
                 session: 0, code: .headMismatch, reason: "the store holds \(checked) sessions, fewer than the \(head.count) of the expected head: sessions were removed from its end"
             ))
         }
-        failures += try verifyTournaments(stored: numbers)
-        return StoreVerification(checked: checked, failures: failures, head: StoreHead(count: checked, link: previous))
+        var landscapes: [MultiDealScenario: MultiDealLandscape] = [:]
+        for multiDeal in multiDeals {
+            if let failure = try verify(multiDeal, trusting: trusted, landscapes: &landscapes) { failures.append(failure) }
+        }
+        failures += try verifyTournaments(stored: numbers, multiDeals: multiDeals)
+        var verification = StoreVerification(checked: checked, failures: failures, head: StoreHead(count: checked, link: previous))
+        verification.multiDealsChecked = multiDeals.count
+        return verification
     }
 
     /// Checks each tournament's row against its plan, and its entries against the plan and the stored sessions.
-    private func verifyTournaments(stored numbers: Set<Int>) throws(StoreError) -> [VerificationFailure] {
+    private func verifyTournaments(stored numbers: Set<Int>, multiDeals: [StoredMultiDeal]) throws(StoreError) -> [VerificationFailure] {
         var failures: [VerificationFailure] = []
         var pointedAt = Set<Int>()
         for tournament in try tournaments() {
@@ -87,6 +105,15 @@ extension TranscriptStore {
                     failure(.orphanEntry, session: entry.session, "the entry at position \(entry.index) points at no stored session")
                 } else if !pointedAt.insert(entry.session).inserted {
                     failure(.duplicateEntry, session: entry.session, "a second entry (position \(entry.index)) points at the session")
+                }
+            }
+            var positions = Set<Int>()
+            for multiDeal in multiDeals {
+                guard let position = multiDeal.position, position.tournament == tournament.id else { continue }
+                if !(0..<tournament.total).contains(position.index) {
+                    failure(.orphanEntry, "multi-deal \(multiDeal.number) lies at position \(position.index), outside its plan's \(tournament.total)")
+                } else if !positions.insert(position.index).inserted {
+                    failure(.duplicateEntry, "multi-deal \(multiDeal.number) lies at position \(position.index), where another already does")
                 }
             }
         }

@@ -53,6 +53,22 @@ public protocol TranscriptStore: Sendable {
 
     /// The tournament entry that points at a stored session, if one does.
     func entry(forSession number: Int) throws(StoreError) -> TournamentEntry?
+
+    /// Stores multi-deal negotiations in one transaction, all of them or none: each edge session as a stored
+    /// session whose sequence link names its negotiation (``SequenceLink/Part``), then the negotiation's own row
+    /// and chain. With a signer, each negotiation's final hash is signed, and each edge session's.
+    @discardableResult
+    func save(_ multiDeals: [ChainedMultiDeal], signer: SigningKey?) throws(StoreError) -> [StoredMultiDeal]
+
+    /// Up to `limit` multi-deal negotiations numbered above `number`, oldest first.
+    func multiDeals(after number: Int, limit: Int) throws(StoreError) -> [StoredMultiDeal]
+
+    /// A multi-deal negotiation by its number (`3`) or its id (`m-…`, the newest if several share it); throws
+    /// ``StoreError/Code/notFound`` when there is none.
+    func multiDeal(_ reference: String) throws(StoreError) -> StoredMultiDeal
+
+    /// A multi-deal negotiation's own chain as stored; empty when it has none.
+    func chain(of multiDeal: StoredMultiDeal) throws(StoreError) -> PackedChain
 }
 
 extension TranscriptStore {

@@ -35,6 +35,10 @@ public struct VerificationFailure: CodedError, Sendable, Hashable, CustomStringC
         public static let orphanEntry = Code(rawValue: "orphan_entry")
         /// Two tournament entries point at one session.
         public static let duplicateEntry = Code(rawValue: "duplicate_entry")
+        /// A multi-deal negotiation names an edge session that is not stored, or not the one it names.
+        public static let partMismatch = Code(rawValue: "part_mismatch")
+        /// A multi-deal negotiation's deals or analysis do not follow from its edge sessions.
+        public static let settlementMismatch = Code(rawValue: "settlement_mismatch")
     }
 
     /// The session's number in the store (0 for a failure of the store or a tournament as a whole).
@@ -47,21 +51,25 @@ public struct VerificationFailure: CodedError, Sendable, Hashable, CustomStringC
     public var reason: String
     /// The tournament at fault, for a failure of a tournament's rows.
     public var tournament: String?
+    /// The multi-deal negotiation at fault (its number), for a failure of one.
+    public var multiDeal: Int?
 
     /// A failure.
-    public init(session: Int, code: Code, record: Int? = nil, reason: String, tournament: String? = nil) {
+    public init(session: Int, code: Code, record: Int? = nil, reason: String, tournament: String? = nil, multiDeal: Int? = nil) {
         self.session = session
         self.code = code
         self.record = record
         self.reason = reason
         self.tournament = tournament
+        self.multiDeal = multiDeal
     }
 
     /// The reason, with the session and record: what ``description`` prints.
     public var message: String { description }
 
-    /// `session 3, record 5: …`, `tournament t-…: …` or `store: …`.
+    /// `session 3, record 5: …`, `multi-deal 2: …`, `tournament t-…: …` or `store: …`.
     public var description: String {
+        if let multiDeal { return "multi-deal \(multiDeal)" + (record.map { ", record \($0)" } ?? "") + ": \(reason)" }
         let place = tournament.map { "tournament \($0)" + (session > 0 ? ", session \(session)" : "") }
             ?? (session > 0 ? "session \(session)" + (record.map { ", record \($0)" } ?? "") : "store")
         return place + ": \(reason)"
