@@ -4,6 +4,7 @@ import Logging
 import ParleyAgents
 import ParleyArbiter
 import ParleyAssembly
+import ParleyLedger
 import ParleyProtocol
 import ParleyReports
 import ParleyRecords
@@ -53,7 +54,20 @@ struct RFQ: AsyncParsableCommand {
     @Option(help: "Write a picture of the sessions side by side over time, with the commitments marked, to this SVG file.")
     var svg: String?
 
+    @Option(help: ArgumentHelp(stringLiteral: StoreLocation.help))
+    var store = "parley.sqlite"
+
+    @Flag(help: "Do not write the negotiation to a store.")
+    var noStore = false
+
+    @Option(help: "Sign the stored negotiation and its sessions with this Ed25519 private key file (see `parley keys generate`).")
+    var signingKey: String?
+
     @OptionGroup var remote: RemoteOptions
+
+    func validate() throws {
+        if noStore, signingKey != nil { throw ValidationError("--signing-key signs the stored negotiation; it cannot be used with --no-store") }
+    }
 
     func run() async throws {
         var scenario = try Self.load(self.scenario)
@@ -68,8 +82,15 @@ struct RFQ: AsyncParsableCommand {
             scenario: scenario, centre: try factory.centre(for: centre), edges: scenario.edges.indices.map { edgeAgents[names.count == 1 ? 0 : $0] },
             seed: seed
         )
+        let signer = try signingKey.map { try Keys.signingKey(at: $0) }
+        let transcripts = noStore ? nil : try StoreLocation.open(store)
         let arbiter = Arbiter(clock: ContinuousClock(), logger: Logger(label: "parley") { _ in SwiftLogNoOpLogHandler() })
         let record = try await arbiter.play(match)
+        let stored = try transcripts?.save(record, signer: signer)
+        let storedNote = stored.map { stored in
+            "Stored as multi-deal \(stored.number) in \(StoreLocation.display(store)), its sessions as \(stored.sessions.map(String.init).joined(separator: ", "))"
+                + " (final hash \(stored.finalHash.prefix(16))…" + (stored.signature == nil ? ")" : ", signed)") + "; `parley transcripts show --multi-deal \(stored.number)`."
+        }
         if let svg {
             try Data(try MultiDealPlot(record: record).svg().utf8).write(to: URL(fileURLWithPath: svg))
         }
@@ -78,8 +99,10 @@ struct RFQ: AsyncParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             encoder.dateEncodingStrategy = .iso8601
             FileHandle.standardOutput.write(try encoder.encode(record) + Data("\n".utf8))
+            if let storedNote { FileHandle.standardError.write(Data((storedNote + "\n").utf8)) }
         } else {
             print(MultiDealReport(record: record, turns: turns).text)
+            if let storedNote { print("\n" + storedNote) }
         }
     }
 

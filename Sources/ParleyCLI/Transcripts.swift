@@ -10,7 +10,7 @@ import ParleyStore
 /// `parley transcripts …`: read, export and verify the stored sessions.
 struct Transcripts: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List, show, export and verify stored sessions.",
+        abstract: "List, show, export and verify stored sessions and multi-deal negotiations.",
         subcommands: [List.self, Show.self, Export.self, Verify.self]
     )
 
@@ -35,8 +35,10 @@ struct Transcripts: AsyncParsableCommand {
         @Option(help: "Only sessions started on or after this date (YYYY-MM-DD or ISO 8601).") var since: String?
         @Option(help: "Only sessions started before this date (YYYY-MM-DD or ISO 8601).") var until: String?
         @Option(help: "At most this many sessions.") var limit: Int?
+        @Flag(help: "List the stored multi-deal negotiations (`parley rfq`, multi-deal tournaments) instead of sessions.") var multiDeals = false
 
         func run() async throws {
+            if multiDeals { return try listMultiDeals() }
             let filter = SessionFilter(
                 scenario: scenario, agent: agent, outcome: try outcome.map(Self.outcome),
                 since: try since.map { try Self.date($0) }, until: try until.map { try Self.date($0) }, limit: limit
@@ -53,6 +55,32 @@ struct Transcripts: AsyncParsableCommand {
                 print(columns.joined(separator: " ").escapingControlCharacters)
             }
             print("\(sessions.count) session\(sessions.count == 1 ? "" : "s")")
+        }
+
+        /// The multi-deal negotiations, newest first, filtered by scenario, agent (the centre or an edge) and date.
+        func listMultiDeals() throws {
+            let since = try since.map { StoredSession.timestamp(try Self.date($0)) }, until = try until.map { StoredSession.timestamp(try Self.date($0)) }
+            if outcome != nil { throw ValidationError("--outcome selects sessions; a multi-deal negotiation has one per edge (see `transcripts show --multi-deal N`)") }
+            let matching = try options.open().multiDeals().reversed().filter { stored in
+                let summary = stored.summary
+                if let scenario, summary.scenarioID != scenario { return false }
+                if let agent, !([summary.centre] + summary.edges.map(\.agent)).contains(where: { $0 == agent || $0.hasPrefix(agent + ":") || $0.hasSuffix("+" + agent) }) { return false }
+                if let since, summary.startedAt < since { return false }
+                if let until, summary.startedAt >= until { return false }
+                return true
+            }.prefix(max(0, limit ?? .max))
+            print("   #  started               scenario                 centre                    mode        deals  centre  regret  sessions  id")
+            for stored in matching {
+                let summary = stored.summary
+                let columns: [String] = [
+                    String(stored.number).leftPadded(4), summary.startedAt.padded(21), summary.scenarioID.padded(24), summary.centre.padded(25),
+                    summary.mode.rawValue.padded(11), String(summary.deals).leftPadded(5), String(format: "%.3f", summary.centreUtility).leftPadded(7),
+                    (summary.regret.map { String(format: "%.3f", $0) } ?? "–").leftPadded(7),
+                    "\(stored.sessions.first ?? 0)–\(stored.sessions.last ?? 0)".leftPadded(9), summary.multiDealID,
+                ]
+                print(columns.joined(separator: " ").escapingControlCharacters)
+            }
+            print("\(matching.count) multi-deal negotiation\(matching.count == 1 ? "" : "s")")
         }
 
         static func outcome(_ text: String) throws -> Outcome.Kind {
@@ -74,12 +102,23 @@ struct Transcripts: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show a stored session as `parley run` prints it.")
 
         @OptionGroup var options: StoreOption
-        @Argument(help: "The session's number in the store, or its session id.") var session: String
+        @Argument(help: "The session's number in the store, or its session id (with --multi-deal: the negotiation's number or m-… id).") var session: String
         @Flag(help: "Also print what each consulted model was sent and answered: the system prompt when it changed, then every question and reply.")
         var prompts = false
+        @Flag(help: "Show a stored multi-deal negotiation as `parley rfq` prints it, with its edge sessions' numbers.") var multiDeal = false
+        @Flag(help: "With --multi-deal: also print every session's moves.") var turns = false
 
         func run() async throws {
             let store = try options.open()
+            if multiDeal {
+                let stored = try store.multiDeal(session)
+                let record = try store.record(of: stored)
+                print("Stored multi-deal \(stored.number) (\(stored.summary.multiDealID)) · final hash \(stored.finalHash)" + (stored.publicKey.map { " · signed by \($0)" } ?? ""))
+                print("Edge sessions: " + zip(record.sessions, stored.sessions).map { "\($0.edge) \($1)" }.joined(separator: ", ") + " (`parley transcripts show N`)")
+                print(MultiDealReport(record: record, turns: turns).text)
+                if prompts { for session in record.sessions { print("\n── \(session.edge)" + Self.conversations(session.record.transcript.entries)) } }
+                return
+            }
             let stored = try store.session(session)
             let (record, profiles) = try store.record(of: stored)
             let landscape = try? profiles[.buyer].flatMap { buyer in
@@ -130,13 +169,22 @@ struct Transcripts: AsyncParsableCommand {
         @Argument(help: "The session's number or session id.") var session: String?
         @Flag(help: "Export every session.") var all = false
         @Option(help: "json, jsonl, csv or agreement.") var format: Format = .json
+        @Flag(help: "Export multi-deal negotiations (by number or m-… id, or --all of them), as json or jsonl.") var multiDeal = false
 
         func validate() throws {
             guard (session == nil) == all else { throw ValidationError("give a session, or --all, but not both") }
+            if multiDeal, format != .json, format != .jsonl {
+                throw ValidationError("a multi-deal negotiation is exported as json or jsonl; its agreements are its sessions': `--format agreement` with their numbers")
+            }
         }
 
         func run() async throws {
             let store = try options.open()
+            if multiDeal {
+                let multiDeals = all ? try store.multiDeals() : [try store.multiDeal(session!)]
+                let output = FileHandle.standardOutput
+                return try TranscriptExport(store: store).write(multiDeals, as: format == .json ? .json : .jsonl) { output.write($0) }
+            }
             let sessions = all ? try store.sessions().reversed() : [try store.session(session!)]
             if format == .agreement, !all, let only = sessions.first, only.outcome != .agreement {
                 throw ValidationError("session \(only.number) ended without agreement (\(only.outcome)): there is no agreement to export")
@@ -175,12 +223,14 @@ struct Transcripts: AsyncParsableCommand {
             let checked: Int
             let failures: [VerificationFailure]
             var head: StoreHead?
+            var multiDeals = 0
             if let session, !all {
                 checked = 1
                 failures = try store.verify(store.session(session), trusting: trusted).map { [$0] } ?? []
             } else {
                 let verification = try store.verifyAll(trusting: trusted, expecting: self.head.flatMap(StoreHead.init))
                 (checked, failures, head) = (verification.checked, verification.failures, verification.head)
+                multiDeals = verification.multiDealsChecked
             }
             guard failures.isEmpty else {
                 for failure in failures { print("BROKEN \(failure)") }
@@ -188,7 +238,8 @@ struct Transcripts: AsyncParsableCommand {
                 throw ExitCode(1)
             }
             let signatures = trusted.map { " and signed by \($0)" } ?? ""
-            print("verified \(checked) session\(checked == 1 ? "" : "s") in \(StoreLocation.display(options.store)): every hash chain is intact\(signatures)")
+            let negotiations = multiDeals == 0 ? "" : " and \(multiDeals) multi-deal negotiation\(multiDeals == 1 ? "" : "s")"
+            print("verified \(checked) session\(checked == 1 ? "" : "s")\(negotiations) in \(StoreLocation.display(options.store)): every hash chain is intact\(signatures)")
             if let head { print("the sequence and every tournament are intact; head \(head)") }
         }
     }
