@@ -10,4 +10,12 @@ enum ScenarioArguments {
         for warning in loaded.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         return loaded.file
     }
+
+    /// Whether a scenario argument names a multi-deal scenario file (`"kind": "multi-deal"`), which `parley rfq` and
+    /// multi-deal tournaments play; anything unreadable is left to the loader to report.
+    static func isMultiDeal(_ reference: String) -> Bool {
+        guard !reference.hasPrefix("genius:"), let data = try? ScenarioLoader.contents(of: reference) else { return false }
+        struct Kind: Decodable { var kind: String? }
+        return (try? JSONDecoder().decode(Kind.self, from: data))?.kind == MultiDealScenario.kind
+    }
 }

@@ -38,6 +38,9 @@ struct TournamentRun: AsyncParsableCommand {
     @Option(help: "Comma-separated agents: strategies with parameters if any, agent server URLs, or agent files (boulware:e=0.1,linear,http://127.0.0.1:8081,Examples/Agents/llm-buyer.json). Default: every built-in strategy (boa, which assembles others, only when named).")
     var agents: String?
 
+    @Option(help: "With multi-deal scenarios: the centres, comma-separated RULE+AGENT (default: per-edge+boulware,best-standing+boulware,remaining-edges+boulware); --agents are then the edge agents, rotated over each scenario's edges.")
+    var centres: String?
+
     @Option(help: "How many times each pairing plays on each scenario.")
     var repetitions = 1
 
@@ -96,6 +99,14 @@ struct TournamentRun: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let multiDeal = scenarios.filter(ScenarioArguments.isMultiDeal)
+        if !multiDeal.isEmpty {
+            guard multiDeal.count == scenarios.count else {
+                throw ValidationError("multi-deal scenarios (\(multiDeal.joined(separator: ", "))) run in a tournament of their own, apart from bilateral ones")
+            }
+            return try await runMultiDeal()
+        }
+        if centres != nil { throw ValidationError("--centres seats the centre of multi-deal scenarios; these scenarios are bilateral") }
         let files = try scenarios.map { try ScenarioArguments.load($0) }
         let references = try agents.map(AgentReference.loadList) ?? StrategyRegistry.builtIns.defaultField.map { try AgentReference(parsing: $0) }
         let plan = try TournamentPlan(
@@ -132,6 +143,52 @@ struct TournamentRun: AsyncParsableCommand {
     }
 }
 
+extension TournamentRun {
+    /// The centres a multi-deal tournament seats when `--centres` is not given: every rule with boulware.
+    static let defaultCentres = CentreRule.allCases.map { "\($0.rawValue)+boulware" }
+
+    /// A tournament of multi-deal scenarios: every centre against every rotation of the edge agents, stored and ranked
+    /// centres and edge agents apart.
+    func runMultiDeal() async throws {
+        if selfPlay || revealProfiles || shard != nil || worker {
+            throw ValidationError("--self-play, --reveal-profiles, --shard and --worker apply to bilateral tournaments; a multi-deal tournament runs in one process")
+        }
+        let files = try scenarios.map(RFQ.load)
+        let references = try agents.map(AgentReference.loadList) ?? StrategyRegistry.builtIns.defaultField.map { try AgentReference(parsing: $0) }
+        let centres = centres.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? Self.defaultCentres
+        let plan = try MultiDealTournamentPlan(scenarios: files, centres: centres, edges: references, repetitions: repetitions, seed: seed)
+        let factory = remote.factory()
+        for centre in centres { _ = try factory.centre(for: centre) }  // fails before the store is touched
+        _ = try await RemoteOptions.sources(references, factory: factory)
+        let transcripts = try StoreLocation.open(store)
+        var logger = Logger(label: "parley") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .warning
+        var runner = MultiDealTournamentRunner(plan: plan, jobs: jobs, logger: logger)
+        runner.factory = factory
+        runner.signer = try signingKey.map { try Keys.signingKey(at: $0) }
+        let display = ProgressDisplay(interactive: isatty(STDERR_FILENO) == 1)
+        let progress = try await runner.run(store: transcripts, report: display.update)
+        display.finish()
+        let footer = "Played \(progress.played) negotiations (\(progress.resumed) already stored) into \(StoreLocation.display(store))"
+            + (progress.failures > 0 ? "; in \(progress.failures) an agent ended a session by a fault" : "") + "."
+        try MultiDealTournamentReport(store: transcripts, tournament: plan.id).present(footer: footer, out: out, store: transcripts)
+    }
+}
+
+extension MultiDealTournamentReport {
+    /// Prints the title, both leaderboards and `footer`, then writes the report files into `out` when given.
+    func present(footer: String?, out: String?, store: some TranscriptStore) throws {
+        print(title)
+        print("")
+        print(table)
+        if let footer { print("\n" + footer) }
+        if let out {
+            try write(to: URL(fileURLWithPath: out), store: store)
+            print("\nReports written to \(out)/: " + Self.files.joined(separator: ", "))
+        }
+    }
+}
+
 /// `parley tournament report`.
 struct TournamentReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -152,6 +209,10 @@ struct TournamentReportCommand: AsyncParsableCommand {
         let transcripts = try StoreLocation.open(store, readOnly: true)
         guard let id = try id ?? transcripts.tournaments().first?.id else {
             throw ValidationError("\(StoreLocation.display(store)) holds no tournament; run one with `parley tournament`")
+        }
+        let stored = try transcripts.tournament(id)
+        if MultiDealTournamentPlan.Description.describes(plan: stored.plan) {
+            return try MultiDealTournamentReport(store: transcripts, tournament: id).present(footer: nil, out: out, store: transcripts)
         }
         try TournamentReport(store: transcripts, tournament: id).present(footer: nil, out: out, store: transcripts)
     }

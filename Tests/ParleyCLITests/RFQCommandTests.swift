@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import ParleyAnalysis
 import ParleyProtocol
 import ParleyRecords
 import Testing
@@ -87,6 +88,45 @@ struct RFQCommandTests {
 
         let verified = try CLI.run("transcripts", "verify", "--store", store)
         #expect(verified.status == 0 && verified.output.contains("verified 7 sessions and 2 multi-deal negotiations"), "\(verified.output)")
+    }
+
+    @Test("parley tournament on multi-deal scenarios: both leaderboards, stored, verified, resumed, reported again, and each negotiation replays with parley rfq")
+    func tournament() throws {
+        let store = try CLI.temporaryPath("tournament.sqlite")
+        let out = try CLI.temporaryPath("report")
+        let arguments = [
+            "tournament", "--scenario", "Examples/MultiDeal/pumps-single-sourcing.json", "Examples/MultiDeal/valves-split-order.json",
+            "--centres", "per-edge+boulware,remaining-edges+conceder", "--agents", "boulware,conceder,random", "--store", store,
+        ]
+        let first = try CLI.run(arguments + ["--out", out])
+        #expect(first.status == 0, "\(first.errors)")
+        #expect(first.output.contains("Centres (ranked") && first.output.contains("remaining-edges+conceder") && first.output.contains("Edge agents (ranked"))
+        #expect(first.output.contains("Played 12 negotiations (0 already stored)"), "\(first.output)")
+        let again = try CLI.run(arguments)
+        #expect(again.output.contains("Played 0 negotiations (12 already stored)"), "\(again.output)")
+        let verified = try CLI.run("transcripts", "verify", "--store", store)
+        #expect(verified.status == 0 && verified.output.contains("and 12 multi-deal negotiations"), "\(verified.output)")
+        let report = try CLI.run("tournament", "report", "--store", store)
+        #expect(report.status == 0 && report.output.contains("Multi-deal tournament t-") && report.output.contains("12 negotiations."))
+
+        let rows = try String(contentsOfFile: out + "/negotiations.csv", encoding: .utf8).split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+        #expect(rows.count == 12)
+        let row = try #require(rows.first { $0[4] == "valves-split-order" && $0[6] == "remaining-edges+conceder" })
+        let replay = try CLI.run(
+            "rfq", "--no-store", "--json", "--scenario", "Examples/MultiDeal/valves-split-order.json", "--centre", row[6], "--edges", row[7].replacingOccurrences(of: ";", with: ","),
+            "--seed", row[8]
+        )
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let record = try decoder.decode(MultiDealRecord.self, from: Data(replay.output.utf8))
+        #expect("\(record.settlement.analysis.centreUtility)" == row[10], "the stored seed replays the stored negotiation")
+
+        let mixed = try CLI.run("tournament", "--scenario", "Examples/MultiDeal/pumps-single-sourcing.json", "Examples/Scenarios/reference-supply.json", "--store", store)
+        #expect(mixed.status != 0 && mixed.errors.contains("run in a tournament of their own"))
+        let sharded = try CLI.run(arguments + ["--shard", "1/2"])
+        #expect(sharded.status != 0 && sharded.errors.contains("a multi-deal tournament runs in one process"))
+        let bilateral = try CLI.run("tournament", "--scenario", "Examples/Scenarios/reference-supply.json", "--centres", "per-edge", "--store", store)
+        #expect(bilateral.status != 0 && bilateral.errors.contains("these scenarios are bilateral"))
     }
 
     @Test func mistakesAreNamed() throws {
