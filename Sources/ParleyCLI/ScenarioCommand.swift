@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ParleyFormats
 import ParleyProtocol
 
@@ -20,6 +21,7 @@ struct ScenarioCommand: AsyncParsableCommand {
         var file: String
 
         func run() async throws {
+            if ScenarioArguments.isMultiDeal(file) { return try validateMultiDeal() }
             let problems: [ValidationProblem]
             let scenarioFile: ScenarioFile?
             // Another tool's scenario is converted and validated in one step; a Parley file is decoded, then validated.
@@ -43,6 +45,26 @@ struct ScenarioCommand: AsyncParsableCommand {
             let outcomes = OutcomeSpace(scenario)?.count ?? 0
             let profiles = Role.allCases.filter { scenarioFile.profile(for: $0) != nil }.map(\.rawValue)
             print("\(file): valid. \(scenario.issues.count) issues, \(outcomes) outcomes, profiles: \(profiles.isEmpty ? "none" : profiles.joined(separator: ", "))")
+        }
+
+        /// A multi-deal scenario (`"kind": "multi-deal"`): every problem with its path, or what it holds.
+        func validateMultiDeal() throws {
+            let data = try ScenarioLoader.contents(of: file)
+            let problems: [String]
+            var scenario: MultiDealScenario?
+            do {
+                scenario = try JSONDecoder().decode(MultiDealScenario.self, from: data)
+                problems = scenario!.validate().map(\.description)
+            } catch {
+                problems = ["not a multi-deal scenario: \(error)"]
+            }
+            guard problems.isEmpty, let scenario else {
+                print("\(file): \(problems.count) problem\(problems.count == 1 ? "" : "s")")
+                for problem in problems { print("  \(problem)") }
+                throw ExitCode(1)
+            }
+            print("\(file): valid multi-deal scenario. \(scenario.mode.rawValue), the \(scenario.centre.rawValue) as centre, \(scenario.edges.count) edges: "
+                + scenario.edges.map(\.id).joined(separator: ", "))
         }
     }
 }

@@ -129,6 +129,18 @@ struct RFQCommandTests {
         #expect(bilateral.status != 0 && bilateral.errors.contains("these scenarios are bilateral"))
     }
 
+    @Test("parley scenario validate reads a multi-deal file as one, naming every problem with its path")
+    func validate() throws {
+        let valid = try CLI.run("scenario", "validate", "Examples/MultiDeal/valves-split-order.json")
+        #expect(valid.status == 0 && valid.output.contains("valid multi-deal scenario. parallel, the buyer as centre, 4 edges: delta-valves"), "\(valid.output)")
+        var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: CLI.repository.appendingPathComponent("Examples/MultiDeal/valves-split-order.json"))) as? [String: Any])
+        json["need"] = ["type": "split", "issue": "quantity", "total": 0, "shortfallPenalty": 0.1]
+        let path = try CLI.temporaryPath("bad.json")
+        try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: path))
+        let invalid = try CLI.run("scenario", "validate", path)
+        #expect(invalid.status == 1 && invalid.output.contains("$.need.total: the total must be from 1 to 1000000000 [invalid_total]"), "\(invalid.output)")
+    }
+
     @Test func mistakesAreNamed() throws {
         let wrongCount = try CLI.run("rfq", "--no-store", "--scenario", "Examples/MultiDeal/pumps-single-sourcing.json", "--edges", "boulware,conceder")
         #expect(wrongCount.status != 0 && wrongCount.errors.contains("names 2 agents for 3 edges"), "\(wrongCount.errors)")
