@@ -30,12 +30,14 @@ public enum CentreRule: String, Sendable, Hashable, CaseIterable {
         case .perEdge:
             return reservations[edge]
         case .bestStanding:
-            let rules = view.rules
-            let elsewhere = rules.openEdges.filter { $0 != edge }.compactMap { other -> Double? in
-                guard let offer = rules.sessions[other].standingOffer, offer.proposer != rules.scenario.centre, rules.fits(offer.terms, edge: other) else { return nil }
-                return utilities[other].utility(of: offer.terms)
+            var best = reservations[edge]
+            for other in utilities.indices where other != edge && view.rules.state(of: other) == .open {
+                guard let offer = view.rules.sessions[other].standingOffer, offer.proposer != view.rules.scenario.centre,
+                    view.rules.fits(offer.terms, edge: other), let utility = utilities[other].utility(of: offer.terms)
+                else { continue }
+                best = max(best, utility)
             }
-            return max(reservations[edge], elsewhere.max() ?? 0)
+            return best
         case .remainingEdges:
             var value = view.scenario.reservation
             for later in (edge + 1..<view.scenario.edges.count).reversed() {

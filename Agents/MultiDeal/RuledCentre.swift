@@ -31,11 +31,10 @@ public struct RuledCentre: CentreStrategy {
         var action = try await strategies[edge].respond(to: view.turn)
         lastDecision = strategies[edge].lastDecision
         let floor = rule.floor(view, maxima: maxima, reservations: reservations, utilities: utilities)
-        let utility = utilities[edge]
         switch action.move {
-        case .offer(let terms) where (utility.utility(of: terms) ?? 0) < floor:
+        case .offer(let terms) where (utilities[edge].utility(of: terms) ?? 0) < floor:
             if let raised = indexes[edge]?.terms(nearestAtOrAbove: floor) { action = .offer(raised, note: action.note) }
-        case .accept where view.turn.standingOffer.map { (utility.utility(of: $0) ?? 0) < floor } ?? false:
+        case .accept where view.turn.standingOffer.map { (utilities[edge].utility(of: $0) ?? 0) < floor } ?? false:
             if let raised = indexes[edge]?.terms(nearestAtOrAbove: floor) { action = .offer(raised, note: action.note) }
         default:
             break

@@ -44,6 +44,9 @@ public struct MultiDealRules: Sendable, Hashable {
     public private(set) var ends: [EdgeEnd?]
     /// The deals, in the order they were made.
     public private(set) var commitments: [Commitment] = []
+    /// The edges' identifiers, this negotiation's own copy: reading them never touches the scenario, which the
+    /// negotiations of a tournament share across threads.
+    private let edgeIDs: [String]
 
     /// A negotiation at its start; in a scenario where some edge cannot fit at all, that edge is not superseded yet
     /// (nothing has been committed), so every session starts open (or waiting).
@@ -51,6 +54,7 @@ public struct MultiDealRules: Sendable, Hashable {
         self.scenario = scenario
         self.sessions = scenario.edges.map { AlternatingOffers(scenario: $0.scenario.scenario) }
         self.ends = Array(repeating: nil, count: scenario.edges.count)
+        self.edgeIDs = scenario.edges.map { String(decoding: Array($0.id.utf8), as: UTF8.self) }
     }
 
     /// Where an edge's session stands.
@@ -115,7 +119,7 @@ public struct MultiDealRules: Sendable, Hashable {
 
     /// Whether committing to `terms` with an edge stays within the need.
     public func fits(_ terms: Terms, edge: Int) -> Bool {
-        scenario.need.allows(scenario.edges[edge].id, quantity: quantity(of: terms), after: committed)
+        scenario.need.allows(edgeIDs[edge], quantity: quantity(of: terms), after: committed)
     }
 
     /// The units still needed, for a split order.
@@ -150,8 +154,9 @@ public struct MultiDealRules: Sendable, Hashable {
         return scenario.need.allows(id, quantity: smallest ?? 0, after: committed)
     }
 
-    private var committed: [(edge: String, quantity: Int?)] {
-        commitments.map { (scenario.edges[$0.edge].id, $0.quantity) }
+    /// The commitments as the need reads them, lazily: checking a move allocates nothing.
+    private var committed: LazyMapSequence<[Commitment], (edge: String, quantity: Int?)> {
+        commitments.lazy.map { [edgeIDs] in (edgeIDs[$0.edge], $0.quantity) }
     }
 
     /// The quantity terms give the split order's issue; `nil` for other needs or a missing or non-integer value.

@@ -49,7 +49,7 @@ public enum Need: Sendable, Hashable {
     }
 
     /// Whether the centre may commit to one more deal with `edge` of `quantity` (for a split order) on top of `deals`.
-    public func allows(_ edge: String, quantity: Int?, after deals: [(edge: String, quantity: Int?)]) -> Bool {
+    public func allows(_ edge: String, quantity: Int?, after deals: some Collection<(edge: String, quantity: Int?)>) -> Bool {
         switch self {
         case .single:
             return deals.isEmpty
@@ -64,7 +64,7 @@ public enum Need: Sendable, Hashable {
     }
 
     /// Whether `deals` meet the need: no further deal could be added with any edge and quantity.
-    public func isMet(by deals: [(edge: String, quantity: Int?)]) -> Bool {
+    public func isMet(by deals: some Collection<(edge: String, quantity: Int?)>) -> Bool {
         switch self {
         case .single:
             return !deals.isEmpty

@@ -46,8 +46,12 @@ extension Arbiter {
                     // The view and the turn's strategy live only in this block, so that neither the history nor the
                     // rules are still shared when the action is applied and recorded (no copy on write per turn).
                     let view = TurnView(shared: shared[edge], role: role, turn: rules.sessions[edge].turns + 1, history: entries[edge], elapsed: elapsed)
-                    let strategy: any Strategy = role == centreRole ? CentreTurn(centre: centre.take()!, edge: edge, rules: rules) : edges[edge].take()!
-                    result = await turn(strategy, view: view, budget: budget, clock: clock, on: nil)
+                    // The strategy is moved into the turn, never bound first: a bound copy would share its box, and the
+                    // turn's first mutation would copy the whole strategy (and, for the centre, every edge's strategy).
+                    result = await turn(
+                        role == centreRole ? CentreTurn(centre: centre.take()!, edge: edge, rules: rules) : edges[edge].take()!, view: view, budget: budget,
+                        clock: clock, on: nil
+                    )
                 }
                 let after = start.duration(to: clock.now) - began
                 var decision: DecisionTrace?

@@ -44,9 +44,11 @@ public struct MultiDealTournamentRunner: Sendable {
         report: @escaping @Sendable (TournamentProgress) -> Void = { _ in }
     ) async throws -> TournamentProgress {
         let id = plan.id
-        let centres = try plan.centres.map { text throws(AgentSpecError) in try factory.centre(for: text) }
-        let edges = try await factory.preflightedSources(for: plan.edges)
-        let landscapes = try plan.scenarios.map { scenario throws(LandscapeError) in try MultiDealLandscape(scenario: scenario) }
+        // Every agent is built and preflighted once before anything is stored; each worker then gets a kit of its own.
+        _ = try plan.centres.map { text throws(AgentSpecError) in try factory.centre(for: text) }
+        _ = try await factory.preflightedSources(for: plan.edges)
+        var kits: [Kit] = []
+        for slot in 0..<min(jobs, max(1, plan.total)) { kits.append(try Kit(plan: plan, factory: slot == 0 ? factory : factory.withOwnIndexCache(), copying: slot > 0)) }
         try store.register(tournament: id, total: plan.total, plan: plan.planJSON, at: now)
         let completed = try store.completedMultiDeals(of: id, total: plan.total)
         var progress = TournamentProgress(total: plan.total, resumed: completed.members, played: 0, stored: 0, failures: 0, elapsed: 0)
@@ -61,26 +63,28 @@ public struct MultiDealTournamentRunner: Sendable {
             progress.stored += batch.count
             batch = []
         }
-        try await withThrowingTaskGroup(of: ChainedMultiDeal.self) { group in
-            func launch() -> Bool {
+        try await withThrowingTaskGroup(of: (slot: Int, played: ChainedMultiDeal).self) { group in
+            // A negotiation runs with a free worker's kit: no two running negotiations share a kit's objects.
+            func launch(on slot: Int) -> Bool {
                 guard let index = pending.next() else { return false }
                 let negotiation = plan.negotiation(at: index)
+                let kit = kits[slot]
                 let match = MultiDealMatch(
-                    scenario: plan.scenarios[negotiation.scenario], centre: centres[negotiation.centre], edges: negotiation.edges.map { edges[$0] },
-                    seed: negotiation.seed, landscape: landscapes[negotiation.scenario]
+                    scenario: kit.scenarios[negotiation.scenario], centre: kit.centres[negotiation.centre], edges: negotiation.edges.map { kit.edges[$0] },
+                    seed: negotiation.seed, landscape: kit.landscapes[negotiation.scenario]
                 )
                 let position = MultiDealPosition(tournament: id, index: index, repetition: negotiation.repetition)
-                group.addTask { try ChainedMultiDeal(record: try await arbiter.play(match), position: position) }
+                group.addTask { (slot, try ChainedMultiDeal(record: try await arbiter.play(match), position: position)) }
                 return true
             }
             var running = 0
-            while running < jobs, launch() { running += 1 }
-            while let played = try await group.next() {
+            for slot in kits.indices where launch(on: slot) { running += 1 }
+            while let (slot, played) = try await group.next() {
                 running -= 1
                 progress.played += 1
                 if played.summary.edges.contains(where: { Self.faults.contains($0.end) }) { progress.failures += 1 }
                 batch.append(played)
-                if launch() { running += 1 }
+                if launch(on: slot) { running += 1 }
                 if batch.count >= batchSize || running == 0 { try save() }
                 progress.elapsed = start.duration(to: clock.now).seconds
                 report(progress)
@@ -88,6 +92,24 @@ public struct MultiDealTournamentRunner: Sendable {
         }
         try save()
         return progress
+    }
+
+    /// What one worker plays with: the scenarios, their landscapes, the centres and the edge agents. Every worker but
+    /// the first holds its own copies, so that negotiations on different cores share no object: reference counting
+    /// on shared objects made two workers no faster than one (`parley-bench multideal`).
+    struct Kit: Sendable {
+        let scenarios: [MultiDealScenario]
+        let landscapes: [MultiDealLandscape]
+        let centres: [CentreSource]
+        let edges: [any AgentSource]
+
+        init(plan: MultiDealTournamentPlan, factory: AgentFactory, copying: Bool) throws {
+            let codec = WireCodec()
+            scenarios = try copying ? plan.scenarios.map { try codec.decode(MultiDealScenario.self, from: codec.encode($0)) } : plan.scenarios
+            landscapes = try scenarios.map { scenario throws(LandscapeError) in try MultiDealLandscape(scenario: scenario) }
+            centres = try plan.centres.map { text throws(AgentSpecError) in try factory.centre(for: text) }
+            edges = try plan.edges.map(factory.source(for:))
+        }
     }
 
     /// The ends of an edge session that an agent's fault caused.
