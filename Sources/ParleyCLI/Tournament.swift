@@ -41,6 +41,9 @@ struct TournamentRun: AsyncParsableCommand {
     @Option(help: "With multi-deal scenarios: the centres, comma-separated RULE+AGENT (default: per-edge+boulware,best-standing+boulware,remaining-edges+boulware); --agents are then the edge agents, rotated over each scenario's edges.")
     var centres: String?
 
+    @Option(help: "With multi-deal scenarios: play every one parallel or sequential (default: each scenario's own mode).")
+    var mode: RFQ.Mode?
+
     @Option(help: "How many times each pairing plays on each scenario.")
     var repetitions = 1
 
@@ -106,7 +109,7 @@ struct TournamentRun: AsyncParsableCommand {
             }
             return try await runMultiDeal()
         }
-        if centres != nil { throw ValidationError("--centres seats the centre of multi-deal scenarios; these scenarios are bilateral") }
+        if centres != nil || mode != nil { throw ValidationError("--centres and --mode apply to multi-deal scenarios; these scenarios are bilateral") }
         let files = try scenarios.map { try ScenarioArguments.load($0) }
         let references = try agents.map(AgentReference.loadList) ?? StrategyRegistry.builtIns.defaultField.map { try AgentReference(parsing: $0) }
         let plan = try TournamentPlan(
@@ -153,7 +156,8 @@ extension TournamentRun {
         if selfPlay || revealProfiles || shard != nil || worker {
             throw ValidationError("--self-play, --reveal-profiles, --shard and --worker apply to bilateral tournaments; a multi-deal tournament runs in one process")
         }
-        let files = try scenarios.map(RFQ.load)
+        var files = try scenarios.map(RFQ.load)
+        if let mode { for index in files.indices { files[index].mode = MultiDealScenario.Mode(rawValue: mode.rawValue) ?? files[index].mode } }
         let references = try agents.map(AgentReference.loadList) ?? StrategyRegistry.builtIns.defaultField.map { try AgentReference(parsing: $0) }
         let centres = centres.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? Self.defaultCentres
         let plan = try MultiDealTournamentPlan(scenarios: files, centres: centres, edges: references, repetitions: repetitions, seed: seed)

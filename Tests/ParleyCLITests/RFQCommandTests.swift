@@ -127,6 +127,9 @@ struct RFQCommandTests {
         #expect(sharded.status != 0 && sharded.errors.contains("a multi-deal tournament runs in one process"))
         let bilateral = try CLI.run("tournament", "--scenario", "Examples/Scenarios/reference-supply.json", "--centres", "per-edge", "--store", store)
         #expect(bilateral.status != 0 && bilateral.errors.contains("these scenarios are bilateral"))
+        let sequential = try CLI.run(arguments + ["--mode", "sequential"])
+        #expect(sequential.output.contains("Played 12 negotiations (0 already stored)"), "another mode is another tournament: \(sequential.output)")
+        #expect(try CLI.run("transcripts", "list", "--multi-deals", "--store", store).output.split(separator: "\n").filter { $0.contains(" sequential ") }.count == 12)
     }
 
     @Test("parley scenario validate reads a multi-deal file as one, naming every problem with its path")
