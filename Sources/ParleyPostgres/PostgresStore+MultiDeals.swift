@@ -74,11 +74,7 @@ extension PostgresStore {
 
     /// A multi-deal negotiation's own chain as stored.
     public func chain(of multiDeal: StoredMultiDeal) throws(StoreError) -> PackedChain {
-        try query("SELECT records, hashes FROM multi_deals WHERE number = \(multiDeal.number)") { rows in
-            guard let row = rows.first else { return PackedChain() }
-            let (records, hashes) = try row.decode((String, ByteBuffer).self)
-            return PackedChain(records: Array(records.utf8), hashes: Array(hashes.readableBytesView))
-        }
+        try packedChain("SELECT records, hashes FROM multi_deals WHERE number = \(multiDeal.number)")
     }
 
     /// Rows of `multi_deals` read back; a summary or session list that cannot be read is an unreadable record.

@@ -116,7 +116,12 @@ public final class PostgresStore: TranscriptStore, Sendable {
 
     /// A session's chain as stored; empty when it has none.
     public func chain(of session: StoredSession) throws(StoreError) -> PackedChain {
-        try query("SELECT records, hashes FROM chains WHERE session = \(session.number)") { rows in
+        try packedChain("SELECT records, hashes FROM chains WHERE session = \(session.number)")
+    }
+
+    /// The chain a query's first row holds in its `records` and `hashes` columns; empty when there is no row.
+    func packedChain(_ query: PostgresQuery) throws(StoreError) -> PackedChain {
+        try self.query(query) { rows in
             guard let row = rows.first else { return PackedChain() }
             let (records, hashes) = try row.decode((String, ByteBuffer).self)
             return PackedChain(records: Array(records.utf8), hashes: Array(hashes.readableBytesView))

@@ -69,9 +69,7 @@ extension SQLiteStore {
         let row = try perform {
             try database.read { db in try Row.fetchOne(db, sql: "SELECT records, hashes FROM multi_deals WHERE number = ?", arguments: [multiDeal.number]) }
         }
-        guard let row else { return PackedChain() }
-        let records = String.fromDatabaseValue(row["records"]) ?? ""
-        return PackedChain(records: Array(records.utf8), hashes: Array(Data.fromDatabaseValue(row["hashes"]) ?? Data()))
+        return row.map(Self.packedChain(from:)) ?? PackedChain()
     }
 
     /// A row read back; a summary or session list that cannot be read is reported as an unreadable record.

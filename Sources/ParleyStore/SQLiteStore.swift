@@ -214,7 +214,11 @@ public struct SQLiteStore: TranscriptStore {
         let row = try perform {
             try database.read { db in try Row.fetchOne(db, sql: "SELECT records, hashes FROM chains WHERE session = ?", arguments: [session.number]) }
         }
-        guard let row else { return PackedChain() }
+        return row.map(Self.packedChain(from:)) ?? PackedChain()
+    }
+
+    /// A chain from a row's `records` (text, or a blob from an older store) and `hashes` columns.
+    static func packedChain(from row: Row) -> PackedChain {
         let records: DatabaseValue = row["records"]
         let text = String.fromDatabaseValue(records) ?? Data.fromDatabaseValue(records).map { String(decoding: $0, as: UTF8.self) } ?? ""
         let hashes = Data.fromDatabaseValue(row["hashes"]) ?? Data()

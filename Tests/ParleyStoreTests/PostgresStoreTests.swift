@@ -59,16 +59,18 @@ struct PostgresStoreTests {
         #expect(refused?.code == .notAStore)
     }
 
-    @Test func aVersion1DatabaseGainsTheModelUsageColumns() throws {
+    @Test func aVersion1DatabaseGainsTheModelUsageColumnsAndTheMultiDealTable() throws {
         let url = try PostgresTestDatabase.create()
         _ = try PostgresStore(url: url)
         try PostgresTestDatabase.execute("ALTER TABLE tournament_sessions DROP COLUMN buyer_model_usage, DROP COLUMN seller_model_usage", in: url)
+        try PostgresTestDatabase.execute("DROP TABLE multi_deals", in: url)
         try PostgresTestDatabase.execute("UPDATE parley_schema SET version = 1", in: url)
         #expect(throws: (any Error).self) { try PostgresTestDatabase.execute("SELECT buyer_model_usage FROM tournament_sessions", in: url) }
         let store = try PostgresStore(url: url)
         try PostgresTestDatabase.execute("SELECT buyer_model_usage, seller_model_usage FROM tournament_sessions", in: url)
-        try PostgresTestDatabase.execute("DO $$ BEGIN IF (SELECT max(version) FROM parley_schema) <> 2 THEN RAISE 'not version 2'; END IF; END $$", in: url)
-        #expect(try store.count() == 0)
+        try PostgresTestDatabase.execute("SELECT multi_deal_id, summary, records, hashes, tournament, idx FROM multi_deals", in: url)
+        try PostgresTestDatabase.execute("DO $$ BEGIN IF (SELECT max(version) FROM parley_schema) <> 3 THEN RAISE 'not version 3'; END IF; END $$", in: url)
+        #expect(try store.count() == 0 && store.multiDeals().isEmpty)
     }
 
     /// Four stores (four connections, as four worker processes have) save batches into one database at once: every
