@@ -50,6 +50,9 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("index-cache-mib"), help: "MiB of bidding indexes kept for the sessions' profiles; the least recently used are dropped beyond it.")
     var indexCacheMiB = 512
 
+    @Flag(help: "Also serve the agent as an A2A 1.0 agent: its card at /.well-known/agent-card.json, JSON-RPC at /a2a (Protocols/Spec/a2a-binding.md).")
+    var a2a = false
+
     @OptionGroup var remote: RemoteOptions
 
     @Option(help: "Log level on standard error (trace, debug, info, notice, warning, error, critical).")
@@ -71,17 +74,19 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "parley-serve") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .warning
-        let configuration = AgentServer<ContinuousClock>.Configuration(
+        var configuration = AgentServer<ContinuousClock>.Configuration(
             host: host, port: port, token: token, maximumSessions: maxSessions, maximumBodyBytes: maxBodyBytes,
             idleTimeout: .saturating(seconds: idleTimeout),
             connections: ConnectionLimits(maximumConnections: maxConnections, requestTimeout: .saturating(seconds: requestTimeout)),
             maximumOutcomes: maxOutcomes
         )
+        configuration.a2a = a2a
         // Not preflighted: an agent server relayed to may start after this one.
         let factory = remote.factory(indexes: BiddingIndexCache(maximumBytes: indexCacheMiB << 20))
         let server = AgentServer(agent: try factory.source(for: AgentReference.load(agent)), configuration: configuration, clock: ContinuousClock(), logger: logger)
         let running = try await server.start(handlingSignals: true)
-        let line = "Serving \(server.card.name) on \(running.url) (parley/1)\(token == nil ? "" : ", token required"); stop with Ctrl-C\n"
+        let protocols = a2a ? "parley/1, and A2A \(A2ABinding.protocolVersion) with its card at \(running.url)\(A2ABinding.cardPath)" : "parley/1"
+        let line = "Serving \(server.card.name) on \(running.url) (\(protocols))\(token == nil ? "" : ", token required"); stop with Ctrl-C\n"
         FileHandle.standardOutput.write(Data(line.utf8))
         try await running.wait()
     }

@@ -41,7 +41,8 @@ struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.uri.path != AgentAPI.health else { return try await next(request, context) }
+        // The health check and the A2A agent card are public: discovery comes before authentication.
+        guard request.uri.path != AgentAPI.health, request.uri.path != A2ABinding.cardPath else { return try await next(request, context) }
         guard Self.matches((request.headers[.authorization] ?? "").utf8, expected) else {
             var response = io.response(APIError(.unauthorized, "send the server's token as 'Authorization: Bearer TOKEN'"))
             response.headers[.wwwAuthenticate] = "Bearer"

@@ -35,6 +35,9 @@ public struct AgentServer<C: Clock>: Sendable where C.Duration == Duration {
         public var connections: ConnectionLimits
         /// The largest outcome space a session may have; a larger start gets 422 `invalid_scenario`.
         public var maximumOutcomes: Int
+        /// Whether the agent is also served as an A2A 1.0 agent: its card at `/.well-known/agent-card.json` and
+        /// JSON-RPC at `/a2a` (Parley's negotiation extension, `Protocols/Spec/a2a-binding.md`).
+        public var a2a = false
 
         /// A configuration; the defaults serve on loopback port 8081.
         public init(
@@ -60,6 +63,7 @@ public struct AgentServer<C: Clock>: Sendable where C.Duration == Duration {
     /// The configuration.
     public let configuration: Configuration
     private let service: AgentService<C>
+    private let a2a: A2AService<C>
     private let logger: Logger
 
     /// A server for an agent.
@@ -69,6 +73,7 @@ public struct AgentServer<C: Clock>: Sendable where C.Duration == Duration {
             agent: agent, sessions: SessionTable(capacity: max(1, configuration.maximumSessions), idleLimit: configuration.idleTimeout, clock: clock),
             maximumOutcomes: configuration.maximumOutcomes
         )
+        self.a2a = A2AService(service: service, capacity: max(1, configuration.maximumSessions))
         self.logger = logger
     }
 
@@ -122,6 +127,40 @@ public struct AgentServer<C: Clock>: Sendable where C.Duration == Duration {
             try await service.remove(SessionID(rawValue: context.parameters.get("id") ?? ""), key: request.headers[Self.sessionKey])
             return Response(status: .noContent)
         }
+        if configuration.a2a { addA2A(to: router, io: io) }
         return router
     }
+
+    /// The A2A binding's routes: the agent card (public, as A2A discovery expects) and the JSON-RPC endpoint.
+    private func addA2A(to router: Router<BasicRequestContext>, io: MessageIO) {
+        let a2a = self.a2a, needsToken = configuration.token != nil
+        router.get(RouterPath(A2ABinding.cardPath)) { request, _ in
+            let host = request.head.authority ?? "127.0.0.1"
+            return io.plainResponse(a2a.card(baseURL: "http://\(host)", needsToken: needsToken))
+        }
+        router.post(RouterPath(A2ABinding.path)) { request, _ in
+            let bytes: Data
+            do {
+                bytes = try await io.body(of: request)
+            } catch let error as APIError {
+                let status = HTTPResponse.Status(code: error.code.status)
+                return io.plainResponse(A2AResponse(id: .null, error: A2AError(code: -32600, message: error.message, data: .object(["code": .string(error.code.rawValue)]))), status: status)
+            }
+            if let version = request.headers[Self.versionHeader], !["1.0", "1"].contains(version.trimmingCharacters(in: .whitespaces)) {
+                let error = A2AError(code: -32009, message: "A2A version \(version.prefix(20)) is not supported; this agent speaks \(A2ABinding.protocolVersion)")
+                return io.plainResponse(A2AResponse(id: .null, error: error))
+            }
+            guard let call = try? JSONDecoder().decode(A2ARequest.self, from: bytes) else {
+                let parsed = (try? JSONDecoder().decode(JSONValue.self, from: bytes)) != nil
+                let error = parsed
+                    ? A2AError(code: -32600, message: "the body is JSON but not a JSON-RPC 2.0 request (jsonrpc, id, method, params)", data: .object(["code": "invalid_field"]))
+                    : A2AError(code: -32700, message: "the body is not JSON", data: .object(["code": "malformed_json"]))
+                return io.plainResponse(A2AResponse(id: .null, error: error))
+            }
+            return io.plainResponse(await a2a.handle(call, extensionsHeader: request.headers[Self.extensionsHeader]))
+        }
+    }
+
+    private static var versionHeader: HTTPField.Name { HTTPField.Name("A2A-Version")! }
+    private static var extensionsHeader: HTTPField.Name { HTTPField.Name("A2A-Extensions")! }
 }

@@ -17,6 +17,16 @@ struct MessageIO: Sendable {
 
     /// Collects the body up to ``limit`` bytes and decodes it; every failure is an ``APIError``.
     func read<Body: Codable & Sendable & Hashable>(_ type: Body.Type, from request: Request) async throws(APIError) -> Body {
+        let bytes = try await body(of: request)
+        do {
+            return try codec.decode(WireMessage<Body>.self, from: bytes).body
+        } catch {
+            throw APIError(error)
+        }
+    }
+
+    /// Collects the body up to ``limit`` bytes; a larger or unreadable one is an ``APIError``.
+    func body(of request: Request) async throws(APIError) -> Data {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
             throw APIError(.bodyTooLarge, "the body has \(length) bytes; this server accepts at most \(limit)")
         }
@@ -28,11 +38,15 @@ struct MessageIO: Sendable {
         } catch {
             throw APIError(.malformedJSON, "the body could not be read")
         }
-        do {
-            return try codec.decode(WireMessage<Body>.self, from: Data(buffer.readableBytesView)).body
-        } catch {
-            throw APIError(error)
-        }
+        return Data(buffer.readableBytesView)
+    }
+
+    /// A JSON response of any encodable value, unwrapped.
+    func plainResponse(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+        return Response(status: status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     /// A JSON response with a message, wrapped with the protocol version.

@@ -138,3 +138,29 @@ extension CLI {
         }
     }
 }
+
+extension CLI {
+    /// The virtual environment's Python, where scripts/setup installs the official MCP and A2A Python SDKs.
+    static var python: URL { repository.appendingPathComponent(".build/python-venv/bin/python") }
+
+    /// Runs one of the example Python clients with the virtual environment's Python, in the repository; returns its
+    /// exit status, standard output and standard error.
+    static func runPython(_ script: String, _ arguments: [String]) throws -> Result {
+        guard FileManager.default.isExecutableFile(atPath: python.path) else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "run scripts/setup: it installs the Python SDKs into .build/python-venv"])
+        }
+        let process = Process()
+        process.executableURL = python
+        process.arguments = [repository.appendingPathComponent(script).path] + arguments
+        process.currentDirectoryURL = repository
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let printed = output.fileHandleForReading.readDataToEndOfFile()
+        let complaints = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, output: String(decoding: printed, as: UTF8.self), errors: String(decoding: complaints, as: UTF8.self))
+    }
+}
+

@@ -6,21 +6,10 @@ import Testing
 @Suite("parley mcp: Parley's tools, driven by the official MCP Python SDK")
 struct MCPCommandTests {
     @Test func theOfficialPythonClientListsRunsReadsAndVerifies() throws {
-        let python = CLI.repository.appendingPathComponent(".build/python-venv/bin/python")
-        try #require(FileManager.default.isExecutableFile(atPath: python.path), "run scripts/setup: it installs the MCP Python SDK into .build/python-venv")
         let store = try CLI.temporaryPath("mcp.sqlite")
-        let process = Process()
-        process.executableURL = python
-        process.arguments = [CLI.repository.appendingPathComponent("Examples/mcp-client/check.py").path, CLI.binary.path, store]
-        process.currentDirectoryURL = CLI.repository
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        let complaints = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(complaints.suffix(2000))")
+        let client = try CLI.runPython("Examples/mcp-client/check.py", [CLI.binary.path, store])
+        #expect(client.status == 0, "\(client.errors.suffix(2000))")
+        let printed = Data(client.output.utf8)
         let seen = try #require(try JSONSerialization.jsonObject(with: printed) as? [String: Any])
         #expect(seen["tools"] as? [String] == ["list_scenarios", "list_strategies", "list_transcripts", "run_session", "scenario_stats", "show_transcript", "verify_transcripts"])
         let schemas = try #require(seen["schemas"] as? [String: [String: Any]])

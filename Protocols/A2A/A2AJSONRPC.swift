@@ -1,0 +1,80 @@
+/// A JSON-RPC 2.0 request, as A2A's JSON-RPC binding sends one (`SendMessage`, `GetTask`, `CancelTask`, …).
+public struct A2ARequest: Sendable, Hashable, Codable {
+    /// Always `2.0`.
+    public var jsonrpc: String
+    /// The request's identifier (a string or a number), echoed in the response.
+    public var id: JSONValue?
+    /// The method.
+    public var method: String
+    /// The parameters.
+    public var params: JSONValue?
+
+    /// A request.
+    public init(id: JSONValue?, method: String, params: JSONValue?) {
+        self.jsonrpc = "2.0"
+        self.id = id
+        self.method = method
+        self.params = params
+    }
+}
+
+/// A JSON-RPC 2.0 response: a result, or an error.
+public struct A2AResponse: Sendable, Hashable, Codable {
+    /// Always `2.0`.
+    public var jsonrpc: String
+    /// The request's identifier (`null` when the request could not be read).
+    public var id: JSONValue
+    /// The result, on success.
+    public var result: JSONValue?
+    /// The error, on failure.
+    public var error: A2AError?
+
+    /// A successful response.
+    public init(id: JSONValue, result: JSONValue) {
+        self.jsonrpc = "2.0"
+        self.id = id
+        self.result = result
+    }
+
+    /// A failed response.
+    public init(id: JSONValue, error: A2AError) {
+        self.jsonrpc = "2.0"
+        self.id = id
+        self.error = error
+    }
+
+    private enum CodingKeys: String, CodingKey { case jsonrpc, id, result, error }
+
+    /// Encodes `id` always (as `null` when unknown), and exactly one of `result` and `error`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(jsonrpc, forKey: .jsonrpc)
+        try container.encode(id, forKey: .id)
+        try container.encodeIfPresent(result, forKey: .result)
+        try container.encodeIfPresent(error, forKey: .error)
+    }
+}
+
+/// A JSON-RPC error: its numeric code (JSON-RPC's and A2A's), a message, and Parley's stable code and path in `data`.
+public struct A2AError: Error, Sendable, Hashable, Codable {
+    /// The JSON-RPC code: `-32700` parse error, `-32600` invalid request, `-32601` method not found, `-32602` invalid
+    /// params, `-32603` internal error, `-32001` task not found, `-32002` task not cancelable, `-32004` unsupported
+    /// operation, `-32005` content type not supported, `-32009` version not supported.
+    public var code: Int
+    /// What went wrong, for people.
+    public var message: String
+    /// `{"code": PARLEY_CODE, "path": …}`: Parley's stable error code and, when known, the JSON path at fault.
+    public var data: JSONValue?
+
+    /// An error.
+    public init(code: Int, message: String, data: JSONValue? = nil) {
+        self.code = code
+        self.message = message
+        self.data = data
+    }
+
+    /// Parley's stable code in ``data``, if there is one.
+    public var parleyCode: String? {
+        if case .object(let fields)? = data, case .string(let code)? = fields["code"] { code } else { nil }
+    }
+}
