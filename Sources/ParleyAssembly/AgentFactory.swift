@@ -56,6 +56,8 @@ public struct AgentFactory: Sendable {
             return try StrategySource(spec, registry: registry, indexes: indexes)
         case .remote(let url):
             return RemoteSource(transport: try AgentEndpoint(url: url, token: remoteToken, client: http))
+        case .a2a(let url):
+            return RemoteSource(transport: try A2AEndpoint(url: url, token: remoteToken, client: http))
         case .file(let file):
             try check(file)
             guard file.strategy == AgentFile.llmStrategy, let llm = file.llm else {
@@ -81,6 +83,9 @@ public struct AgentFactory: Sendable {
         }
         let agent = parts.count > 1 ? try AgentReference(parsing: parts[1]) : .strategy(AgentSpec(strategy: "boulware"))
         if case .remote = agent {
+            throw AgentSpecError(.malformed, "a centre's agent runs in this process (a strategy or an LLM agent file), not on an agent server: the centre's rule may change its moves")
+        }
+        if case .a2a = agent {
             // The rule changes some of the agent's moves (a raise to the floor, a quantity cut to fit the need); an
             // agent server keeps its own record of the session, which would then no longer match.
             throw AgentSpecError(.malformed, "a centre's agent runs in this process (a strategy or an LLM agent file), not on an agent server: the centre's rule may change its moves")

@@ -37,4 +37,33 @@ struct A2ACommandTests {
         #expect((mistakes["afterEnd"] as? String)?.contains("has ended (TASK_STATE_COMPLETED)") == true)
         #expect((mistakes["cancelEnded"] as? String)?.hasPrefix("TaskNotCancelableError") == true)
     }
+
+    /// An A2A agent written with the official SDK (Examples/a2a-agent/agent.py, the example Python agent's strategy behind
+    /// the SDK's server) is driven by the arbiter as `a2a+http://…`: in a session it plays exactly as the same strategy
+    /// behind the agent API does, and in a tournament and as an RFQ edge it is stored and verified like any agent.
+    @Test func theArbiterDrivesAnAgentWrittenWithTheOfficialPythonSDK() throws {
+        let (agent, url) = try CLI.launchServer(CLI.python, [CLI.repository.appendingPathComponent("Examples/a2a-agent/agent.py").path, "--port", "0"])
+        defer { agent.terminate() }
+        let (native, nativeURL) = try CLI.launchServer(CLI.python, [CLI.repository.appendingPathComponent("Examples/python-agent/agent.py").path, "--port", "0"])
+        defer { native.terminate() }
+        let session = ["run", "--scenario", "Examples/Scenarios/reference-supply.json", "--buyer", "conceder", "--seed", "5", "--no-store", "--seller"]
+        let overA2A = try CLI.run(session + ["a2a+" + url])
+        let overAPI = try CLI.run(session + [nativeURL])
+        #expect(overA2A.status == 0 && overAPI.status == 0, "\(overA2A.errors) \(overAPI.errors)")
+        let outcome = { (output: String) in output.split(separator: "\n").first { $0.hasPrefix("Outcome:") }.map(String.init) }
+        #expect(outcome(overA2A.output)?.contains("agreement") == true, "\(overA2A.output)")
+        #expect(outcome(overA2A.output) == outcome(overAPI.output), "the same strategy over A2A and over the agent API")
+
+        let store = try CLI.temporaryPath("a2a.sqlite")
+        let tournament = try CLI.run("tournament", "--scenario", "Examples/Scenarios/reference-supply.json", "--agents", "conceder,linear,a2a+" + url, "--store", store)
+        #expect(tournament.status == 0 && tournament.output.contains("0 ended by an agent fault"), "\(tournament.output) \(tournament.errors)")
+        #expect(tournament.output.contains("a2a+" + url))
+        let rfq = try CLI.run("rfq", "--scenario", "Examples/MultiDeal/pumps-single-sourcing.json", "--edges", "a2a+\(url),conceder,linear", "--store", store)
+        #expect(rfq.status == 0 && rfq.output.contains("a2a+http://"), "\(rfq.errors)")
+        let verified = try CLI.run("transcripts", "verify", "--store", store)
+        #expect(verified.status == 0 && verified.output.contains("verified 9 sessions and 1 multi-deal negotiation"), "\(verified.output)")
+
+        let notA2A = try CLI.run(session + ["a2a+" + nativeURL])
+        #expect(notA2A.status != 0 && notA2A.errors.contains("agent-card.json"), "an agent API server is not an A2A agent: \(notA2A.errors)")
+    }
 }

@@ -109,6 +109,9 @@ struct A2AService<C: Clock>: Sendable where C.Duration == Duration {
         guard let taskID = message.taskId, let entry = await tasks.entry(taskID), Self.key(of: message.metadata) == entry.key else {
             throw Self.taskNotFound(message.taskId ?? "", hint: "send the task's id and the session key its start returned (message metadata \(A2ABinding.sessionKeyField))")
         }
+        if let context = message.contextId, context != entry.task.contextId {
+            throw APIError(.sessionMismatch, "task \(taskID) belongs to context \(entry.task.contextId), not \(context.prefix(80))", path: "$.message.contextId")
+        }
         guard !A2ATaskState.isTerminal(entry.task.status.state) else {
             throw APIError(.sessionEnded, "task \(taskID) has ended (\(entry.task.status.state)); it takes no more messages")
         }
