@@ -13,6 +13,7 @@ state with the agreement as an artifact when it ends.
 import argparse
 import json
 import os
+import signal
 import sys
 import uuid
 
@@ -136,6 +137,8 @@ def main():
     handler = DefaultRequestHandler(agent_executor=ParleyExecutor(arguments.exponent), task_store=InMemoryTaskStore(), agent_card=card)
     app = Starlette(routes=create_agent_card_routes(card) + create_jsonrpc_routes(handler, "/a2a"))
     print(f"Serving {card.name} on {base} (A2A 1.0, {EXTENSION}); stop with Ctrl-C", flush=True)
+    # Stop on SIGTERM as on Ctrl-C, even when started by a process that blocks signals (children inherit the mask).
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     config = uvicorn.Config(app, log_level="warning")
     uvicorn.Server(config).run(sockets=[listener])
     return 0
