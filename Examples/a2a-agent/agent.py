@@ -27,7 +27,7 @@ from a2a.server.request_handlers import DefaultRequestHandler
 from a2a.server.routes import create_agent_card_routes, create_jsonrpc_routes
 from a2a.server.tasks import InMemoryTaskStore, TaskUpdater
 from a2a.types.a2a_pb2 import AgentCard, Message, Part, TaskState
-from a2a.utils.errors import InvalidParamsError, TaskNotFoundError
+from a2a.utils.errors import ExtensionSupportRequiredError, InvalidParamsError, TaskNotFoundError
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python-agent"))
 from agent import PROTOCOL, Agent, APIError, read_message  # noqa: E402  (the example agent server's negotiation)
@@ -48,6 +48,14 @@ def whole(value):
     if isinstance(value, list):
         return [whole(item) for item in value]
     return value
+
+
+def refusal(error):
+    """The A2A error of an agent API error, with Parley's code and path in its data, as the binding says."""
+    data = {"code": error.code} if error.path is None else {"code": error.code, "path": error.path}
+    if error.code in ("unknown_session", "not_found"):
+        return TaskNotFoundError(message=error.message, data=data)
+    return InvalidParamsError(message=error.message, data=data)
 
 
 def data_message(data, media_type, task_id, context_id):
@@ -72,7 +80,7 @@ class ParleyExecutor(AgentExecutor):
         try:
             parley = read_message(json.dumps(body))
         except APIError as error:
-            raise InvalidParamsError(message=f"{error.code}: {error.message}")
+            raise refusal(error)
         updater = TaskUpdater(event_queue, context.task_id, context.context_id)
         if not context.current_task:
             if media_type != MEDIA["session-start"]:
@@ -80,7 +88,7 @@ class ParleyExecutor(AgentExecutor):
             try:
                 _, key = self.agent.start(parley)
             except APIError as error:
-                raise InvalidParamsError(message=f"{error.code}: {error.message}")
+                raise refusal(error)
             self.keys[context.task_id] = (parley["sessionID"], key)
             started = {"protocol": PROTOCOL, "sessionID": parley["sessionID"], "sessionKey": key}
             await event_queue.enqueue_event(new_task_from_user_message(message))
@@ -88,7 +96,7 @@ class ParleyExecutor(AgentExecutor):
             return
         session_id, key = self.keys.get(context.task_id, (None, None))
         if session_id is None or (MessageToDict(message).get("metadata") or {}).get("parleySessionKey") != key:
-            raise TaskNotFoundError(message="no such task for this session key")
+            raise TaskNotFoundError(message="no such task for this session key", data={"code": "unknown_session"})
         try:
             session = self.agent.session(session_id, key)
             if media_type == MEDIA["turn-request"]:
@@ -105,11 +113,33 @@ class ParleyExecutor(AgentExecutor):
             else:
                 raise InvalidParamsError(message=f"'{media_type}' is not a Parley message")
         except APIError as error:
-            raise InvalidParamsError(message=f"{error.code}: {error.message}")
+            raise refusal(error)
+
+    def admits(self, message):
+        """Whether a message to an existing task carries that task's session key: checked before the SDK runs the task,
+        since an error raised while it runs fails the task, and another client's message must not end a session."""
+        _, key = self.keys.get(message.task_id, (None, None))
+        return key is not None and (MessageToDict(message).get("metadata") or {}).get("parleySessionKey") == key
 
     async def cancel(self, context: RequestContext, event_queue):
         updater = TaskUpdater(event_queue, context.task_id, context.context_id)
         await updater.cancel()
+
+
+class ParleyRequestHandler(DefaultRequestHandler):
+    """The SDK's request handler, refusing a message that does not name the extension, or that goes to a task without its
+    session key, before the task runs."""
+
+    def __init__(self, executor, **arguments):
+        super().__init__(agent_executor=executor, **arguments)
+        self.executor = executor
+
+    async def on_message_send(self, params, context):
+        if EXTENSION not in set(params.message.extensions) | context.requested_extensions:
+            raise ExtensionSupportRequiredError(message=f"this agent requires the Parley negotiation extension {EXTENSION}")
+        if params.message.task_id and not self.executor.admits(params.message):
+            raise TaskNotFoundError(message="no such task for this session key", data={"code": "unknown_session"})
+        return await super().on_message_send(params, context)
 
 
 def main():
@@ -120,6 +150,7 @@ def main():
     arguments = parser.parse_args()
     import socket
     listener = socket.socket()
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     listener.bind((arguments.host, arguments.port))
     port = listener.getsockname()[1]
     base = f"http://{arguments.host}:{port}"
@@ -134,7 +165,7 @@ def main():
         "skills": [{"id": "negotiate", "name": "Negotiate a deal", "description": "Alternating offers under Parley's rules.",
                     "tags": ["negotiation"]}],
     }, AgentCard())
-    handler = DefaultRequestHandler(agent_executor=ParleyExecutor(arguments.exponent), task_store=InMemoryTaskStore(), agent_card=card)
+    handler = ParleyRequestHandler(ParleyExecutor(arguments.exponent), task_store=InMemoryTaskStore(), agent_card=card)
     app = Starlette(routes=create_agent_card_routes(card) + create_jsonrpc_routes(handler, "/a2a"))
     print(f"Serving {card.name} on {base} (A2A 1.0, {EXTENSION}); stop with Ctrl-C", flush=True)
     # Stop on SIGTERM as on Ctrl-C, even when started by a process that blocks signals (children inherit the mask).

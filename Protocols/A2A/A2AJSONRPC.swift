@@ -55,26 +55,51 @@ public struct A2AResponse: Sendable, Hashable, Codable {
     }
 }
 
-/// A JSON-RPC error: its numeric code (JSON-RPC's and A2A's), a message, and Parley's stable code and path in `data`.
+/// A JSON-RPC error: its numeric code (JSON-RPC's and A2A's), a message, and its details in `data`, an array of typed
+/// objects as A2A 1.0 requires; Parley's stable code and path travel in a `google.rpc.ErrorInfo`'s `metadata`.
 public struct A2AError: Error, Sendable, Hashable, Codable {
     /// The JSON-RPC code: `-32700` parse error, `-32600` invalid request, `-32601` method not found, `-32602` invalid
-    /// params, `-32603` internal error, `-32001` task not found, `-32002` task not cancelable, `-32004` unsupported
-    /// operation, `-32005` content type not supported, `-32009` version not supported.
+    /// params, `-32603` internal error, `-32001` task not found, `-32002` task not cancelable, `-32003` push
+    /// notifications not supported, `-32004` unsupported operation, `-32007` no extended card, `-32008` extension
+    /// support required, `-32009` version not supported.
     public var code: Int
     /// What went wrong, for people.
     public var message: String
-    /// `{"code": PARLEY_CODE, "path": …}`: Parley's stable error code and, when known, the JSON path at fault.
+    /// The error's details: `[{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "INVALID_SCENARIO",
+    /// "domain": "parley", "metadata": {"code": "invalid_scenario", "path": "$.scenario.issues"}}]`.
     public var data: JSONValue?
 
-    /// An error.
+    /// An error with any details.
     public init(code: Int, message: String, data: JSONValue? = nil) {
         self.code = code
         self.message = message
         self.data = data
     }
 
-    /// Parley's stable code in ``data``, if there is one.
-    public var parleyCode: String? {
-        if case .object(let fields)? = data, case .string(let code)? = fields["code"] { code } else { nil }
+    /// An error carrying Parley's stable code, and the JSON path at fault when known, in an `ErrorInfo` detail.
+    public init(code: Int, message: String, parleyCode: String, path: String? = nil) {
+        var metadata: [String: JSONValue] = ["code": .string(parleyCode)]
+        if let path { metadata["path"] = .string(path) }
+        let detail: [String: JSONValue] = [
+            "@type": .string(Self.errorInfoType), "reason": .string(parleyCode.uppercased()), "domain": .string("parley"), "metadata": .object(metadata),
+        ]
+        self.init(code: code, message: message, data: .array([.object(detail)]))
+    }
+
+    /// The type URL of `google.rpc.ErrorInfo`.
+    public static let errorInfoType = "type.googleapis.com/google.rpc.ErrorInfo"
+
+    /// Parley's stable code, from the first detail whose `metadata` has one.
+    public var parleyCode: String? { metadata("code") }
+
+    /// The JSON path at fault, from the first detail whose `metadata` has one.
+    public var path: String? { metadata("path") }
+
+    private func metadata(_ field: String) -> String? {
+        guard case .array(let details)? = data else { return nil }
+        for case .object(let detail) in details {
+            if case .object(let metadata)? = detail["metadata"], case .string(let value)? = metadata[field] { return value }
+        }
+        return nil
     }
 }

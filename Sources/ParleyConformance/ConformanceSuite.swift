@@ -3,6 +3,7 @@ public import ParleyAgents
 public import ParleyHTTPClient
 public import ParleyProtocol
 import ParleyArbiter
+import ParleyRemote
 
 /// Checks that a running agent server speaks version 1 of the agent API: whole sessions through the arbiter,
 /// idempotent turns, and the right error, status and path for each kind of bad request.
@@ -10,7 +11,8 @@ import ParleyArbiter
 /// It needs nothing from the server but its URL (and its token, if it has one), so it checks agents written in
 /// any language. Sessions it opens are named `RUN-…` after ``Configuration/runID``; whole sessions end with an
 /// outcome, and the session it plays by hand is dropped at the end.
-/// `parley conformance URL` runs it and prints one line per check.
+/// `parley conformance URL` runs it and prints one line per check. Given `a2a+http://…`, it checks an A2A agent that
+/// declares Parley's negotiation extension instead (the card, whole sessions over A2A, a repeated turn, the errors).
 public struct ConformanceSuite: Sendable {
     /// What to check and how.
     public struct Configuration: Sendable {
@@ -66,8 +68,17 @@ public struct ConformanceSuite: Sendable {
     public func run(onResult: @escaping @Sendable (ConformanceResult) -> Void = { _ in }) async -> ConformanceReport {
         var base = configuration.url
         while base.hasSuffix("/") { base.removeLast() }
-        let probe = ConformanceProbe(baseURL: base, token: configuration.token, client: client)
         var checklist = Checklist(onResult: onResult)
+        if base.lowercased().hasPrefix(A2AEndpoint.scheme) {
+            do {
+                let endpoint = try A2AEndpoint(url: base, token: configuration.token, client: client)
+                await A2AChecks(configuration: configuration, endpoint: endpoint, client: client, logger: logger).run(&checklist)
+            } catch {
+                checklist.record(ConformanceResult(name: "the URL names an A2A agent", verdict: .failed, detail: "\(error)"))
+            }
+            return ConformanceReport(results: checklist.results, exchanges: [])
+        }
+        let probe = ConformanceProbe(baseURL: base, token: configuration.token, client: client)
         let checks = Checks(configuration: configuration, probe: probe, logger: logger)
         await checks.basics(&checklist)
         if let card = await checks.card(&checklist) {

@@ -89,8 +89,7 @@ public struct A2AEndpoint: Sendable {
             throw .unreadableReply(url: endpoint, WireError(.invalidField, path: "$", message: "not a JSON-RPC response"))
         }
         if let error = answer.error {
-            let path: String? = if case .object(let fields)? = error.data, case .string(let path)? = fields["path"] { path } else { nil }
-            throw .rejected(url: endpoint, status: error.code, APIError(APIError.Code(rawValue: error.parleyCode ?? "a2a_error"), error.message, path: path))
+            throw .rejected(url: endpoint, status: error.code, APIError(APIError.Code(rawValue: error.parleyCode ?? "a2a_error"), error.message, path: error.path))
         }
         guard case .object(let result)? = answer.result, let task = result["task"] else {
             throw .unreadableReply(url: endpoint, WireError(.missingField, path: "$.result.task", message: "the answer holds no task"))

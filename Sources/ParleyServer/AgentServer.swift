@@ -144,7 +144,7 @@ public struct AgentServer<C: Clock>: Sendable where C.Duration == Duration {
                 bytes = try await io.body(of: request)
             } catch let error as APIError {
                 let status = HTTPResponse.Status(code: error.code.status)
-                return io.plainResponse(A2AResponse(id: .null, error: A2AError(code: -32600, message: error.message, data: .object(["code": .string(error.code.rawValue)]))), status: status)
+                return io.plainResponse(A2AResponse(id: .null, error: A2AError(code: -32600, message: error.message, parleyCode: error.code.rawValue)), status: status)
             }
             if let version = request.headers[Self.versionHeader], !["1.0", "1"].contains(version.trimmingCharacters(in: .whitespaces)) {
                 let error = A2AError(code: -32009, message: "A2A version \(version.prefix(20)) is not supported; this agent speaks \(A2ABinding.protocolVersion)")
@@ -153,8 +153,8 @@ public struct AgentServer<C: Clock>: Sendable where C.Duration == Duration {
             guard let call = try? JSONDecoder().decode(A2ARequest.self, from: bytes) else {
                 let parsed = (try? JSONDecoder().decode(JSONValue.self, from: bytes)) != nil
                 let error = parsed
-                    ? A2AError(code: -32600, message: "the body is JSON but not a JSON-RPC 2.0 request (jsonrpc, id, method, params)", data: .object(["code": "invalid_field"]))
-                    : A2AError(code: -32700, message: "the body is not JSON", data: .object(["code": "malformed_json"]))
+                    ? A2AError(code: -32600, message: "the body is JSON but not a JSON-RPC 2.0 request (jsonrpc, id, method, params)", parleyCode: "invalid_field")
+                    : A2AError(code: -32700, message: "the body is not JSON", parleyCode: "malformed_json")
                 return io.plainResponse(A2AResponse(id: .null, error: error))
             }
             return io.plainResponse(await a2a.handle(call, extensionsHeader: request.headers[Self.extensionsHeader]))

@@ -63,6 +63,9 @@ struct A2ACommandTests {
         let verified = try CLI.run("transcripts", "verify", "--store", store)
         #expect(verified.status == 0 && verified.output.contains("verified 9 sessions and 1 multi-deal negotiation"), "\(verified.output)")
 
+        let conformance = try CLI.run("conformance", "a2a+" + url)
+        #expect(conformance.status == 0 && conformance.output.contains("15 passed, 0 failed"), "the SDK agent passes the A2A checks: \(conformance.output)")
+
         let notA2A = try CLI.run(session + ["a2a+" + nativeURL])
         #expect(notA2A.status != 0 && notA2A.errors.contains("agent-card.json"), "an agent API server is not an A2A agent: \(notA2A.errors)")
     }

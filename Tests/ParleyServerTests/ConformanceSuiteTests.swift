@@ -29,6 +29,23 @@ struct ConformanceSuiteTests {
         }
     }
 
+    @Test("Given a2a+http://…, the suite checks the A2A binding: Parley's own server served with A2A passes, one without it fails the card")
+    func a2aChecks() async throws {
+        var configuration = AgentServer<ContinuousClock>.Configuration(port: 0, token: "s3cret")
+        configuration.a2a = true
+        try await ServerSupport.withServer(configuration: configuration) { server in
+            let suite = ConformanceSuite(.init(url: "a2a+" + server.url, token: "s3cret", runID: "a2a"), client: ServerSupport.client, logger: ServerSupport.logger)
+            let report = await suite.run()
+            #expect(report.conforms && report.count(.passed) == 16, "\(report.results.filter { $0.verdict == .failed })")
+            #expect(report.results.contains { $0.name == "a turn asked twice in its task is answered the same" && $0.verdict == .passed })
+        }
+        try await ServerSupport.withServer { server in
+            let report = await ConformanceSuite(.init(url: "a2a+" + server.url, runID: "plain"), client: ServerSupport.client, logger: ServerSupport.logger).run()
+            #expect(!report.conforms && report.results.count == 1, "no card, nothing more to check: \(report.results)")
+            #expect(report.results.first?.detail?.contains("404") == true)
+        }
+    }
+
     @Test("With a token, requests without it or with a wrong one are checked to fail with 401")
     func tokenChecks() async throws {
         try await ServerSupport.withServer(configuration: .init(port: 0, token: "s3cret")) { server in

@@ -55,7 +55,7 @@ struct A2AService<C: Clock>: Sendable where C.Duration == Duration {
         } catch let error as APIError {
             return A2AResponse(id: id, error: Self.error(error))
         } catch {
-            return A2AResponse(id: id, error: A2AError(code: -32603, message: "internal error", data: .object(["code": "agent_failed"])))
+            return A2AResponse(id: id, error: A2AError(code: -32603, message: "internal error", parleyCode: "agent_failed"))
         }
     }
 
@@ -141,7 +141,7 @@ struct A2AService<C: Clock>: Sendable where C.Duration == Duration {
             throw Self.taskNotFound(params.id, hint: "send the session key in the request's metadata (\(A2ABinding.sessionKeyField))")
         }
         guard !A2ATaskState.isTerminal(entry.task.status.state) else {
-            throw A2AError(code: -32002, message: "task \(params.id) has already ended (\(entry.task.status.state))", data: .object(["code": "session_ended"]))
+            throw A2AError(code: -32002, message: "task \(params.id) has already ended (\(entry.task.status.state))", parleyCode: "session_ended")
         }
         try await service.remove(entry.session, key: entry.key)
         var task = entry.task
@@ -163,7 +163,7 @@ struct A2AService<C: Clock>: Sendable where C.Duration == Duration {
         do {
             return try JSONDecoder().decode(P.self, from: JSONEncoder().encode(value ?? .null))
         } catch {
-            throw A2AError(code: -32602, message: "the params are not a \(P.self == SendMessageParams.self ? "SendMessageRequest" : "task request"): \(Self.describe(error))", data: .object(["code": "invalid_field"]))
+            throw A2AError(code: -32602, message: "the params are not a \(P.self == SendMessageParams.self ? "SendMessageRequest" : "task request"): \(Self.describe(error))", parleyCode: "invalid_field")
         }
     }
 
@@ -180,7 +180,7 @@ struct A2AService<C: Clock>: Sendable where C.Duration == Duration {
     }
 
     private static func taskNotFound(_ id: String, hint: String? = nil) -> A2AError {
-        A2AError(code: -32001, message: "no task '\(id.prefix(80))' here" + (hint.map { ": \($0)" } ?? ""), data: .object(["code": "unknown_session"]))
+        A2AError(code: -32001, message: "no task '\(id.prefix(80))' here" + (hint.map { ": \($0)" } ?? ""), parleyCode: "unknown_session")
     }
 
     /// The JSON-RPC error of an agent API error: its Parley code and path in `data`.
@@ -191,9 +191,7 @@ struct A2AService<C: Clock>: Sendable where C.Duration == Duration {
         case 500, 503: -32603
         default: -32602
         }
-        var data: [String: JSONValue] = ["code": .string(error.code.rawValue)]
-        if let path = error.path { data["path"] = .string(path) }
-        return A2AError(code: code, message: error.message, data: .object(data))
+        return A2AError(code: code, message: error.message, parleyCode: error.code.rawValue, path: error.path)
     }
 
     private static func describe(_ error: any Error) -> String {
