@@ -55,6 +55,68 @@ public struct A2AResponse: Sendable, Hashable, Codable {
     }
 }
 
+/// A JSON-RPC 2.0 request with typed parameters: what a client sends, and how a server reads a method's parameters
+/// without passing them through ``JSONValue``.
+public struct A2ACall<Params: Codable & Sendable>: Sendable, Codable {
+    /// Always `2.0`.
+    public var jsonrpc: String
+    /// The request's identifier.
+    public var id: JSONValue?
+    /// The method.
+    public var method: String
+    /// The parameters.
+    public var params: Params
+
+    /// A request.
+    public init(id: JSONValue?, method: String, params: Params) {
+        self.jsonrpc = "2.0"
+        self.id = id
+        self.method = method
+        self.params = params
+    }
+}
+
+/// A JSON-RPC 2.0 response with a typed result, or an error.
+public struct A2AReply<Result: Codable & Sendable>: Sendable, Codable {
+    /// Always `2.0`.
+    public var jsonrpc: String
+    /// The request's identifier.
+    public var id: JSONValue?
+    /// The result, on success.
+    public var result: Result?
+    /// The error, on failure.
+    public var error: A2AError?
+
+    /// A successful response.
+    public init(id: JSONValue?, result: Result) {
+        self.jsonrpc = "2.0"
+        self.id = id
+        self.result = result
+    }
+}
+
+/// `SendMessage`'s parameters.
+public struct A2ASendMessageParams: Sendable, Codable {
+    /// The message.
+    public var message: A2AMessage
+
+    /// Parameters.
+    public init(message: A2AMessage) {
+        self.message = message
+    }
+}
+
+/// `SendMessage`'s result: the task (Parley's agents always answer with the task).
+public struct A2ASendMessageResult: Sendable, Codable {
+    /// The task.
+    public var task: A2ATask
+
+    /// A result.
+    public init(task: A2ATask) {
+        self.task = task
+    }
+}
+
 /// A JSON-RPC error: its numeric code (JSON-RPC's and A2A's), a message, and its details in `data`, an array of typed
 /// objects as A2A 1.0 requires; Parley's stable code and path travel in a `google.rpc.ErrorInfo`'s `metadata`.
 public struct A2AError: Error, Sendable, Hashable, Codable {

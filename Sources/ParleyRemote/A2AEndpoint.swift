@@ -70,7 +70,7 @@ public struct A2AEndpoint: Sendable {
             messageId: UUID().uuidString.lowercased(), contextId: task?.context, taskId: task?.id, role: A2AMessage.user, parts: [part],
             metadata: task.map { [A2ABinding.sessionKeyField: .string($0.key)] }, extensions: [A2ABinding.extensionURI]
         )
-        let request = A2ARequest(id: .string(message.messageId), method: "SendMessage", params: .object(["message": try Self.json(message, url: endpoint)]))
+        let request = A2ACall(id: .string(message.messageId), method: "SendMessage", params: A2ASendMessageParams(message: message))
         let body: Data
         do {
             body = try JSONEncoder().encode(request)
@@ -82,23 +82,19 @@ public struct A2AEndpoint: Sendable {
             HTTPHeaderField(name: "A2A-Extensions", value: A2ABinding.extensionURI),
         ]
         let response = try await exchange(HTTPRequest(method: .post, url: endpoint, headers: headers, body: body, timeout: timeout), url: endpoint)
-        let answer: A2AResponse
+        let answer: A2AReply<A2ASendMessageResult>
         do {
-            answer = try JSONDecoder().decode(A2AResponse.self, from: response.body)
+            answer = try JSONDecoder().decode(A2AReply<A2ASendMessageResult>.self, from: response.body)
         } catch {
-            throw .unreadableReply(url: endpoint, WireError(.invalidField, path: "$", message: "not a JSON-RPC response"))
+            throw .unreadableReply(url: endpoint, WireError(.invalidField, path: "$.result.task", message: "not a JSON-RPC response with a task: \(error)"))
         }
         if let error = answer.error {
             throw .rejected(url: endpoint, status: error.code, APIError(APIError.Code(rawValue: error.parleyCode ?? "a2a_error"), error.message, path: error.path))
         }
-        guard case .object(let result)? = answer.result, let task = result["task"] else {
+        guard let task = answer.result?.task else {
             throw .unreadableReply(url: endpoint, WireError(.missingField, path: "$.result.task", message: "the answer holds no task"))
         }
-        do {
-            return try JSONDecoder().decode(A2ATask.self, from: JSONEncoder().encode(task))
-        } catch {
-            throw .unreadableReply(url: endpoint, WireError(.invalidField, path: "$.result.task", message: "not an A2A task: \(error)"))
-        }
+        return task
     }
 
     /// The Parley message of a given type in a task's status message.
@@ -119,14 +115,6 @@ public struct A2AEndpoint: Sendable {
             return try A2ABinding.part(message, mediaType: mediaType)
         } catch {
             throw .unreadableReply(url: url, WireError(.invalidField, path: "$", message: "could not encode the message"))
-        }
-    }
-
-    private static func json(_ value: some Encodable, url: String) throws(RemoteAgentError) -> JSONValue {
-        do {
-            return try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(value))
-        } catch {
-            throw .unreadableReply(url: url, WireError(.invalidField, path: "$", message: "could not encode the request"))
         }
     }
 

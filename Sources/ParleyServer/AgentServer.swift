@@ -150,14 +150,8 @@ public struct AgentServer<C: Clock>: Sendable where C.Duration == Duration {
                 let error = A2AError(code: -32009, message: "A2A version \(version.prefix(20)) is not supported; this agent speaks \(A2ABinding.protocolVersion)")
                 return io.plainResponse(A2AResponse(id: .null, error: error))
             }
-            guard let call = try? JSONDecoder().decode(A2ARequest.self, from: bytes) else {
-                let parsed = (try? JSONDecoder().decode(JSONValue.self, from: bytes)) != nil
-                let error = parsed
-                    ? A2AError(code: -32600, message: "the body is JSON but not a JSON-RPC 2.0 request (jsonrpc, id, method, params)", parleyCode: "invalid_field")
-                    : A2AError(code: -32700, message: "the body is not JSON", parleyCode: "malformed_json")
-                return io.plainResponse(A2AResponse(id: .null, error: error))
-            }
-            return io.plainResponse(await a2a.handle(call, extensionsHeader: request.headers[Self.extensionsHeader]))
+            let answer = await a2a.handle(bytes, extensionsHeader: request.headers[Self.extensionsHeader])
+            return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer)))
         }
     }
 

@@ -150,3 +150,24 @@ struct MisleadingInputTests {
         }
     }
 }
+
+@Suite("JSONValue")
+struct JSONValueTests {
+    @Test("Every kind of JSON value decodes to its case, nested, and encodes back to the same value")
+    func everyKind() throws {
+        let text = #"{"a":null,"b":[1,true,"x",1.5,18446744073709551615,-3,{},[]],"c":{"d":[false,"",0]},"e":-9223372036854775808}"#
+        let value = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        let expected: JSONValue = .object([
+            "a": .null,
+            "b": .array([.integer(1), .bool(true), .string("x"), .number(1.5), .unsigned(18_446_744_073_709_551_615), .integer(-3), .object([:]), .array([])]),
+            "c": .object(["d": .array([.bool(false), .string(""), .integer(0)])]),
+            "e": .integer(Int64.min),
+        ])
+        #expect(value == expected)
+        #expect(try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(value)) == value)
+        for scalar in ["null", "true", "\"s\"", "7", "2.5"] {
+            let decoded = try JSONDecoder().decode(JSONValue.self, from: Data(scalar.utf8))
+            #expect(String(decoding: try JSONEncoder().encode(decoded), as: UTF8.self) == scalar, "a top-level \(scalar)")
+        }
+    }
+}

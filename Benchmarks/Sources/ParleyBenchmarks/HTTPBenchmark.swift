@@ -46,10 +46,13 @@ enum HTTPBenchmark {
         let server: String
         let client = HTTPClient()
         let arbiter = Arbiter(clock: ContinuousClock(), logger: quiet)
+        /// Over A2A (`a2a+` the server's URL) rather than the agent API.
+        var a2a = false
 
         /// Plays one session per seed and returns the number of remote turns.
         func play(_ seeds: Range<UInt64>, timings: Timings) async throws -> Int {
-            let buyer = RemoteSource(transport: try AgentEndpoint(url: server, client: client)), seller = try StrategySource(AgentSpec(strategy: "conceder"))
+            let transport: any AgentTransport = a2a ? try A2AEndpoint(url: "a2a+" + server, client: client) : try AgentEndpoint(url: server, client: client)
+            let buyer = RemoteSource(transport: transport), seller = try StrategySource(AgentSpec(strategy: "conceder"))
             var turns = 0
             for seed in seeds {
                 let match = Match(file: file, buyer: buyer, seller: seller, seed: seed)
@@ -222,3 +225,35 @@ extension Scenario {
         Terms(Dictionary(uniqueKeysWithValues: issues.map { ($0.name, $0.domain.value(at: 0)) }))
     }
 }
+
+extension HTTPBenchmark {
+    /// Turn latency over A2A's JSON-RPC binding next to the agent API, against one server that serves both: runs of
+    /// 200 sessions alternate between the two, one session at a time; p50 and p99 of each run and their ratio.
+    static func a2a(file: ScenarioFile, runs: Int = 3) async throws {
+        var configuration = AgentServer<ContinuousClock>.Configuration(port: 0)
+        configuration.a2a = true
+        let server = AgentServer(agent: try StrategySource(AgentSpec(strategy: "boulware")), configuration: configuration, clock: ContinuousClock(), logger: quiet)
+        let running = try await server.start()
+        var native = Sessions(file: file, server: running.url), overA2A = Sessions(file: file, server: running.url)
+        native.a2a = false
+        overA2A.a2a = true
+        _ = try await native.play(0..<20, timings: Timings())
+        _ = try await overA2A.play(0..<20, timings: Timings())
+        print("Turn latency, served boulware buyer vs in-process conceder, one session at a time, agent API and A2A alternating:")
+        for run in 1...runs {
+            var figures: [(p50: Double, p99: Double)] = []
+            for sessions in [native, overA2A] {
+                let timings = Timings()
+                _ = try await sessions.play(UInt64(2000 + run * 1000)..<UInt64(2200 + run * 1000), timings: timings)
+                let sorted = timings.sorted
+                figures.append((microseconds(sorted[sorted.count / 2]), microseconds(sorted[sorted.count * 99 / 100])))
+            }
+            print(String(
+                format: "  run %d: agent API p50 %.0f µs, p99 %.0f µs · A2A p50 %.0f µs, p99 %.0f µs · A2A/API p50 %.2f, p99 %.2f", run,
+                figures[0].p50, figures[0].p99, figures[1].p50, figures[1].p99, figures[1].p50 / figures[0].p50, figures[1].p99 / figures[0].p99
+            ))
+        }
+        await running.stop()
+    }
+}
+

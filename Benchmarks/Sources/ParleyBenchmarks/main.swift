@@ -82,6 +82,11 @@ if CommandLine.arguments.count >= 2, CommandLine.arguments[1] == "http-turn" {
     try await HTTPBenchmark.floor(benchFile: file, repeatedTurnsOnly: true)
     exit(0)
 }
+if CommandLine.arguments.count >= 2, CommandLine.arguments[1] == "a2a" {
+    try await HTTPBenchmark.a2a(file: file)
+    exit(0)
+}
+
 if CommandLine.arguments.count >= 2, CommandLine.arguments[1] == "http" {
     try await HTTPBenchmark.floor(benchFile: file)
     try await HTTPBenchmark.run(file: file)

@@ -44,41 +44,57 @@ struct A2AService<C: Clock>: Sendable where C.Duration == Duration {
         )
     }
 
-    /// Answers one JSON-RPC request; every failure is a JSON-RPC error with Parley's stable code in its data.
-    func handle(_ request: A2ARequest, extensionsHeader: String?) async -> A2AResponse {
-        let id = request.id ?? .null
+    /// Answers one JSON-RPC request's bytes with the response's bytes; every failure is a JSON-RPC error with Parley's
+    /// stable code in its details. Parameters and results are read and written as their own types.
+    func handle(_ body: Data, extensionsHeader: String?) async -> Data {
+        guard let envelope = try? JSONDecoder().decode(Envelope.self, from: body) else {
+            let isJSON = (try? JSONDecoder().decode(JSONValue.self, from: body)) != nil
+            let error = isJSON
+                ? A2AError(code: -32600, message: "the body is JSON but not a JSON-RPC 2.0 request (jsonrpc, id, method, params)", parleyCode: "invalid_field")
+                : A2AError(code: -32700, message: "the body is not JSON", parleyCode: "malformed_json")
+            return Self.encode(A2AResponse(id: .null, error: error))
+        }
+        let id = envelope.id ?? .null
         do {
-            guard request.jsonrpc == "2.0" else { throw A2AError(code: -32600, message: "a JSON-RPC 2.0 request has \"jsonrpc\": \"2.0\"") }
-            return A2AResponse(id: id, result: try await dispatch(request, extensionsHeader: extensionsHeader))
+            guard envelope.jsonrpc == "2.0" else { throw A2AError(code: -32600, message: "a JSON-RPC 2.0 request has \"jsonrpc\": \"2.0\"") }
+            return try await dispatch(envelope.method, id: id, body: body, extensionsHeader: extensionsHeader)
         } catch let error as A2AError {
-            return A2AResponse(id: id, error: error)
+            return Self.encode(A2AResponse(id: id, error: error))
         } catch let error as APIError {
-            return A2AResponse(id: id, error: Self.error(error))
+            return Self.encode(A2AResponse(id: id, error: Self.error(error)))
         } catch {
-            return A2AResponse(id: id, error: A2AError(code: -32603, message: "internal error", parleyCode: "agent_failed"))
+            return Self.encode(A2AResponse(id: id, error: A2AError(code: -32603, message: "internal error", parleyCode: "agent_failed")))
         }
     }
 
-    private func dispatch(_ request: A2ARequest, extensionsHeader: String?) async throws -> JSONValue {
-        switch request.method {
+    private func dispatch(_ method: String, id: JSONValue, body: Data, extensionsHeader: String?) async throws -> Data {
+        switch method {
         case "SendMessage":
-            let params = try Self.params(SendMessageParams.self, request.params)
-            return try JSONValue(encoding: ["task": try await send(params.message, extensionsHeader: extensionsHeader)])
+            let params = try Self.params(A2ASendMessageParams.self, body)
+            let task = try await send(params.message, extensionsHeader: extensionsHeader)
+            return Self.encode(A2AReply(id: id, result: A2ASendMessageResult(task: task)))
         case "GetTask":
-            let params = try Self.params(TaskParams.self, request.params)
+            let params = try Self.params(TaskParams.self, body)
             guard let entry = await tasks.entry(params.id) else { throw Self.taskNotFound(params.id) }
-            return try JSONValue(encoding: entry.task)
+            return Self.encode(A2AReply(id: id, result: entry.task))
         case "CancelTask":
-            return try JSONValue(encoding: try await cancel(try Self.params(TaskParams.self, request.params)))
+            return Self.encode(A2AReply(id: id, result: try await cancel(try Self.params(TaskParams.self, body))))
         case "SendStreamingMessage", "SubscribeToTask", "ListTasks":
-            throw A2AError(code: -32004, message: "\(request.method) is not supported: this agent answers each message at once and does not stream")
+            throw A2AError(code: -32004, message: "\(method) is not supported: this agent answers each message at once and does not stream")
         case "CreateTaskPushNotificationConfig", "GetTaskPushNotificationConfig", "ListTaskPushNotificationConfigs", "DeleteTaskPushNotificationConfig":
             throw A2AError(code: -32003, message: "push notifications are not supported")
         case "GetExtendedAgentCard":
             throw A2AError(code: -32007, message: "this agent has no extended card")
         default:
-            throw A2AError(code: -32601, message: "there is no method '\(request.method.prefix(80))'")
+            throw A2AError(code: -32601, message: "there is no method '\(method.prefix(80))'")
         }
+    }
+
+    /// The fields of a request every method has; its parameters are read by the method's own type.
+    private struct Envelope: Decodable {
+        var jsonrpc: String
+        var id: JSONValue?
+        var method: String
     }
 
     /// A client's message: a session's start (a new task), a turn's request or its outcome (an open task).
@@ -150,21 +166,22 @@ struct A2AService<C: Clock>: Sendable where C.Duration == Duration {
         return task
     }
 
-    private struct SendMessageParams: Decodable {
-        var message: A2AMessage
-    }
-
-    private struct TaskParams: Decodable {
+    private struct TaskParams: Codable, Sendable {
         var id: String
         var metadata: [String: JSONValue]?
     }
 
-    private static func params<P: Decodable>(_ type: P.Type, _ value: JSONValue?) throws -> P {
+    /// A method's parameters, read from the request as their own type.
+    private static func params<P: Codable & Sendable>(_ type: P.Type, _ body: Data) throws -> P {
         do {
-            return try JSONDecoder().decode(P.self, from: JSONEncoder().encode(value ?? .null))
+            return try JSONDecoder().decode(A2ACall<P>.self, from: body).params
         } catch {
-            throw A2AError(code: -32602, message: "the params are not a \(P.self == SendMessageParams.self ? "SendMessageRequest" : "task request"): \(Self.describe(error))", parleyCode: "invalid_field")
+            throw A2AError(code: -32602, message: "the params are not a \(P.self == A2ASendMessageParams.self ? "SendMessageRequest" : "task request"): \(Self.describe(error))", parleyCode: "invalid_field")
         }
+    }
+
+    private static func encode(_ value: some Encodable) -> Data {
+        (try? JSONEncoder().encode(value)) ?? Data(#"{"jsonrpc":"2.0","id":null,"error":{"code":-32603,"message":"internal error"}}"#.utf8)
     }
 
     private static func status(_ state: String, _ part: A2APart, key: String) -> A2ATaskStatus {
@@ -206,9 +223,3 @@ struct A2AService<C: Clock>: Sendable where C.Duration == Duration {
     private static func now() -> String { Date().formatted(.iso8601) }
 }
 
-extension JSONValue {
-    /// A value as JSON, through its `Encodable` form.
-    init(encoding value: some Encodable) throws {
-        self = try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(value))
-    }
-}
