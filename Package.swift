@@ -145,7 +145,7 @@ let package = Package(
             name: "ParleyMCP",
             dependencies: [
                 "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyRecords", "ParleyArbiter", "ParleyLedger", "ParleyAssembly",
-                "ParleyReports", .product(name: "MCP", package: "swift-sdk"), .product(name: "Logging", package: "swift-log"),
+                "ParleyTournament", "ParleyReports", .product(name: "MCP", package: "swift-sdk"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Test support shipped as a product: a manual clock, strategy conformance checks, misbehaving strategies and an

@@ -14,6 +14,8 @@ public struct DecisionTrace: Sendable, Hashable, Codable {
         case fallback
         /// The agent's strategy (a hybrid agent's), with the note the model wrote for it.
         case strategy
+        /// A client of Parley's MCP tools (an assistant, or a person through one) chose the move, within the mandate.
+        case client
     }
 
     /// Who chose the action.

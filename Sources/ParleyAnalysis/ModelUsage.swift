@@ -50,7 +50,8 @@ public struct ModelUsage: Sendable, Hashable, Codable {
         var traced = false
         var currencies: Set<Currency> = []
         for entry in entries where entry.by == side {
-            guard let trace = entry.trace else { continue }
+            // A move a tools client chose consulted no model.
+            guard let trace = entry.trace, trace.decidedBy != .client else { continue }
             traced = true
             add(trace)
             if let currency = trace.currency { currencies.insert(currency) }
@@ -102,6 +103,7 @@ public struct ModelUsage: Sendable, Hashable, Codable {
         case .model: modelMoves += 1
         case .fallback: fallbackMoves += 1
         case .strategy: strategyMoves += 1
+        case .client: break
         }
         if trace.noteRedacted { notesWithheld += 1 }
         if let judgement = trace.judgement, let leak = judgement.leak, let format = judgement.format {

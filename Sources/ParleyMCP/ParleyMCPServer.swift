@@ -19,7 +19,16 @@ public struct ParleyMCPServer: Sendable {
         let server = Server(name: "parley", version: version, capabilities: .init(tools: .init(listChanged: false)))
         let tools = self.tools
         await server.withMethodHandler(ListTools.self) { _ in .init(tools: tools.tools) }
-        await server.withMethodHandler(CallTool.self) { params in await tools.call(params.name, arguments: params.arguments ?? [:]) }
+        await server.withMethodHandler(CallTool.self) { [weak server] params in
+            // A client that sends a progress token gets `notifications/progress` while a long tool runs.
+            let notifier = server
+            let progress: (@Sendable (Double, Double?, String) async -> Void)? = params._meta?.progressToken.map { token in
+                { done, total, message in
+                    try? await notifier?.notify(ProgressNotification.message(.init(progressToken: token, progress: done, total: total, message: message)))
+                }
+            }
+            return await tools.call(params.name, arguments: params.arguments ?? [:], progress: progress)
+        }
         try await server.start(transport: StdioTransport())
         await server.waitUntilCompleted()
     }

@@ -18,7 +18,9 @@ import ParleyReports
 /// - `list_scenarios`: the scenario files in a folder (`Examples/Scenarios` by default).
 /// - `scenario_stats`: a scenario's outcomes, opposition and solution points.
 /// - `run_session`: one session between two agents (strategy specs or agent files), stored when the server has a store.
+/// - `run_tournament`: a tournament between agents on scenarios, stored, with progress notifications.
 /// - `list_transcripts`, `show_transcript`, `verify_transcripts`: the store's sessions.
+/// - `start_session`, `make_move`, `session_state`: the client plays a side itself, under its principal's mandate.
 public struct ParleyTools: Sendable {
     /// Builds agents from what a tool call names.
     public let factory: AgentFactory
@@ -28,6 +30,8 @@ public struct ParleyTools: Sendable {
     public let scenarioFolder: String
     /// The arbiter sessions run through.
     public let arbiter: Arbiter<ContinuousClock>
+    /// The sessions clients play through the take-part tools.
+    let takePart = TakePartSessions()
 
     /// Tools over a factory and, optionally, a store.
     public init(factory: AgentFactory, store: (any TranscriptStore)?, scenarioFolder: String = "Examples/Scenarios") {
@@ -39,9 +43,7 @@ public struct ParleyTools: Sendable {
 
     /// The tools, with their input schemas.
     public var tools: [Tool] {
-        func schema(_ properties: [String: Value], required: [String] = []) -> Value {
-            ["type": "object", "properties": .object(properties), "required": .array(required.map { .string($0) }), "additionalProperties": false]
-        }
+        func schema(_ properties: [String: Value], required: [String] = []) -> Value { Self.schema(properties, required: required) }
         let path: Value = ["type": "string", "description": "A scenario file (JSON)."]
         return [
             Tool(name: "list_strategies", description: "The built-in negotiation strategies and their parameters.", inputSchema: schema([:]), annotations: .init(readOnlyHint: true)),
@@ -75,13 +77,21 @@ public struct ParleyTools: Sendable {
                 name: "verify_transcripts", description: "Recompute every stored session's hash chain and the store's sequence; name whatever was changed.",
                 inputSchema: schema([:]), annotations: .init(readOnlyHint: true)
             ),
-        ]
+            tournamentTool,
+        ] + takePartTools
     }
 
-    /// Answers a tool call; a failure is a tool error with its code, never a thrown error.
-    public func call(_ name: String, arguments: [String: Value]) async -> CallTool.Result {
+    /// Answers a tool call; a failure is a tool error with its code, never a thrown error. `progress` reports a long
+    /// call's progress (done, total, message) when the client asked for it.
+    public func call(
+        _ name: String, arguments: [String: Value], progress: (@Sendable (Double, Double?, String) async -> Void)? = nil
+    ) async -> CallTool.Result {
         do {
             switch name {
+            case "run_tournament": return try await runTournament(arguments, progress: progress)
+            case "start_session": return try await startSession(arguments)
+            case "make_move": return try await makeMove(arguments)
+            case "session_state": return try await state(of: try Self.text("session", in: arguments))
             case "list_strategies": return try listStrategies()
             case "list_scenarios": return try listScenarios(folder: arguments["folder"]?.stringValue ?? scenarioFolder)
             case "scenario_stats": return try scenarioStats(try Self.text("scenario", in: arguments))
@@ -199,17 +209,17 @@ public struct ParleyTools: Sendable {
         return CallTool.Result(content: [Self.text(text)], structuredContent: ["checked": .int(verification.checked), "failures": .array(failures)])
     }
 
-    private func requireStore() throws -> any TranscriptStore {
+    func requireStore() throws -> any TranscriptStore {
         guard let store else { throw ToolError("no_store", "the server was started without a store (parley mcp --store FILE)") }
         return store
     }
 
-    private static func text(_ name: String, in arguments: [String: Value]) throws -> String {
+    static func text(_ name: String, in arguments: [String: Value]) throws -> String {
         guard let text = arguments[name]?.stringValue, !text.isEmpty else { throw ToolError.argument(name, "a non-empty string") }
         return text
     }
 
-    private static func value(_ terms: Terms) -> Value {
+    static func value(_ terms: Terms) -> Value {
         .object(terms.values.mapValues { value in
             switch value {
             case .integer(let number): .int(Int(clamping: number))

@@ -140,8 +140,9 @@ public struct ReadableReport: Sendable {
 
     private static func number(_ value: Double) -> String { String(format: "%.3f", value) }
 
-    /// An LLM move in brief: who decided, after how many requests, what was refused.
+    /// An LLM move in brief: who decided, after how many requests, what was refused; a tools client's move as such.
     static func describe(_ trace: DecisionTrace) -> String {
+        if trace.decidedBy == .client { return "[decided by the tools client]" }
         let refused = trace.attempts.compactMap { $0.rejection?.code.rawValue }
         var text = "[\(trace.decidedBy.rawValue), \(trace.attempts.count) request\(trace.attempts.count == 1 ? "" : "s")"
         if let choices = trace.choices { text += "; picked from \(choices) moves" }
