@@ -45,6 +45,7 @@ async def main(parley, store):
             print(json.dumps({
                 "tools": sorted(tool.name for tool in listed.tools),
                 "schemas": {tool.name: tool.input_schema for tool in listed.tools},
+                "outputs": {tool.name: tool.output_schema for tool in listed.tools},
                 "run": {"isError": bool(run.is_error), "structured": run.structured_content, "text": text(run)},
                 "shown": text(shown),
                 "verified": verified.structured_content,

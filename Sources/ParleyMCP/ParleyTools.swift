@@ -45,7 +45,7 @@ public struct ParleyTools: Sendable {
     public var tools: [Tool] {
         func schema(_ properties: [String: Value], required: [String] = []) -> Value { Self.schema(properties, required: required) }
         let path: Value = ["type": "string", "description": "A scenario file (JSON)."]
-        return [
+        return ([
             Tool(name: "list_strategies", description: "The built-in negotiation strategies and their parameters.", inputSchema: schema([:]), annotations: .init(readOnlyHint: true)),
             Tool(
                 name: "list_scenarios", description: "The scenario files in a folder: id, name, issues and deadline.",
@@ -78,7 +78,12 @@ public struct ParleyTools: Sendable {
                 inputSchema: schema([:]), annotations: .init(readOnlyHint: true)
             ),
             tournamentTool,
-        ] + takePartTools
+        ] + takePartTools).map { tool in
+            Tool(
+                name: tool.name, description: tool.description, inputSchema: tool.inputSchema, annotations: tool.annotations,
+                outputSchema: ToolOutputSchemas.byTool[tool.name]
+            )
+        }
     }
 
     /// Answers a tool call; a failure is a tool error with its code, never a thrown error. `progress` reports a long

@@ -17,6 +17,8 @@ struct MCPCommandTests {
         ])
         let schemas = try #require(seen["schemas"] as? [String: [String: Any]])
         #expect(schemas["run_session"]?["required"] as? [String] == ["scenario", "buyer", "seller"], "every tool has a JSON Schema for its input")
+        let outputs = try #require(seen["outputs"] as? [String: Any])
+        #expect(outputs.count == 11 && outputs.values.allSatisfy { ($0 as? [String: Any])?["type"] as? String == "object" }, "and for its output, which the SDK checks every answer against")
         let run = try #require(seen["run"] as? [String: Any])
         let structured = try #require(run["structured"] as? [String: Any])
         #expect(run["isError"] as? Bool == false && structured["outcome"] as? String == "agreement" && structured["session"] as? Int == 1)
