@@ -106,8 +106,8 @@ class ParleyExecutor(AgentExecutor):
                 session.ended = True
                 outcome = parley["outcome"]
                 if outcome["type"] == "agreement":
-                    agreement = dict(outcome["agreement"], protocol=PROTOCOL)
-                    await updater.add_artifact([ParseDict({"data": agreement, "mediaType": MEDIA["agreement"]}, Part())], name="agreement")
+                    await updater.add_artifact([ParseDict({"data": outcome["agreement"], "mediaType": MEDIA["agreement"]}, Part())],
+                                               artifact_id="agreement", name="agreement")
                 state = TERMINAL.get(outcome["type"], TaskState.TASK_STATE_FAILED)
                 await updater.update_status(state, data_message(parley, MEDIA["outcome"], context.task_id, context.context_id))
             else:

@@ -48,9 +48,10 @@ public enum A2ABinding {
         case outcome(OutcomeNotice)
     }
 
-    /// A data part carrying a Parley message, as the agent API writes it (with `"protocol": "parley/1"`).
-    public static func part(_ message: some Codable & Sendable & Hashable, mediaType: String) throws -> A2APart {
-        let data = try WireCodec().encode(WireMessage(message))
+    /// A data part carrying a Parley message, as the agent API writes it (with `"protocol": "parley/1"`), or, unwrapped,
+    /// a value as it is (an agreement artifact).
+    public static func part(_ message: some Codable & Sendable & Hashable, mediaType: String, wrapped: Bool = true) throws -> A2APart {
+        let data = try wrapped ? WireCodec().encode(WireMessage(message)) : WireCodec().encode(message)
         return A2APart(data: try JSONDecoder().decode(JSONValue.self, from: data), mediaType: mediaType)
     }
 

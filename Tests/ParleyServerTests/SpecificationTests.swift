@@ -1,5 +1,6 @@
 import Foundation
 import ParleyConformance
+import ParleyHTTPClient
 import ParleyProtocol
 import ParleyServer
 import ParleyTesting
@@ -56,7 +57,7 @@ struct SpecificationTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let messages = directory.appendingPathComponent("messages.json")
         let exchanges = directory.appendingPathComponent("exchanges.json")
-        try JSONSerialization.data(withJSONObject: try SampleMessages.all()).write(to: messages)
+        try JSONSerialization.data(withJSONObject: try SampleMessages.all() + (try await SampleMessages.a2a())).write(to: messages)
         let report = try await ServerSupport.withServer { server in
             await ConformanceSuite(.init(url: server.url, runID: "spec"), client: ServerSupport.client, logger: ServerSupport.logger).run()
         }
@@ -113,3 +114,46 @@ enum SampleMessages {
         }
     }
 }
+
+extension SampleMessages {
+    /// What a session over A2A sends and receives, from a real server: its card, a start, a turn and an agreement, each
+    /// message and the task answered, as `validate.py --messages` reads them.
+    static func a2a() async throws -> [[String: Any]] {
+        var configuration = AgentServer<ContinuousClock>.Configuration(port: 0)
+        configuration.a2a = true
+        return try await ServerSupport.withServer(configuration: configuration) { server in
+            func json(_ value: some Encodable) throws -> Any { try JSONSerialization.jsonObject(with: try JSONEncoder().encode(value)) }
+            let card = try await ServerSupport.client.send(HTTPRequest(method: .get, url: server.url + A2ABinding.cardPath))
+            var samples: [[String: Any]] = [["message": "A2AAgentCard", "json": try JSONSerialization.jsonObject(with: card.body)]]
+            let start = ServerSupport.start("spec-a2a", role: .seller)
+            var task: A2ATask?
+            var key: String?
+            let offer = Action.offer(Terms(["price": .integer(15_000), "quantity": .integer(50), "delivery_days": .integer(5)]))
+            let parts: [A2APart] = [
+                try A2ABinding.part(start, mediaType: A2ABinding.MediaType.sessionStart),
+                try A2ABinding.part(TurnRequest(sessionID: start.sessionID, turn: 2, opponentAction: offer, elapsed: 0.1, round: 1), mediaType: A2ABinding.MediaType.turnRequest),
+                try A2ABinding.part(
+                    OutcomeNotice(sessionID: start.sessionID, outcome: .agreement(Agreement(terms: Terms(["price": .integer(15_000), "quantity": .integer(50), "delivery_days": .integer(5)]), proposer: .buyer, turns: 3))),
+                    mediaType: A2ABinding.MediaType.outcome
+                ),
+            ]
+            for part in parts {
+                let message = A2AMessage(
+                    messageId: UUID().uuidString, contextId: task?.contextId, taskId: task?.id, role: A2AMessage.user, parts: [part],
+                    metadata: key.map { [A2ABinding.sessionKeyField: .string($0)] }, extensions: [A2ABinding.extensionURI]
+                )
+                let body = try JSONEncoder().encode(A2ACall(id: .string("1"), method: "SendMessage", params: A2ASendMessageParams(message: message)))
+                let answer = try await ServerSupport.client.send(HTTPRequest(method: .post, url: server.url + A2ABinding.path, body: body))
+                let reply = try JSONDecoder().decode(A2AReply<A2ASendMessageResult>.self, from: answer.body)
+                let answered = try #require(reply.result?.task, "\(String(decoding: answer.body, as: UTF8.self))")
+                samples.append(["message": "A2AParleyMessage", "json": try json(message)])
+                samples.append(["message": "A2AParleyTask", "json": try json(answered)])
+                task = answered
+                if key == nil { key = try A2ABinding.decode(SessionStarted.self, from: try #require(answered.status.message?.parts.first)).sessionKey }
+            }
+            #expect(task?.status.state == A2ATaskState.completed && task?.artifacts?.count == 1)
+            return samples
+        }
+    }
+}
+

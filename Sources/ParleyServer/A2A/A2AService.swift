@@ -144,7 +144,7 @@ struct A2AService<C: Clock>: Sendable where C.Duration == Duration {
             try await service.end(notice, on: session, id: entry.session)
             task.status = Self.status(A2ABinding.state(of: notice.outcome), try A2ABinding.part(notice, mediaType: A2ABinding.MediaType.outcome), key: entry.key)
             if case .agreement(let agreement) = notice.outcome {
-                task.artifacts = [A2AArtifact(artifactId: "agreement", name: "agreement", parts: [try A2ABinding.part(agreement, mediaType: A2ABinding.MediaType.agreement)])]
+                task.artifacts = [A2AArtifact(artifactId: "agreement", name: "agreement", parts: [try A2ABinding.part(agreement, mediaType: A2ABinding.MediaType.agreement, wrapped: false)])]
             }
         }
         await tasks.update(task)
