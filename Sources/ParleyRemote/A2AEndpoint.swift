@@ -46,7 +46,7 @@ public struct A2AEndpoint: Sendable {
     public func a2aCard() async throws(RemoteAgentError) -> (card: A2AAgentCard, endpoint: String) {
         if let known = resolved.value { return known }
         let url = baseURL + A2ABinding.cardPath
-        let response = try await exchange(HTTPRequest(method: .get, url: url, headers: HTTPHeaderField.bearer(token)), url: url)
+        let response = try await client.sendToAgent(HTTPRequest(method: .get, url: url, headers: HTTPHeaderField.bearer(token)), retries: retries)
         let card: A2AAgentCard
         do {
             card = try JSONDecoder().decode(A2AAgentCard.self, from: response.body)
@@ -81,7 +81,7 @@ public struct A2AEndpoint: Sendable {
             HTTPHeaderField(name: "Content-Type", value: "application/json"), HTTPHeaderField(name: "A2A-Version", value: A2ABinding.protocolVersion),
             HTTPHeaderField(name: "A2A-Extensions", value: A2ABinding.extensionURI),
         ]
-        let response = try await exchange(HTTPRequest(method: .post, url: endpoint, headers: headers, body: body, timeout: timeout), url: endpoint)
+        let response = try await client.sendToAgent(HTTPRequest(method: .post, url: endpoint, headers: headers, body: body, timeout: timeout), retries: retries)
         let answer: A2AReply<A2ASendMessageResult>
         do {
             answer = try JSONDecoder().decode(A2AReply<A2ASendMessageResult>.self, from: response.body)
@@ -115,28 +115,6 @@ public struct A2AEndpoint: Sendable {
             return try A2ABinding.part(message, mediaType: mediaType)
         } catch {
             throw .unreadableReply(url: url, WireError(.invalidField, path: "$", message: "could not encode the message"))
-        }
-    }
-
-    /// Sends a request, repeating it while its connection fails; a non-2xx answer is an error.
-    private func exchange(_ request: HTTPRequest, url: String) async throws(RemoteAgentError) -> HTTPResponse {
-        var attempt = 0
-        while true {
-            let response: HTTPResponse
-            do {
-                response = try await client.send(request)
-            } catch {
-                attempt += 1
-                if error.isRetryable, attempt <= retries, !Task.isCancelled { continue }
-                throw .transport(url: url, error)
-            }
-            guard response.isSuccess else {
-                if let body = try? WireCodec().decode(WireMessage<APIErrorBody>.self, from: response.body) {
-                    throw .rejected(url: url, status: response.status, body.body.error)
-                }
-                throw .unexpectedStatus(url: url, status: response.status, body: String(decoding: response.body.prefix(300), as: UTF8.self))
-            }
-            return response
         }
     }
 

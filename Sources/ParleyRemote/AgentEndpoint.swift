@@ -100,25 +100,7 @@ public struct AgentEndpoint: Sendable {
     ) async throws(RemoteAgentError) -> HTTPResponse {
         let url = baseURL + path
         let headers = HTTPHeaderField.bearer(token) + HTTPHeaderField.sessionKey(key)
-        let request = HTTPRequest(method: method, url: url, headers: headers, body: body, timeout: timeout)
-        var attempt = 0
-        while true {
-            let response: HTTPResponse
-            do {
-                response = try await client.send(request)
-            } catch {
-                attempt += 1
-                if error.isRetryable, attempt <= retries, !Task.isCancelled { continue }
-                throw .transport(url: url, error)
-            }
-            guard response.isSuccess else {
-                if let body = try? codec.decode(WireMessage<APIErrorBody>.self, from: response.body) {
-                    throw .rejected(url: url, status: response.status, body.body.error)
-                }
-                throw .unexpectedStatus(url: url, status: response.status, body: String(decoding: response.body.prefix(300), as: UTF8.self))
-            }
-            return response
-        }
+        return try await client.sendToAgent(HTTPRequest(method: method, url: url, headers: headers, body: body, timeout: timeout), retries: retries)
     }
 }
 
