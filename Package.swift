@@ -268,7 +268,7 @@ let package = Package(
             dependencies: [
                 "ParleyCLI", "CustomStrategyExample", "ParleyProtocol", "ParleyAgents", "ParleyAnalysis", "ParleyRecords", "ParleyArbiter",
                 "ParleyAssembly", "ParleyLedger", "ParleyStore", "ParleyPostgres", "ParleyTournament", "ParleyTesting", "ParleyReports", "ScriptedChatServer",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "ParleyMCP", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "MCP", package: "swift-sdk"),
             ]
         ),
     ]

@@ -32,6 +32,10 @@ public struct ParleyTools: Sendable {
     public let arbiter: Arbiter<ContinuousClock>
     /// The sessions clients play through the take-part tools.
     let takePart = TakePartSessions()
+    /// How long a session a client plays waits for its move before it ends as the client's turn time-out.
+    public var clientPatience: Duration = .seconds(600)
+    /// The clock ``clientPatience`` is counted on.
+    public var clientClock: any Clock<Duration> = ContinuousClock()
 
     /// Tools over a factory and, optionally, a store.
     public init(factory: AgentFactory, store: (any TranscriptStore)?, scenarioFolder: String = "Examples/Scenarios") {

@@ -4,18 +4,44 @@ import ParleyProtocol
 /// One side of a session played by a tools client: the arbiter's turn waits here for the client's move, and the
 /// client's tool calls wait here for the arbiter's next turn or the session's end.
 actor ClientSeat {
+    /// How long the arbiter waits for the client's move before the session ends as the client's turn time-out.
+    let patience: Duration
+    /// The clock the patience is counted on.
+    let clock: any Clock<Duration>
     /// The turn the arbiter asked for and the client has not answered yet.
     private(set) var view: TurnView?
     /// How the session ended, once it has.
     private(set) var outcome: Outcome?
     private var pending: CheckedContinuation<Action, any Error>?
     private var watchers: [CheckedContinuation<Void, Never>] = []
+    private var asked = 0
 
-    /// The arbiter asks for the client's move: the view is published and the turn waits for ``play(_:)``.
+    init(patience: Duration, clock: any Clock<Duration>) {
+        self.patience = patience
+        self.clock = clock
+    }
+
+    /// The arbiter asks for the client's move: the view is published and the turn waits for ``play(_:)``, at most
+    /// ``patience``; a client that does not come back in time loses the session to a turn time-out, so a session never
+    /// waits forever.
     func ask(_ view: TurnView) async throws -> Action {
         self.view = view
+        asked += 1
+        let turn = asked, patience = self.patience, clock = self.clock
         wake()
+        Task { [weak self] in
+            try? await clock.sleep(for: patience)
+            await self?.expire(turn)
+        }
         return try await withCheckedThrowingContinuation { pending = $0 }
+    }
+
+    /// Ends a turn the client has not answered in time.
+    private func expire(_ turn: Int) {
+        guard turn == asked, let pending else { return }
+        self.pending = nil
+        view = nil
+        pending.resume(throwing: AgentTimedOut("the tools client did not move within \(patience)"))
     }
 
     /// The session ended: anyone waiting is woken, and a turn still waiting is abandoned.
@@ -34,6 +60,11 @@ actor ClientSeat {
         view = nil
         pending.resume(returning: action)
         return true
+    }
+
+    /// Returns once the session has ended.
+    func waitForEnd() async {
+        while outcome == nil { await withCheckedContinuation { watchers.append($0) } }
     }
 
     /// Returns once it is the client's turn or the session has ended.

@@ -52,7 +52,7 @@ extension ParleyTools {
         let opponentName = try Self.text("opponent", in: arguments)
         let opponent = try factory.source(for: try AgentReference.load(opponentName))
         let mandate = Mandate(utility: try UtilityFunction(profile: profile, scenario: file.scenario))
-        let seat = ClientSeat()
+        let seat = ClientSeat(patience: clientPatience, clock: clientClock)
         let client = ClientSource(seat: seat)
         let match = Match(file: file, buyer: role == .buyer ? client : opponent, seller: role == .seller ? client : opponent, seed: seed)
         let arbiter = self.arbiter
