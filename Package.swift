@@ -3,7 +3,7 @@ import PackageDescription
 
 // The module graph, from the bottom up; a module depends only on modules above it in this list (README, Layout):
 //
-//   ParleyProtocol      scenarios, profiles, terms, actions, the rules machine, the wire format, scenario loading
+//   ParleyProtocol      scenarios, profiles, terms, actions, the rules machine, the wire format, scenario loading, A2A messages
 //   ParleyAgents        the strategy interface, agent sources and seats, bidding, built-ins, the mandate
 //   ParleyAnalysis      outcome landscape, Pareto frontier, Nash and Kalai points
 //   ParleyRecords       settlements and session records
