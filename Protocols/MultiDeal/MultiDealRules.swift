@@ -44,8 +44,7 @@ public struct MultiDealRules: Sendable, Hashable {
     public private(set) var ends: [EdgeEnd?]
     /// The deals, in the order they were made.
     public private(set) var commitments: [Commitment] = []
-    /// The edges' identifiers, this negotiation's own copy: reading them never touches the scenario, which the
-    /// negotiations of a tournament share across threads.
+    /// The edges' identifiers, which ``committed`` captures instead of the whole rules.
     private let edgeIDs: [String]
 
     /// A negotiation at its start; in a scenario where some edge cannot fit at all, that edge is not superseded yet
@@ -54,7 +53,7 @@ public struct MultiDealRules: Sendable, Hashable {
         self.scenario = scenario
         self.sessions = scenario.edges.map { AlternatingOffers(scenario: $0.scenario.scenario) }
         self.ends = Array(repeating: nil, count: scenario.edges.count)
-        self.edgeIDs = scenario.edges.map { String(decoding: Array($0.id.utf8), as: UTF8.self) }
+        self.edgeIDs = scenario.edges.map(\.id)
     }
 
     /// Where an edge's session stands.

@@ -21,7 +21,7 @@ public struct ChainedMultiDeal: Sendable, Hashable {
             ChainedSession(record: session.record, chain: try session.record.chain(profiles: edge.scenario.profiles))
         }
         summary = MultiDealSummary(record: record)
-        chain = try MultiDealChain.chain(of: record, edgeHashes: sessions.map { $0.chain.finalHash ?? "" })
+        chain = try MultiDealChain.chain(of: record, identifier: summary.multiDealID, edgeHashes: sessions.map { $0.chain.finalHash ?? "" })
         self.position = position
     }
 

@@ -52,9 +52,9 @@ public enum MultiDealChain {
         return "m-" + HashChain.hex(Array(SHA256.hash(data: Data(text.utf8))).prefix(8))
     }
 
-    /// The negotiation's chain, given the final hashes of its edge sessions' chains in edge order.
-    public static func chain(of record: MultiDealRecord, edgeHashes: [String]) throws -> PackedChain {
-        let header = Header(multiDealID: identifier(of: record), scenario: record.scenario, centre: record.centre, seed: record.seed, startedAt: record.startedAt)
+    /// The negotiation's chain, given its identifier and the final hashes of its edge sessions' chains in edge order.
+    public static func chain(of record: MultiDealRecord, identifier: String, edgeHashes: [String]) throws -> PackedChain {
+        let header = Header(multiDealID: identifier, scenario: record.scenario, centre: record.centre, seed: record.seed, startedAt: record.startedAt)
         let sessions = zip(record.sessions, edgeHashes).map { Settlement.Session(edge: $0.edge, finalHash: $1, end: $0.end) }
         let bodies = [try CanonicalJSON.encode(header), try CanonicalJSON.encode(Settlement(sessions: sessions, settlement: record.settlement))]
         var chain = PackedChain()
